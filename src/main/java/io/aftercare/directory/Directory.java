@@ -1,0 +1,31 @@
+package io.aftercare.directory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The directory module's API for other modules: who people are, which teams they are in, who is on call. */
+public interface Directory {
+
+    Optional<PersonRef> person(UUID id);
+
+    /** Case-insensitive. */
+    Optional<PersonRef> personByEmail(String email);
+
+    /** @param provider {@code pagerduty}, {@code opsgenie}, {@code slack}, {@code incidentio} or any other name */
+    Optional<PersonRef> personByExternalIdentity(String provider, String externalId);
+
+    List<PersonRef> people(Collection<UUID> ids);
+
+    Optional<TeamRef> team(UUID id);
+
+    /** Case-insensitive. */
+    Optional<TeamRef> teamByName(String name);
+
+    List<TeamRef> teamsOf(UUID personId);
+
+    /** Who is on call for the team at that instant: one person per rotation (overrides win), in rotation order. */
+    List<UUID> onCall(UUID teamId, Instant at);
+}

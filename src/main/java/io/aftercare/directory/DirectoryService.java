@@ -1,0 +1,67 @@
+package io.aftercare.directory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import io.aftercare.directory.person.PersonRepository;
+import io.aftercare.directory.rotation.OnCallCalculator;
+import io.aftercare.directory.team.TeamRepository;
+
+@Service
+class DirectoryService implements Directory {
+
+    private final PersonRepository people;
+    private final TeamRepository teams;
+    private final OnCallCalculator onCall;
+
+    DirectoryService(PersonRepository people, TeamRepository teams, OnCallCalculator onCall) {
+        this.people = people;
+        this.teams = teams;
+        this.onCall = onCall;
+    }
+
+    @Override
+    public Optional<PersonRef> person(UUID id) {
+        return people.find(id);
+    }
+
+    @Override
+    public Optional<PersonRef> personByEmail(String email) {
+        return email == null ? Optional.empty() : people.findByEmail(email);
+    }
+
+    @Override
+    public Optional<PersonRef> personByExternalIdentity(String provider, String externalId) {
+        return people.findByIdentity(provider, externalId);
+    }
+
+    @Override
+    public List<PersonRef> people(Collection<UUID> ids) {
+        return people.findAll(ids);
+    }
+
+    @Override
+    public Optional<TeamRef> team(UUID id) {
+        return teams.find(id);
+    }
+
+    @Override
+    public Optional<TeamRef> teamByName(String name) {
+        return teams.findByName(name);
+    }
+
+    @Override
+    public List<TeamRef> teamsOf(UUID personId) {
+        return teams.teamsOf(personId);
+    }
+
+    @Override
+    public List<UUID> onCall(UUID teamId, Instant at) {
+        return onCall.onCall(teamId, at);
+    }
+}

@@ -1,0 +1,222 @@
+package io.aftercare.identity.account;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.aftercare.identity.Accounts;
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.AuditLog;
+import io.aftercare.identity.PasswordRejectedException;
+import io.aftercare.identity.Role;
+
+@Service
+public class AccountService implements Accounts, UserDetailsService {
+
+    public static final int MIN_PASSWORD = 12;
+    public static final int MAX_PASSWORD = 128;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final String publicUrl;
+    private final Duration invitationValidFor;
+    private volatile boolean anyExists;
+
+    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit,
+                   @Value("${aftercare.public-url}") String publicUrl,
+                   @Value("${aftercare.invitation.valid-for}") Duration invitationValidFor) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.invitationValidFor = invitationValidFor;
+    }
+
+    static String normalize(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    @Override
+    public boolean anyExists() {
+        if (!anyExists) {
+            anyExists = jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single() > 0;
+        }
+        return anyExists;
+    }
+
+    @Override
+    public Optional<String> checkPassword(String raw) {
+        if (raw == null || raw.codePointCount(0, raw.length()) < MIN_PASSWORD) {
+            return Optional.of("password.tooShort");
+        }
+        if (raw.length() > MAX_PASSWORD) {
+            return Optional.of("password.tooLong");
+        }
+        if (raw.isBlank()) {
+            return Optional.of("password.tooShort");
+        }
+        return Optional.empty();
+    }
+
+    private String encode(String raw) {
+        checkPassword(raw).ifPresent(key -> {
+            throw new PasswordRejectedException(key);
+        });
+        return encoder.encode(raw);
+    }
+
+    @Override
+    @Transactional
+    public void create(UUID personId, String email, Set<Role> roles, String rawPassword) {
+        String hash = rawPassword == null ? null : encode(rawPassword);
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                INSERT INTO account (person_id, login, password_hash, enabled, created_at, password_changed_at)
+                VALUES (?, ?, ?, TRUE, ?, ?)""")
+            .params(personId, normalize(email), hash, now, hash == null ? null : now)
+            .update();
+        insertRoles(personId, Accounts.withResponder(roles));
+        anyExists = true;
+    }
+
+    private void insertRoles(UUID personId, Set<Role> roles) {
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO account_role (person_id, role) VALUES (?, ?)").params(personId, role.name()).update();
+        }
+    }
+
+    @Override
+    @Transactional
+    public void changeLogin(UUID personId, String email) {
+        jdbc.sql("UPDATE account SET login = ? WHERE person_id = ?").params(normalize(email), personId).update();
+    }
+
+    @Override
+    public Set<Role> rolesOf(UUID personId) {
+        return rolesOf(List.of(personId)).getOrDefault(personId, EnumSet.noneOf(Role.class));
+    }
+
+    @Override
+    public Map<UUID, Set<Role>> rolesOf(Collection<UUID> personIds) {
+        Map<UUID, Set<Role>> result = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return result;
+        }
+        String in = personIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        jdbc.sql("SELECT person_id, role FROM account_role WHERE person_id IN (" + in + ")")
+            .params(List.copyOf(personIds))
+            .query((rs, n) -> {
+                UUID id = rs.getObject(1, UUID.class);
+                Role.parse(rs.getString(2)).ifPresent(
+                    r -> result.computeIfAbsent(id, k -> EnumSet.noneOf(Role.class)).add(r));
+                return null;
+            })
+            .list();
+        return result;
+    }
+
+    @Override
+    @Transactional
+    public void setRoles(UUID personId, Set<Role> roles, UUID actorId) {
+        Set<Role> before = rolesOf(personId);
+        Set<Role> after = Accounts.withResponder(roles);
+        if (before.equals(after)) {
+            return;
+        }
+        jdbc.sql("DELETE FROM account_role WHERE person_id = ?").param(personId).update();
+        insertRoles(personId, after);
+        audit.record(actorId, "ROLES_CHANGED", "person:" + personId, before + " -> " + after);
+    }
+
+    @Override
+    @Transactional
+    public String invite(UUID personId, UUID actorId) {
+        String token = Secrets.random(32);
+        OffsetDateTime now = now();
+        jdbc.sql("UPDATE invitation SET used_at = ? WHERE person_id = ? AND used_at IS NULL").params(now, personId)
+            .update();
+        jdbc.sql("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .params(Secrets.sha256(token), personId, now, now.plus(invitationValidFor))
+            .update();
+        audit.record(actorId, "INVITATION_CREATED", "person:" + personId, null);
+        return publicUrl + "/invite/" + token;
+    }
+
+    /** The person an unused, unexpired invitation belongs to. */
+    public Optional<UUID> invitationHolder(String token) {
+        return jdbc.sql("SELECT person_id FROM invitation WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+            .params(Secrets.sha256(token), now())
+            .query(UUID.class)
+            .optional();
+    }
+
+    /** Uses an invitation once: sets the password and marks it used. */
+    @Transactional
+    public boolean acceptInvitation(String token, String rawPassword) {
+        String hash = encode(rawPassword);
+        Optional<UUID> holder = invitationHolder(token);
+        if (holder.isEmpty()) {
+            return false;
+        }
+        OffsetDateTime now = now();
+        int used = jdbc.sql("UPDATE invitation SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+            .params(now, Secrets.sha256(token)).update();
+        if (used != 1) {
+            return false;
+        }
+        jdbc.sql("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE person_id = ?")
+            .params(hash, now, holder.get()).update();
+        return true;
+    }
+
+    @Override
+    public boolean hasPassword(UUID personId) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE person_id = ? AND password_hash IS NOT NULL")
+            .param(personId).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public AftercareUser loadUserByUsername(String username) {
+        return findByLogin(username).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    }
+
+    public Optional<AftercareUser> findByLogin(String login) {
+        return jdbc.sql("SELECT person_id, login, password_hash, enabled FROM account WHERE login = ?")
+            .param(normalize(login))
+            .query((rs, n) -> new AftercareUser(rs.getObject(1, UUID.class), rs.getString(2), Set.of(), false,
+                rs.getString(3) == null ? "{noop}" + UUID.randomUUID() + "-no-password-yet" : rs.getString(3),
+                rs.getBoolean(4)))
+            .optional()
+            .map(u -> new AftercareUser(u.personId(), u.login(), rolesOf(u.personId()), false, u.passwordHash(),
+                u.enabled()));
+    }
+
+    public Optional<AftercareUser> findById(UUID personId) {
+        return jdbc.sql("SELECT login FROM account WHERE person_id = ? AND enabled = TRUE").param(personId)
+            .query(String.class).optional()
+            .map(login -> new AftercareUser(personId, login, rolesOf(personId), false, null, true));
+    }
+}

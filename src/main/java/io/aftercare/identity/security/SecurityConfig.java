@@ -1,0 +1,171 @@
+package io.aftercare.identity.security;
+
+import java.io.IOException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.aftercare.identity.Role;
+import io.aftercare.identity.account.AccountService;
+import io.aftercare.identity.login.LoginThrottle;
+import io.aftercare.identity.login.LoginThrottledException;
+import io.aftercare.identity.login.ThrottledAuthenticationProvider;
+import io.aftercare.identity.token.ApiTokens;
+import io.aftercare.identity.token.BearerTokenFilter;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Three filter chains: the actuator (health for everyone, metrics for admins or the scrape token), the REST API
+ * (stateless: HTTP Basic or personal API tokens, problem details on failure) and the browser UI (form login,
+ * CSRF, strict Content-Security-Policy). Who may call what is declared on each controller with
+ * {@code @PreAuthorize} and proven by the authorization matrix test.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'";
+
+    /** Swagger UI's page styles itself inline; only its own pages get this looser policy. */
+    static final String SWAGGER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountService accounts, PasswordEncoder encoder,
+                                                LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+
+    @Bean
+    BearerTokenFilter bearerTokenFilter(ApiTokens tokens, @Value("${aftercare.metrics.token:}") String scrape) {
+        return new BearerTokenFilter(tokens, scrape);
+    }
+
+    /** Keep the bearer filter out of the servlet container's own chain: it runs only inside Security's. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterRegistration(
+        BearerTokenFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
+        ProblemResponses.write(response, status, status == 401 ? "Unauthorized" : "Forbidden", detail);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
+        http.securityMatcher("/actuator/**")
+            .authorizeHttpRequests(a -> a
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/prometheus").access((auth, ctx) -> new AuthorizationDecision(
+                    auth.get() != null && auth.get().getAuthorities().stream().anyMatch(g ->
+                        g.getAuthority().equals(Role.ADMIN.authority())
+                            || g.getAuthority().equals(BearerTokenFilter.SCRAPE_AUTHORITY))))
+                .anyRequest().denyAll())
+            .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, 401, "Sign in to read this.")))
+            .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+            .csrf(c -> c.disable())
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Sign in to read this."))
+                .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Only admins can read metrics.")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
+        http.securityMatcher("/api/**")
+            .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+            .httpBasic(b -> b.authenticationEntryPoint(
+                (req, res, e) -> problem(res, 401, unauthorizedDetail(e))))
+            .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+            .requestCache(r -> r.disable())
+            // stateless and never reads the session cookie, so there is nothing for CSRF to ride on
+            .csrf(c -> c.disable())
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint((req, res, ex) -> problem(res, 401, unauthorizedDetail(ex)))
+                .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Your roles do not allow this.")))
+            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    private static String unauthorizedDetail(Exception e) {
+        if (e instanceof LoginThrottledException t) {
+            return "Too many failed sign-ins. Try again in " + Math.max(1, t.waitFor().toSeconds()) + " seconds.";
+        }
+        return "Authenticate with HTTP Basic or a personal API token (Authorization: Bearer …).";
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webChain(HttpSecurity http, io.aftercare.identity.Accounts accounts) throws Exception {
+        RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/css/**", "/js/**", "/img/**",
+                    "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                    "/swagger-ui.html").permitAll()
+                .anyRequest().authenticated())
+            .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login").usernameParameter("email")
+                .passwordParameter("password").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .addFilterBefore(new FirstRunFilter(accounts),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+            .headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter((req, res) -> {
+                    if (swagger.matches(req)) {
+                        res.setHeader("Content-Security-Policy", SWAGGER_CSP);
+                    }
+                }));
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> {
+            String email = request.getParameter("email");
+            request.getSession().setAttribute(io.aftercare.identity.login.LoginController.LAST_EMAIL, email == null ? "" : email);
+            String target = "/login?error";
+            if (exception instanceof LoginThrottledException t) {
+                long minutes = (t.waitFor().toSeconds() + 59) / 60;
+                target = t.locked() ? "/login?locked=" + minutes
+                    : "/login?wait=" + Math.max(1, t.waitFor().toSeconds());
+            }
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package io.aftercare.identity.token;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.security.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates {@code Authorization: Bearer …} with a personal API token, or — on the metrics endpoint only —
+ * with the configured Prometheus scrape token. An unknown token is refused with 401 at once.
+ */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+    public static final String SCRAPE_AUTHORITY = "METRICS_SCRAPE";
+
+    private final ApiTokens tokens;
+    private final String scrapeToken;
+
+    public BearerTokenFilter(ApiTokens tokens, String scrapeToken) {
+        this.tokens = tokens;
+        this.scrapeToken = scrapeToken == null ? "" : scrapeToken;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(7).trim();
+        if (!scrapeToken.isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
+            && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+            scrapeToken.getBytes(StandardCharsets.UTF_8))) {
+            var auth = UsernamePasswordAuthenticationToken.authenticated("prometheus", null,
+                List.of(new SimpleGrantedAuthority(SCRAPE_AUTHORITY)));
+            SecurityContextHolder.getContext().setAuthentication(auth);
+            chain.doFilter(request, response);
+            return;
+        }
+        var user = tokens.authenticate(token);
+        if (user.isEmpty()) {
+            ProblemResponses.write(response, 401, "Unauthorized", "The API token is unknown or was revoked.");
+            return;
+        }
+        AftercareUser u = user.get();
+        var auth = UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        chain.doFilter(request, response);
+    }
+}

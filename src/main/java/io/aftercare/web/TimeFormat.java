@@ -1,4 +1,4 @@
-package io.aftercare.web.ui;
+package io.aftercare.web;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.aftercare.directory.NewPerson;
+import io.aftercare.security.MatrixFile.Route;
 import io.aftercare.directory.People;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
@@ -50,18 +49,6 @@ import io.aftercare.support.AftercareIT;
 class AuthorizationMatrixIT {
 
     enum Caller { ANONYMOUS, RESPONDER, SUPPORTER, LEAD, COORDINATOR, ADMIN, RESPONDER_TOKEN, ADMIN_TOKEN }
-
-    record Route(String method, String path) implements Comparable<Route> {
-        @Override
-        public int compareTo(Route o) {
-            return (path + " " + method).compareTo(o.path + " " + o.method);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     static final String PASSWORD = "matrix-password-123";
 
@@ -113,18 +100,8 @@ class AuthorizationMatrixIT {
         return com.jayway.jsonpath.JsonPath.read(body, "$.token");
     }
 
-    static Map<Route, String> matrix() throws IOException {
-        Map<Route, String> matrix = new LinkedHashMap<>();
-        String text = new ClassPathResource("authorization-matrix.txt").getContentAsString(StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] parts = trimmed.split("\\s+");
-            matrix.put(new Route(parts[0], parts[1]), parts[2]);
-        }
-        return matrix;
+    static Map<Route, String> matrix() {
+        return MatrixFile.routes();
     }
 
     /** Every route our own controllers serve, plus the actuator endpoints we expose. */

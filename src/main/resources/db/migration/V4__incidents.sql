@@ -1,4 +1,6 @@
 -- Incidents, their responders and a timeline of what happened to them.
+-- incident_timeline: kind is CREATED, UPDATED, ACKNOWLEDGED, RESPONDER_ADDED, ROLE_CHANGED or RESOLVED;
+-- actor_id is who did it (NULL: the source did), person_id whom it was about, detail a role where one applies.
 
 CREATE TABLE incident (
     id              UUID          NOT NULL PRIMARY KEY,
@@ -20,6 +22,7 @@ CREATE TABLE incident (
 );
 CREATE INDEX incident_started_idx ON incident (started_at);
 CREATE INDEX incident_status_idx ON incident (status);
+CREATE INDEX incident_team_idx ON incident (team_id, started_at);
 
 CREATE TABLE incident_responder (
     incident_id UUID        NOT NULL,
@@ -39,6 +42,9 @@ CREATE TABLE incident_timeline (
     kind        VARCHAR(40)  NOT NULL,
     detail      VARCHAR(1000),
     actor_id    UUID,
-    CONSTRAINT incident_timeline_incident_fk FOREIGN KEY (incident_id) REFERENCES incident (id) ON DELETE CASCADE
+    person_id   UUID,
+    CONSTRAINT incident_timeline_incident_fk FOREIGN KEY (incident_id) REFERENCES incident (id) ON DELETE CASCADE,
+    CONSTRAINT incident_timeline_actor_fk FOREIGN KEY (actor_id) REFERENCES person (id) ON DELETE SET NULL,
+    CONSTRAINT incident_timeline_person_fk FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE SET NULL
 );
 CREATE INDEX incident_timeline_incident_idx ON incident_timeline (incident_id, at);

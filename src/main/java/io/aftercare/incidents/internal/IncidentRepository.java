@@ -174,7 +174,7 @@ class IncidentRepository {
     List<TimelineRow> timeline(UUID incidentId) {
         return jdbc.sql("""
                 SELECT at, kind, detail, actor_id, person_id FROM incident_timeline
-                WHERE incident_id = ? ORDER BY at, id""")
+                WHERE incident_id = ? ORDER BY at, seq""")
             .param(incidentId)
             .query((rs, n) -> new TimelineRow(DbTime.instant(rs, "at"), TimelineKind.valueOf(rs.getString("kind")),
                 rs.getString("detail"), rs.getObject("actor_id", UUID.class), rs.getObject("person_id", UUID.class)))

@@ -72,6 +72,7 @@ class IncidentPagesIT {
         BrowserSession.Page list = browser.get("/incidents");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("<h1>Incidents</h1>", "href=\"/incidents/new\"", "Record an incident");
+        assertThat(browser.get("/incidents/new").body()).contains("In your time zone (UTC).");
 
         UUID emptyTeam = UUID.randomUUID();
         jdbc.sql("INSERT INTO team (id, name, name_normalized, created_at) VALUES (?, ?, ?, ?)")

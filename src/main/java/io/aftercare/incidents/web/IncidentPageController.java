@@ -83,6 +83,13 @@ class IncidentPageController {
     record ResponderForm(String personId, String role) {
     }
 
+    /** The viewer's time zone as people read it ("UTC", "Europe/Berlin"), for the hints next to time inputs. */
+    @ModelAttribute("zoneName")
+    String zoneName() {
+        ZoneId zone = time.zone();
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
     @ModelAttribute("severities")
     Severity[] severities() {
         return Severity.values();

@@ -70,6 +70,11 @@ public final class TestApi {
         return send("GET", path, null, null);
     }
 
+    /** GET asking for plain text (metrics, CSV). */
+    public Response getText(String path) {
+        return send("GET", path, null, null, "text/plain");
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, null, null);
     }
@@ -83,9 +88,13 @@ public final class TestApi {
     }
 
     public Response send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, "application/json");
+    }
+
+    public Response send(String method, String path, String body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
-            .header("Accept", "application/json")
+            .header("Accept", accept)
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {

@@ -42,7 +42,7 @@ class SetupController {
     @GetMapping("/setup")
     String show(Model model) {
         if (!setup.needed()) {
-            return "redirect:/login";
+            return "redirect:/";
         }
         model.addAttribute("form", SetupForm.empty());
         model.addAttribute("errors", Map.of());
@@ -52,7 +52,7 @@ class SetupController {
     @PostMapping("/setup")
     String create(@ModelAttribute("form") SetupForm form, Model model) {
         if (!setup.needed()) {
-            return "redirect:/login";
+            return "redirect:/";
         }
         if (form.password() == null || !form.password().equals(form.confirm())) {
             model.addAttribute("errors", Map.of("confirm", "The two passwords are not the same."));

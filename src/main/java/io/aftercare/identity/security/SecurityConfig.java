@@ -83,8 +83,10 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
+    SecurityFilterChain actuatorChain(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager)
+        throws Exception {
         http.securityMatcher("/actuator/**")
+            .authenticationManager(manager)
             .authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/prometheus").access((auth, ctx) -> new AuthorizationDecision(
@@ -103,8 +105,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager manager)
+        throws Exception {
         http.securityMatcher("/api/**")
+            .authenticationManager(manager)
             .authorizeHttpRequests(a -> a.anyRequest().authenticated())
             .httpBasic(b -> b.authenticationEntryPoint(
                 (req, res, e) -> problem(res, 401, unauthorizedDetail(e))))
@@ -130,9 +134,11 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http, io.aftercare.identity.Accounts accounts) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, io.aftercare.identity.Accounts accounts,
+                                AuthenticationManager manager) throws Exception {
         RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
-        http.authorizeHttpRequests(a -> a
+        http.authenticationManager(manager)
+            .authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/css/**", "/js/**", "/img/**",
                     "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                     "/swagger-ui.html").permitAll()

@@ -1,0 +1,87 @@
+package io.aftercare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's Chromium driven by Playwright, headless. Every page a test visits can be checked with axe-core
+ * ({@link #checkAccessibility(Page)}); screenshots go to {@code docs/screenshots/}.
+ *
+ * <p>Chromium must be installed ({@code apt-get install chromium}); without it the tests fail with that message —
+ * they never skip.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Paths.get(System.getProperty("aftercare.chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Paths.get(System.getProperty("aftercare.screenshots", "docs/screenshots"));
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    Browser() {
+        assertThat(Files.isExecutable(CHROMIUM))
+            .as("Browser tests need Chromium at %s. Install it with: apt-get update && apt-get install -y chromium",
+                CHROMIUM)
+            .isTrue();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(CHROMIUM)
+            .setHeadless(true)
+            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    /** A fresh browser profile (no cookies) at a desktop size. */
+    Page newPage() {
+        return newPage(1280, 860);
+    }
+
+    Page newPage(int width, int height) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height)
+            .setLocale("en-GB").setTimezoneId("Europe/Berlin"));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
+    /** Fails with a readable list when axe-core finds WCAG 2.x A/AA violations on the page. */
+    static void checkAccessibility(Page page) {
+        AxeResults results = new AxeBuilder(page)
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+            .analyze();
+        String violations = results.getViolations().stream()
+            .map(v -> v.getId() + ": " + v.getHelp() + " → " + v.getNodes().stream()
+                .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+            .collect(Collectors.joining("\n"));
+        assertThat(violations).as("accessibility violations on %s", page.url()).isEmpty();
+    }
+
+    static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

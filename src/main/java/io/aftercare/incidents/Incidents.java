@@ -1,0 +1,43 @@
+package io.aftercare.incidents;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The incidents module's API for other modules (intake, demo data): record incidents and move them along.
+ *
+ * <p>Every method is all-or-nothing and throws {@link org.springframework.web.ErrorResponseException} problems:
+ * 400 naming the invalid fields (an unknown team, a responder nobody in the directory is, a time before the start),
+ * 404 for an unknown incident.
+ */
+public interface Incidents {
+
+    Optional<IncidentView> find(UUID id);
+
+    Optional<IncidentView> findBySource(String source, String externalId);
+
+    /**
+     * Records a new incident and publishes {@link IncidentOpened}; or, when the same (source, externalId) is already
+     * known, updates it instead: the title, severity, service, team and link that are given replace the stored ones
+     * ({@code null} keeps them), and responders are added (a person already in it takes the new role).
+     *
+     * @param actorId the person recording it, or {@code null} when a source did
+     */
+    IncidentView record(NewIncident incident, UUID actorId);
+
+    /** Adds a person to the incident; if they are already in it, their role changes to the given one. */
+    IncidentView addResponder(UUID incidentId, NewResponder responder, UUID actorId);
+
+    /**
+     * Marks the incident acknowledged at the given time ({@code null}: now). Idempotent: an incident already
+     * acknowledged or resolved stays as it is.
+     */
+    IncidentView acknowledge(UUID incidentId, Instant at, UUID actorId);
+
+    /**
+     * Resolves the incident at the given time ({@code null}: now) and publishes {@link IncidentResolved}.
+     * Idempotent: resolving a resolved incident changes nothing and publishes nothing.
+     */
+    IncidentView resolve(UUID incidentId, Instant at, UUID actorId);
+}

@@ -1,0 +1,191 @@
+package io.aftercare.incidents.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.aftercare.incidents.IncidentStatus;
+import io.aftercare.incidents.ResponderRole;
+import io.aftercare.incidents.Severity;
+import io.aftercare.shared.DbTime;
+
+/** SQL for incidents, their responders and their timeline. */
+@Repository
+class IncidentRepository {
+
+    private static final String COLUMNS = "id, title, severity, status, service, team_id, source, external_id, url, "
+        + "started_at, acknowledged_at, resolved_at";
+
+    private final JdbcClient jdbc;
+
+    IncidentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(UUID id, String title, Severity severity, IncidentStatus status, String service, UUID teamId,
+               String source, String externalId, String url, Instant startedAt, Instant acknowledgedAt,
+               Instant resolvedAt) {
+    }
+
+    record ResponderRow(UUID personId, ResponderRole role, Instant joinedAt) {
+    }
+
+    void insert(Row r, Instant now) {
+        jdbc.sql("""
+                INSERT INTO incident (id, title, severity, status, service, team_id, source, external_id, url,
+                                      started_at, acknowledged_at, resolved_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(r.id(), r.title(), r.severity().name(), r.status().name(), r.service(), r.teamId(), r.source(),
+                r.externalId(), r.url(), DbTime.toDb(r.startedAt()), DbTime.toDb(r.acknowledgedAt()),
+                DbTime.toDb(r.resolvedAt()), DbTime.toDb(now), DbTime.toDb(now))
+            .update();
+    }
+
+    void updateDetails(Row r, Instant now) {
+        jdbc.sql("""
+                UPDATE incident SET title = ?, severity = ?, service = ?, team_id = ?, url = ?, updated_at = ?
+                WHERE id = ?""")
+            .params(r.title(), r.severity().name(), r.service(), r.teamId(), r.url(), DbTime.toDb(now), r.id())
+            .update();
+    }
+
+    /** @return whether it changed: only a TRIGGERED incident can be acknowledged */
+    boolean acknowledge(UUID id, Instant at, Instant now) {
+        return jdbc.sql("""
+                UPDATE incident SET status = 'ACKNOWLEDGED', acknowledged_at = ?, updated_at = ?
+                WHERE id = ? AND status = 'TRIGGERED'""")
+            .params(DbTime.toDb(at), DbTime.toDb(now), id).update() == 1;
+    }
+
+    /** @return whether it changed: the condition makes two concurrent resolves change it (and announce it) once */
+    boolean resolve(UUID id, Instant at, Instant now) {
+        return jdbc.sql("""
+                UPDATE incident SET status = 'RESOLVED', resolved_at = ?, updated_at = ?
+                WHERE id = ? AND status <> 'RESOLVED'""")
+            .params(DbTime.toDb(at), DbTime.toDb(now), id).update() == 1;
+    }
+
+    Optional<Row> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE id = ?").param(id)
+            .query(IncidentRepository::map).optional();
+    }
+
+    /** Reads the incident with a row lock, so that changes to one incident happen one after another. */
+    Optional<Row> findForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE id = ? FOR UPDATE").param(id)
+            .query(IncidentRepository::map).optional();
+    }
+
+    Optional<Row> findBySource(String source, String externalId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE source = ? AND external_id = ? FOR UPDATE")
+            .params(source, externalId).query(IncidentRepository::map).optional();
+    }
+
+    List<Row> page(IncidentQuery q, int limit, long offset) {
+        Where w = where(q);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident" + w.sql()
+                + " ORDER BY started_at DESC, id LIMIT " + limit + " OFFSET " + offset)
+            .params(w.params()).query(IncidentRepository::map).list();
+    }
+
+    long count(IncidentQuery q) {
+        Where w = where(q);
+        return jdbc.sql("SELECT COUNT(*) FROM incident" + w.sql()).params(w.params()).query(Long.class).single();
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(IncidentQuery q) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (q.teamId() != null) {
+            conditions.add("team_id = ?");
+            params.add(q.teamId());
+        }
+        if (q.status() != null) {
+            conditions.add("status = ?");
+            params.add(q.status().name());
+        }
+        if (q.from() != null) {
+            conditions.add("started_at >= ?");
+            params.add(DbTime.toDb(q.from()));
+        }
+        if (q.to() != null) {
+            conditions.add("started_at < ?");
+            params.add(DbTime.toDb(q.to()));
+        }
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    Map<UUID, List<ResponderRow>> responders(Collection<UUID> incidentIds) {
+        Map<UUID, List<ResponderRow>> byIncident = new LinkedHashMap<>();
+        if (incidentIds.isEmpty()) {
+            return byIncident;
+        }
+        String in = incidentIds.stream().map(i -> "?").collect(Collectors.joining(","));
+        jdbc.sql("SELECT incident_id, person_id, role, joined_at FROM incident_responder WHERE incident_id IN ("
+                + in + ") ORDER BY joined_at, person_id")
+            .params(List.copyOf(incidentIds))
+            .query((rs, n) -> byIncident.computeIfAbsent(rs.getObject("incident_id", UUID.class),
+                k -> new ArrayList<>()).add(new ResponderRow(rs.getObject("person_id", UUID.class),
+                ResponderRole.valueOf(rs.getString("role")), DbTime.instant(rs, "joined_at"))))
+            .list();
+        return byIncident;
+    }
+
+    Optional<ResponderRole> roleOf(UUID incidentId, UUID personId) {
+        return jdbc.sql("SELECT role FROM incident_responder WHERE incident_id = ? AND person_id = ?")
+            .params(incidentId, personId).query((rs, n) -> ResponderRole.valueOf(rs.getString(1))).optional();
+    }
+
+    void addResponder(UUID incidentId, UUID personId, ResponderRole role, Instant joinedAt) {
+        jdbc.sql("INSERT INTO incident_responder (incident_id, person_id, role, joined_at) VALUES (?, ?, ?, ?)")
+            .params(incidentId, personId, role.name(), DbTime.toDb(joinedAt)).update();
+    }
+
+    void changeRole(UUID incidentId, UUID personId, ResponderRole role) {
+        jdbc.sql("UPDATE incident_responder SET role = ? WHERE incident_id = ? AND person_id = ?")
+            .params(role.name(), incidentId, personId).update();
+    }
+
+    void addTimeline(UUID incidentId, Instant at, TimelineKind kind, String detail, UUID actorId, UUID personId) {
+        jdbc.sql("""
+                INSERT INTO incident_timeline (id, incident_id, at, kind, detail, actor_id, person_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            .params(UUID.randomUUID(), incidentId, DbTime.toDb(at), kind.name(), detail, actorId, personId)
+            .update();
+    }
+
+    record TimelineRow(Instant at, TimelineKind kind, String detail, UUID actorId, UUID personId) {
+    }
+
+    List<TimelineRow> timeline(UUID incidentId) {
+        return jdbc.sql("""
+                SELECT at, kind, detail, actor_id, person_id FROM incident_timeline
+                WHERE incident_id = ? ORDER BY at, seq""")
+            .param(incidentId)
+            .query((rs, n) -> new TimelineRow(DbTime.instant(rs, "at"), TimelineKind.valueOf(rs.getString("kind")),
+                rs.getString("detail"), rs.getObject("actor_id", UUID.class), rs.getObject("person_id", UUID.class)))
+            .list();
+    }
+
+    private static Row map(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("title"), Severity.valueOf(rs.getString("severity")),
+            IncidentStatus.valueOf(rs.getString("status")), rs.getString("service"),
+            rs.getObject("team_id", UUID.class), rs.getString("source"), rs.getString("external_id"),
+            rs.getString("url"), DbTime.instant(rs, "started_at"), DbTime.instant(rs, "acknowledged_at"),
+            DbTime.instant(rs, "resolved_at"));
+    }
+}

@@ -1,0 +1,424 @@
+package io.aftercare.incidents.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.PersonRef;
+import io.aftercare.incidents.IncidentOpened;
+import io.aftercare.incidents.IncidentResolved;
+import io.aftercare.incidents.IncidentStatus;
+import io.aftercare.incidents.IncidentView;
+import io.aftercare.incidents.Incidents;
+import io.aftercare.incidents.NewIncident;
+import io.aftercare.incidents.NewResponder;
+import io.aftercare.incidents.ResponderRole;
+import io.aftercare.incidents.ResponderView;
+import io.aftercare.incidents.internal.IncidentRepository.ResponderRow;
+import io.aftercare.incidents.internal.IncidentRepository.Row;
+import io.aftercare.shared.Page;
+import io.aftercare.shared.PageRequest;
+import io.aftercare.shared.Problems;
+import io.aftercare.shared.Problems.FieldError;
+
+/**
+ * Records incidents and moves them along, all or nothing: every input is checked before anything is written, and
+ * the events are published in the same transaction (the Modulith registry delivers them after commit).
+ */
+@Service
+public class IncidentService implements Incidents {
+
+    public static final String MANUAL = "manual";
+
+    /** Clocks of alerting tools and browsers run a little apart; a time this far ahead still counts as now. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final IncidentRepository incidents;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    IncidentService(IncidentRepository incidents, Directory directory, ApplicationEventPublisher events, Clock clock,
+                    PlatformTransactionManager transactions) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** What {@link #recordIncident} did. */
+    public record Recorded(IncidentView incident, boolean created) {
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant micros(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<IncidentView> find(UUID id) {
+        return incidents.find(id).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<IncidentView> findBySource(String source, String externalId) {
+        if (source == null || externalId == null) {
+            return Optional.empty();
+        }
+        return incidents.findBySource(normalizeSource(source), externalId.trim()).map(this::view);
+    }
+
+    /** The incident, or a 404 problem. */
+    @Transactional(readOnly = true)
+    public IncidentView get(UUID id) {
+        return find(id).orElseThrow(() -> Problems.notFound("The incident"));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<IncidentView> list(IncidentQuery query, PageRequest page) {
+        long total = incidents.count(query);
+        List<Row> rows = total == 0 ? List.of() : incidents.page(query, page.size(), page.offset());
+        return new Page<>(views(rows), page.page(), page.size(), total);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(UUID incidentId) {
+        incidents.find(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        List<IncidentRepository.TimelineRow> rows = incidents.timeline(incidentId);
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(r -> {
+            ids.add(r.actorId());
+            ids.add(r.personId());
+        });
+        ids.remove(null);
+        Map<UUID, PersonRef> people = peopleById(ids);
+        return rows.stream().map(r -> new TimelineEntry(r.at(), r.kind(), r.actorId(), nameOf(people, r.actorId()),
+            r.personId(), nameOf(people, r.personId()),
+            r.detail() == null ? null : ResponderRole.parse(r.detail()).orElse(null))).toList();
+    }
+
+    private static String nameOf(Map<UUID, PersonRef> people, UUID id) {
+        PersonRef p = id == null ? null : people.get(id);
+        return p == null ? null : p.name();
+    }
+
+    @Override
+    public IncidentView record(NewIncident incident, UUID actorId) {
+        return recordIncident(incident, actorId).incident();
+    }
+
+    /** {@link #record}, telling whether the incident was new. */
+    public Recorded recordIncident(NewIncident incident, UUID actorId) {
+        return recordIncident(incident, actorId, List.of());
+    }
+
+    /**
+     * {@link #record}, telling whether the incident was new.
+     *
+     * @param inputErrors what the caller already found wrong while reading its input (a severity it could not
+     *                    read, say): reported together with any other invalid field, and nothing is written
+     */
+    public Recorded recordIncident(NewIncident incident, UUID actorId, List<FieldError> inputErrors) {
+        Objects.requireNonNull(incident, "incident");
+        try {
+            return tx.execute(status -> doRecord(incident, actorId, inputErrors));
+        } catch (DuplicateKeyException e) {
+            // Two deliveries of one new incident raced; the other one inserted it, so this one now updates it.
+            return tx.execute(status -> doRecord(incident, actorId, inputErrors));
+        }
+    }
+
+    private Recorded doRecord(NewIncident in, UUID actorId, List<FieldError> inputErrors) {
+        List<FieldError> errors = new ArrayList<>(inputErrors);
+        Instant now = now();
+        String source = in.source() == null || in.source().isBlank() ? MANUAL : normalizeSource(in.source());
+        if (!source.matches("[a-z0-9][a-z0-9._-]{0,39}")) {
+            errors.add(new FieldError("source", "must be a short name of lower-case letters, digits, '.', '_' or '-'"));
+        }
+        String externalId = trimToNull(in.externalId());
+        if (externalId != null && externalId.length() > 200) {
+            errors.add(new FieldError("externalId", "must be at most 200 characters"));
+        }
+        Optional<Row> existing = externalId == null || !errors.isEmpty() ? Optional.empty()
+            : incidents.findBySource(source, externalId);
+
+        String title = trimToNull(in.title());
+        if (title == null && existing.isEmpty()) {
+            errors.add(new FieldError("title", "is required"));
+        } else if (title != null && title.length() > 500) {
+            errors.add(new FieldError("title", "must be at most 500 characters"));
+        }
+        if (in.severity() == null && existing.isEmpty()) {
+            errors.add(new FieldError("severity", "is required: SEV1 to SEV5"));
+        }
+        String service = trimToNull(in.service());
+        if (service != null && service.length() > 200) {
+            errors.add(new FieldError("service", "must be at most 200 characters"));
+        }
+        if (in.teamId() != null && directory.team(in.teamId()).isEmpty()) {
+            errors.add(new FieldError("teamId", "is not a team in the directory"));
+        }
+        String url = trimToNull(in.url());
+        if (url != null && !isWebLink(url)) {
+            errors.add(new FieldError("url", "must be an http or https link of at most 2000 characters"));
+        }
+        Instant startedAt = micros(in.startedAt());
+        if (startedAt != null && startedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("startedAt", "must not be in the future"));
+        }
+        Map<UUID, Joining> joining = new LinkedHashMap<>();
+        for (int i = 0; i < in.responders().size(); i++) {
+            NewResponder r = in.responders().get(i);
+            String prefix = "responders[" + i + "].";
+            if (r == null) {
+                errors.add(new FieldError("responders[" + i + "]", "must name a person"));
+                continue;
+            }
+            Optional<UUID> person = resolvePerson(r, prefix, errors);
+            Instant joinedAt = joinedAt(r, now, prefix, errors);
+            // the same person twice in one report: the last mention wins
+            person.ifPresent(id -> {
+                joining.remove(id);
+                joining.put(id, new Joining(id, roleOrDefault(r), joinedAt));
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.badRequest(onePerField(errors));
+        }
+
+        if (existing.isPresent()) {
+            Row old = existing.get();
+            Row updated = new Row(old.id(), title == null ? old.title() : title,
+                in.severity() == null ? old.severity() : in.severity(), old.status(),
+                service == null ? old.service() : service, in.teamId() == null ? old.teamId() : in.teamId(),
+                old.source(), old.externalId(), url == null ? old.url() : url, old.startedAt(),
+                old.acknowledgedAt(), old.resolvedAt());
+            if (!updated.equals(old)) {
+                incidents.updateDetails(updated, now);
+                incidents.addTimeline(old.id(), now, TimelineKind.UPDATED, null, actorId, null);
+            }
+            joining.values().forEach(j -> join(old.id(), j, actorId, now));
+            return new Recorded(view(incidents.find(old.id()).orElseThrow()), false);
+        }
+
+        Instant start = startedAt == null ? now : startedAt;
+        Row row = new Row(UUID.randomUUID(), title, in.severity(), IncidentStatus.TRIGGERED, service, in.teamId(),
+            source, externalId, url, start, null, null);
+        incidents.insert(row, now);
+        incidents.addTimeline(row.id(), now, TimelineKind.CREATED, null, actorId, null);
+        joining.values().forEach(j -> join(row.id(), j, actorId, now));
+        events.publishEvent(new IncidentOpened(row.id(), row.title(), row.severity(), row.teamId(), row.source(),
+            row.externalId(), row.startedAt()));
+        return new Recorded(view(row), true);
+    }
+
+    private static List<FieldError> onePerField(List<FieldError> errors) {
+        Map<String, FieldError> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e));
+        return List.copyOf(byField.values());
+    }
+
+    private record Joining(UUID personId, ResponderRole role, Instant joinedAt) {
+    }
+
+    /** Adds the person, or changes their role if they are already in it. */
+    private void join(UUID incidentId, Joining j, UUID actorId, Instant now) {
+        Optional<ResponderRole> current = incidents.roleOf(incidentId, j.personId());
+        if (current.isEmpty()) {
+            incidents.addResponder(incidentId, j.personId(), j.role(), j.joinedAt());
+            incidents.addTimeline(incidentId, j.joinedAt(), TimelineKind.RESPONDER_ADDED, j.role().name(), actorId,
+                j.personId());
+        } else if (current.get() != j.role()) {
+            incidents.changeRole(incidentId, j.personId(), j.role());
+            incidents.addTimeline(incidentId, now, TimelineKind.ROLE_CHANGED, j.role().name(), actorId,
+                j.personId());
+        }
+    }
+
+    @Override
+    @Transactional
+    public IncidentView addResponder(UUID incidentId, NewResponder responder, UUID actorId) {
+        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        List<FieldError> errors = new ArrayList<>();
+        Instant now = now();
+        if (responder == null) {
+            throw Problems.badRequest("personId", "give a personId or an email");
+        }
+        Optional<UUID> person = resolvePerson(responder, "", errors);
+        Instant joinedAt = joinedAt(responder, now, "", errors);
+        if (!errors.isEmpty()) {
+            throw Problems.badRequest(errors);
+        }
+        join(row.id(), new Joining(person.orElseThrow(), roleOrDefault(responder), joinedAt), actorId, now);
+        return view(row);
+    }
+
+    @Override
+    @Transactional
+    public IncidentView acknowledge(UUID incidentId, Instant at, UUID actorId) {
+        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        if (row.status() != IncidentStatus.TRIGGERED) {
+            return view(row);
+        }
+        Instant now = now();
+        Instant when = at == null ? latest(now, row.startedAt()) : micros(at);
+        checkTime("acknowledgedAt", when, row.startedAt(), now);
+        if (incidents.acknowledge(row.id(), when, now)) {
+            incidents.addTimeline(row.id(), when, TimelineKind.ACKNOWLEDGED, null, actorId, null);
+        }
+        return view(incidents.find(row.id()).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public IncidentView resolve(UUID incidentId, Instant at, UUID actorId) {
+        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        if (row.status() == IncidentStatus.RESOLVED) {
+            return view(row);
+        }
+        Instant now = now();
+        Instant earliest = row.acknowledgedAt() == null ? row.startedAt() : row.acknowledgedAt();
+        Instant when = at == null ? latest(now, earliest) : micros(at);
+        checkTime("resolvedAt", when, earliest, now);
+        if (!incidents.resolve(row.id(), when, now)) {
+            return view(incidents.find(row.id()).orElseThrow());
+        }
+        incidents.addTimeline(row.id(), when, TimelineKind.RESOLVED, null, actorId, null);
+        List<ResponderRow> responders = incidents.responders(List.of(row.id())).getOrDefault(row.id(), List.of());
+        events.publishEvent(new IncidentResolved(row.id(), row.title(), row.severity(), row.teamId(),
+            row.startedAt(), row.acknowledgedAt(), when, responders.stream()
+            .map(r -> new IncidentResolved.Responder(r.personId(), r.role(), r.joinedAt())).toList()));
+        return view(incidents.find(row.id()).orElseThrow());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static void checkTime(String field, Instant when, Instant earliest, Instant now) {
+        if (when.isBefore(earliest)) {
+            throw Problems.badRequest(field, "must not be before the incident started or was acknowledged");
+        }
+        if (when.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Problems.badRequest(field, "must not be in the future");
+        }
+    }
+
+    private Optional<UUID> resolvePerson(NewResponder r, String prefix, List<FieldError> errors) {
+        String email = trimToNull(r.email());
+        if (r.personId() != null) {
+            Optional<UUID> id = directory.person(r.personId()).map(PersonRef::id);
+            if (id.isEmpty()) {
+                errors.add(new FieldError(prefix + "personId", "is not a person in the directory"));
+            }
+            return id;
+        }
+        if (email != null) {
+            Optional<UUID> id = directory.personByEmail(email).map(PersonRef::id);
+            if (id.isEmpty()) {
+                errors.add(new FieldError(prefix + "email", "is not the e-mail of anyone in the directory"));
+            }
+            return id;
+        }
+        errors.add(new FieldError(prefix + "personId", "give a personId or an email"));
+        return Optional.empty();
+    }
+
+    private static Instant joinedAt(NewResponder r, Instant now, String prefix, List<FieldError> errors) {
+        Instant joinedAt = micros(r.joinedAt());
+        if (joinedAt == null) {
+            return now;
+        }
+        if (joinedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError(prefix + "joinedAt", "must not be in the future"));
+        }
+        return joinedAt;
+    }
+
+    private static ResponderRole roleOrDefault(NewResponder r) {
+        return r.role() == null ? ResponderRole.RESPONDER : r.role();
+    }
+
+    static String normalizeSource(String source) {
+        return source.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String trimToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    static boolean isWebLink(String url) {
+        if (url.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private IncidentView view(Row row) {
+        return views(List.of(row)).get(0);
+    }
+
+    private List<IncidentView> views(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<ResponderRow>> responders = incidents.responders(rows.stream().map(Row::id).toList());
+        Map<UUID, PersonRef> people = peopleById(responders.values().stream().flatMap(List::stream)
+            .map(ResponderRow::personId).collect(Collectors.toSet()));
+        return rows.stream().map(r -> new IncidentView(r.id(), r.title(), r.severity(), r.status(), r.service(),
+            r.teamId(), r.source(), r.externalId(), r.url(), r.startedAt(), r.acknowledgedAt(), r.resolvedAt(),
+            responders.getOrDefault(r.id(), List.of()).stream().map(x -> {
+                PersonRef p = people.get(x.personId());
+                return new ResponderView(x.personId(), p == null ? null : p.name(), p == null ? null : p.email(),
+                    x.role(), x.joinedAt());
+            }).toList())).toList();
+    }
+
+    private Map<UUID, PersonRef> peopleById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return directory.people(ids).stream().collect(Collectors.toMap(PersonRef::id, Function.identity()));
+    }
+}

@@ -1,0 +1,6 @@
+package io.aftercare.incidents.internal;
+
+/** What a timeline entry records. */
+public enum TimelineKind {
+    CREATED, UPDATED, ACKNOWLEDGED, RESPONDER_ADDED, ROLE_CHANGED, RESOLVED
+}

@@ -1,0 +1,371 @@
+package io.aftercare.incidents.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.incidents.IncidentStatus;
+import io.aftercare.incidents.IncidentView;
+import io.aftercare.incidents.NewIncident;
+import io.aftercare.incidents.NewResponder;
+import io.aftercare.incidents.ResponderRole;
+import io.aftercare.incidents.Severity;
+import io.aftercare.incidents.internal.IncidentQuery;
+import io.aftercare.incidents.internal.IncidentService;
+import io.aftercare.shared.FieldErrors;
+import io.aftercare.shared.Page;
+import io.aftercare.shared.PageRequest;
+import io.aftercare.web.TimeFormat;
+
+/**
+ * The incident pages: the list, recording one, and one incident with its responders and timeline. Every form works
+ * without JavaScript and redirects after a successful post; on an error the page is shown again with what was
+ * typed and a message next to each field. Error messages are message keys ({@code incidents.error.<field>}).
+ */
+@Controller
+@PreAuthorize("isAuthenticated()")
+class IncidentPageController {
+
+    static final String LIST = "incidents/list";
+    static final String NEW = "incidents/new";
+    static final String DETAIL = "incidents/detail";
+    static final int PAGE_SIZE = 25;
+
+    private final IncidentService incidents;
+    private final DirectoryLists lists;
+    private final TimeFormat time;
+    private final Clock clock;
+
+    IncidentPageController(IncidentService incidents, DirectoryLists lists, TimeFormat time, Clock clock) {
+        this.incidents = incidents;
+        this.lists = lists;
+        this.time = time;
+        this.clock = clock;
+    }
+
+    @InitBinder
+    void allowedFields(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
+    }
+
+    /** The "record an incident" form as typed. */
+    record IncidentForm(String title, String severity, String service, String teamId, String startedAt, String url,
+                        String responderId, String responderRole) {
+    }
+
+    /** The "add a person" form as typed. */
+    record ResponderForm(String personId, String role) {
+    }
+
+    /** The viewer's time zone as people read it ("UTC", "Europe/Berlin"), for the hints next to time inputs. */
+    @ModelAttribute("zoneName")
+    String zoneName() {
+        ZoneId zone = time.zone();
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
+
+    @ModelAttribute("severities")
+    Severity[] severities() {
+        return Severity.values();
+    }
+
+    @ModelAttribute("roles")
+    ResponderRole[] roles() {
+        return ResponderRole.values();
+    }
+
+    @ModelAttribute("statuses")
+    IncidentStatus[] statuses() {
+        return IncidentStatus.values();
+    }
+
+    // --- the list
+
+    @GetMapping("/incidents")
+    String list(@RequestParam(required = false) String team, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String page, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        UUID teamId = uuid(team).orElse(null);
+        IncidentStatus state = status == null || status.isBlank() ? null : parseStatus(status);
+        ZoneId zone = time.zone();
+        Instant start = date(from, "from", errors).map(d -> d.atStartOfDay(zone).toInstant()).orElse(null);
+        Instant end = date(to, "to", errors).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null);
+        int pageNumber = parsePage(page);
+
+        Page<IncidentView> result = incidents.list(new IncidentQuery(teamId, state, start, end),
+            new PageRequest(pageNumber, PAGE_SIZE));
+        List<DirectoryLists.Option> teams = lists.teams();
+        Map<UUID, String> teamNames = new LinkedHashMap<>();
+        teams.forEach(t -> teamNames.put(t.id(), t.label()));
+
+        model.addAttribute("incidents", result);
+        model.addAttribute("teams", teams);
+        model.addAttribute("teamNames", teamNames);
+        model.addAttribute("filter", Map.of("team", teamId == null ? "" : teamId.toString(),
+            "status", state == null ? "" : state.name(), "from", from == null ? "" : from.trim(),
+            "to", to == null ? "" : to.trim()));
+        model.addAttribute("filtered", teamId != null || state != null || start != null || end != null);
+        model.addAttribute("errors", errors);
+        long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("pages", pages);
+        model.addAttribute("previousUrl", pageNumber > 0 ? pageUrl(teamId, state, from, to, pageNumber - 1) : null);
+        model.addAttribute("nextUrl", pageNumber + 1 < pages ? pageUrl(teamId, state, from, to, pageNumber + 1) : null);
+        return LIST;
+    }
+
+    private static String pageUrl(UUID team, IncidentStatus status, String from, String to, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/incidents");
+        if (team != null) {
+            url.queryParam("team", team);
+        }
+        if (status != null) {
+            url.queryParam("status", status.name());
+        }
+        if (from != null && !from.isBlank()) {
+            url.queryParam("from", from.trim());
+        }
+        if (to != null && !to.isBlank()) {
+            url.queryParam("to", to.trim());
+        }
+        return url.queryParam("page", page).encode().build().toUriString();
+    }
+
+    // --- recording one
+
+    @GetMapping("/incidents/new")
+    String newIncident(Model model) {
+        model.addAttribute("form", new IncidentForm("", "", "", "", time.inputValue(clock.instant()), "", "",
+            ResponderRole.COMMANDER.name()));
+        return showNew(model, Map.of());
+    }
+
+    private String showNew(Model model, Map<String, String> errors) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("teams", lists.teams());
+        model.addAttribute("people", lists.people());
+        return NEW;
+    }
+
+    @PostMapping("/incidents")
+    String record(@AuthenticationPrincipal AftercareUser me, @ModelAttribute("form") IncidentForm form, Model model,
+                  RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Severity severity = Severity.parse(form.severity()).orElse(null);
+        if (severity == null) {
+            errors.put("severity", "incidents.error.severity");
+        }
+        if (form.title() == null || form.title().isBlank()) {
+            errors.put("title", "incidents.error.title");
+        }
+        UUID teamId = blank(form.teamId()) ? null : uuid(form.teamId()).orElse(null);
+        if (!blank(form.teamId()) && teamId == null) {
+            errors.put("teamId", "incidents.error.teamId");
+        }
+        Instant startedAt = blank(form.startedAt()) ? null : dateTime(form.startedAt()).orElse(null);
+        if (!blank(form.startedAt()) && startedAt == null) {
+            errors.put("startedAt", "incidents.error.startedAt");
+        }
+        List<NewResponder> responders = new ArrayList<>();
+        if (!blank(form.responderId())) {
+            Optional<UUID> person = uuid(form.responderId());
+            Optional<ResponderRole> role = ResponderRole.parse(form.responderRole());
+            if (person.isEmpty()) {
+                errors.put("responder", "incidents.error.responder");
+            }
+            if (role.isEmpty()) {
+                errors.put("responderRole", "incidents.error.role");
+            }
+            if (person.isPresent() && role.isPresent()) {
+                responders.add(NewResponder.of(person.get(), role.get()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return showNew(model, errors);
+        }
+        try {
+            IncidentView created = incidents.record(new NewIncident(null, null, form.title(), severity,
+                form.service(), teamId, form.url(), startedAt, responders), me.personId());
+            redirect.addFlashAttribute("recorded", true);
+            return "redirect:/incidents/" + created.id();
+        } catch (ErrorResponseException e) {
+            return showNew(model, messageKeys(e));
+        }
+    }
+
+    // --- one incident
+
+    @GetMapping("/incidents/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        return showDetail(id, model, Map.of(), new ResponderForm("", ResponderRole.RESPONDER.name()), null);
+    }
+
+    private String showDetail(UUID id, Model model, Map<String, String> errors, ResponderForm responderForm,
+                              String resolvedAt) {
+        IncidentView incident = incidents.get(id);
+        model.addAttribute("incident", incident);
+        model.addAttribute("timeline", incidents.timeline(id));
+        model.addAttribute("teamName", incident.teamId() == null ? null : lists.teams().stream()
+            .filter(t -> t.id().equals(incident.teamId())).map(DirectoryLists.Option::label).findFirst()
+            .orElse(null));
+        model.addAttribute("people", lists.people());
+        model.addAttribute("responderForm", responderForm);
+        model.addAttribute("resolvedAt", resolvedAt != null ? resolvedAt : time.inputValue(clock.instant()));
+        model.addAttribute("errors", errors);
+        return DETAIL;
+    }
+
+    @PostMapping("/incidents/{id}/responders")
+    String addResponder(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                        @ModelAttribute ResponderForm responderForm, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<UUID> person = uuid(responderForm.personId());
+        Optional<ResponderRole> role = ResponderRole.parse(responderForm.role());
+        if (person.isEmpty()) {
+            errors.put("responder", "incidents.error.responder");
+        }
+        if (role.isEmpty()) {
+            errors.put("responderRole", "incidents.error.role");
+        }
+        if (errors.isEmpty()) {
+            try {
+                incidents.addResponder(id, NewResponder.of(person.get(), role.get()), me.personId());
+                redirect.addFlashAttribute("responderAdded", true);
+                return "redirect:/incidents/" + id;
+            } catch (ErrorResponseException e) {
+                if (e.getStatusCode().value() == 404) {
+                    throw e;
+                }
+                errors.putAll(messageKeys(e));
+            }
+        }
+        return showDetail(id, model, errors, responderForm, null);
+    }
+
+    @PostMapping("/incidents/{id}/acknowledge")
+    String acknowledge(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                       RedirectAttributes redirect) {
+        incidents.acknowledge(id, null, me.personId());
+        redirect.addFlashAttribute("acknowledged", true);
+        return "redirect:/incidents/" + id;
+    }
+
+    @PostMapping("/incidents/{id}/resolve")
+    String resolve(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                   @RequestParam(required = false) String resolvedAt, Model model, RedirectAttributes redirect) {
+        Instant at = blank(resolvedAt) ? null : dateTime(resolvedAt).orElse(null);
+        if (!blank(resolvedAt) && at == null) {
+            return showDetail(id, model, Map.of("resolvedAt", "incidents.error.resolvedAt"),
+                new ResponderForm("", ResponderRole.RESPONDER.name()), resolvedAt);
+        }
+        try {
+            incidents.resolve(id, at, me.personId());
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() == 404) {
+                throw e;
+            }
+            return showDetail(id, model, messageKeys(e), new ResponderForm("", ResponderRole.RESPONDER.name()),
+                resolvedAt);
+        }
+        redirect.addFlashAttribute("resolved", true);
+        return "redirect:/incidents/" + id;
+    }
+
+    // --- reading what was typed
+
+    /** The service's field names, as this page's fields, each with its message key. */
+    private static Map<String, String> messageKeys(ErrorResponseException e) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        FieldErrors.of(e).keySet().forEach(field -> {
+            String f = field.startsWith("responders[") || field.equals("personId") || field.equals("email")
+                ? "responder" : field.equals("role") ? "responderRole" : field;
+            keys.putIfAbsent(f, switch (f) {
+                case "title", "severity", "service", "teamId", "startedAt", "url", "responder", "resolvedAt",
+                     "acknowledgedAt" -> "incidents.error." + f;
+                case "responderRole" -> "incidents.error.role";
+                default -> "incidents.error.form";
+            });
+        });
+        if (keys.containsKey("form") || keys.values().stream().anyMatch("incidents.error.form"::equals)) {
+            keys.put("form", "incidents.error.form");
+        }
+        return keys;
+    }
+
+    private Optional<Instant> dateTime(String value) {
+        try {
+            return Optional.of(LocalDateTime.parse(value.trim()).atZone(time.zone()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<LocalDate> date(String value, String field, Map<String, String> errors) {
+        if (blank(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            errors.put(field, "incidents.error.date");
+            return Optional.empty();
+        }
+    }
+
+    private static IncidentStatus parseStatus(String value) {
+        try {
+            return IncidentStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int parsePage(String value) {
+        try {
+            return blank(value) ? 0 : Math.max(0, Math.min(Integer.parseInt(value.trim()), 1_000_000));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        if (blank(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -29,7 +29,7 @@ CREATE TABLE event_publication (
     id                     UUID          NOT NULL,
     listener_id            VARCHAR(512)  NOT NULL,
     event_type             VARCHAR(512)  NOT NULL,
-    serialized_event       VARCHAR(8000) NOT NULL,
+    serialized_event       VARCHAR(1000000) NOT NULL,
     publication_date       TIMESTAMP WITH TIME ZONE NOT NULL,
     completion_date        TIMESTAMP WITH TIME ZONE,
     status                 VARCHAR(20),

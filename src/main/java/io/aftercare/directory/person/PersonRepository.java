@@ -81,6 +81,10 @@ public class PersonRepository {
             .update();
     }
 
+    public void setManager(UUID id, UUID managerId) {
+        jdbc.sql("UPDATE person SET manager_id = ?, updated_at = ? WHERE id = ?").params(managerId, now(), id).update();
+    }
+
     public void delete(UUID id) {
         jdbc.sql("DELETE FROM person WHERE id = ?").param(id).update();
     }
@@ -118,7 +122,8 @@ public class PersonRepository {
     }
 
     public boolean emailTaken(String email, UUID except) {
-        return jdbc.sql("SELECT COUNT(*) FROM person WHERE email_normalized = ? AND (? IS NULL OR id <> ?)")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM person WHERE email_normalized = ? AND (CAST(? AS UUID) IS NULL OR id <> ?)""")
             .params(PersonRules.normalizeEmail(email), except, except).query(Long.class).single() > 0;
     }
 
@@ -132,7 +137,7 @@ public class PersonRepository {
             if (externalId != null && !externalId.isBlank()) {
                 boolean used = jdbc.sql("""
                         SELECT COUNT(*) FROM person_identity
-                        WHERE provider = ? AND external_id = ? AND (? IS NULL OR person_id <> ?)""")
+                        WHERE provider = ? AND external_id = ? AND (CAST(? AS UUID) IS NULL OR person_id <> ?)""")
                     .params(provider, externalId.trim(), except, except).query(Long.class).single() > 0;
                 if (used) {
                     taken.put(provider, externalId.trim());

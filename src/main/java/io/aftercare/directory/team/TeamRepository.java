@@ -35,7 +35,8 @@ public class TeamRepository {
     }
 
     public boolean nameTaken(String name, UUID except) {
-        return jdbc.sql("SELECT COUNT(*) FROM team WHERE name_normalized = ? AND (? IS NULL OR id <> ?)")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM team WHERE name_normalized = ? AND (CAST(? AS UUID) IS NULL OR id <> ?)""")
             .params(normalize(name), except, except).query(Long.class).single() > 0;
     }
 

@@ -104,4 +104,16 @@ class TeamApiIT {
         assertThat(reader.delete("/api/v1/teams/" + id).status()).isEqualTo(403);
         assertThat(TestApi.at(port).anonymous().get("/api/v1/teams").status()).isEqualTo(401);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryDirectoryRoute() {
+        var docs = TestApi.at(port).anonymous().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        Map<String, Object> paths = docs.json("$.paths");
+        assertThat(paths).containsKeys("/api/v1/people", "/api/v1/people/{id}", "/api/v1/people/{id}/roles",
+            "/api/v1/people/{id}/invitation", "/api/v1/people/import", "/api/v1/teams", "/api/v1/teams/{id}",
+            "/api/v1/teams/{teamId}/rotations", "/api/v1/teams/{teamId}/rotations/{rotationId}",
+            "/api/v1/teams/{teamId}/rotations/{rotationId}/overrides",
+            "/api/v1/teams/{teamId}/rotations/{rotationId}/overrides/{overrideId}", "/api/v1/teams/{teamId}/oncall");
+    }
 }

@@ -47,6 +47,14 @@ final class Browser {
         return response;
     }
 
+    /** Does what a browser does after a POST: GET the redirect's target (where flash messages are shown). */
+    HttpResponse<String> follow(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location")
+            .orElseThrow(() -> new IllegalStateException("not a redirect: " + redirect.statusCode()));
+        return get(URI.create(location).getRawPath() + (URI.create(location).getRawQuery() == null ? ""
+            : "?" + URI.create(location).getRawQuery()));
+    }
+
     HttpResponse<String> post(String path, Map<String, ?> form) {
         StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(csrf == null ? "" : csrf,
             StandardCharsets.UTF_8));

@@ -61,8 +61,10 @@ class DirectoryPagesIT {
         assertThat((String) person.json("$.externalIdentities.rootly")).isEqualTo("R" + t);
         assertThat((List<String>) person.json("$.roles")).containsExactlyInAnyOrder("RESPONDER", "LEAD");
 
-        assertThat(browser.post("/people/" + id + "/invitation", Map.of()).statusCode()).isEqualTo(302);
-        var withLink = browser.get("/people/" + id);
+        assertThat(browser.follow(created).body()).contains("The person was added");
+        var invitation = browser.post("/people/" + id + "/invitation", Map.of());
+        assertThat(invitation.statusCode()).isEqualTo(302);
+        var withLink = browser.follow(invitation);
         assertThat(withLink.body()).contains("/invite/");
         assertThat(browser.get("/people/" + id).body()).doesNotContain("/invite/");
 
@@ -106,10 +108,12 @@ class DirectoryPagesIT {
             "startsOn", "2026-01-05"));
         assertThat(rotation.statusCode()).isEqualTo(302);
         String rotationId = idFrom(rotation.headers().firstValue("Location").orElseThrow(), "/rotations/");
-        assertThat(browser.post("/teams/" + team + "/rotations/" + rotationId + "/overrides", Map.of("personId", ana,
-            "startsAt", "2026-02-01T10:00", "endsAt", "2026-02-01T09:00")).statusCode()).isEqualTo(302);
-        assertThat(browser.get("/teams/" + team + "/rotations/" + rotationId).body())
-            .contains("Until must be after startsAt");
+        assertThat(browser.follow(rotation).body()).contains("The rotation is saved");
+        var badOverride = browser.post("/teams/" + team + "/rotations/" + rotationId + "/overrides",
+            Map.of("personId", ana, "startsAt", "2026-02-01T10:00", "endsAt", "2026-02-01T09:00"));
+        assertThat(badOverride.statusCode()).isEqualTo(302);
+        assertThat(browser.follow(badOverride).body()).contains("Until must be after the start")
+            .contains("value=\"2026-02-01T10:00\"");
         assertThat(browser.post("/teams/" + team + "/rotations/" + rotationId + "/overrides", Map.of("personId", ana,
             "startsAt", "2026-02-01T09:00", "endsAt", "2026-02-01T10:00")).statusCode()).isEqualTo(302);
         assertThat((List<String>) api.get("/api/v1/teams/" + team + "/rotations/" + rotationId)

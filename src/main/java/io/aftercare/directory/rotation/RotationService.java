@@ -105,7 +105,7 @@ public class RotationService {
         Instant start = instant("startsAt", input.startsAt(), errors);
         Instant end = instant("endsAt", input.endsAt(), errors);
         if (start != null && end != null && !end.isAfter(start)) {
-            errors.add(new FieldError("endsAt", "must be after startsAt"));
+            errors.add(new FieldError("endsAt", "must be after the start"));
         }
         if (!errors.isEmpty()) {
             throw Problems.badRequest(errors);

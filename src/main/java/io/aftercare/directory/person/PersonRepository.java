@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.aftercare.directory.PersonRef;
+import io.aftercare.shared.Page;
+import io.aftercare.shared.PageRequest;
 
 /** SQL for people and their external identities. */
 @Repository
@@ -67,6 +70,44 @@ public class PersonRepository {
             .update();
     }
 
+    public void update(UUID id, String name, String email, ZoneId zone, LocalTime quietStart, LocalTime quietEnd,
+                       Set<DayOfWeek> weekend, UUID managerId) {
+        jdbc.sql("""
+                UPDATE person SET name = ?, email = ?, email_normalized = ?, time_zone = ?, quiet_start = ?,
+                                  quiet_end = ?, weekend_days = ?, manager_id = ?, updated_at = ?
+                WHERE id = ?""")
+            .params(name.trim(), email.trim(), PersonRules.normalizeEmail(email), zone.getId(), quietStart, quietEnd,
+                weekendColumn(weekend), managerId, now(), id)
+            .update();
+    }
+
+    public void setManager(UUID id, UUID managerId) {
+        jdbc.sql("UPDATE person SET manager_id = ?, updated_at = ? WHERE id = ?").params(managerId, now(), id).update();
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("DELETE FROM person WHERE id = ?").param(id).update();
+    }
+
+    /** People whose name or e-mail contains {@code q}, ignoring case; everyone when {@code q} is blank. */
+    public Page<PersonRef> search(String q, PageRequest request) {
+        if (q == null || q.isBlank()) {
+            return new Page<>(findPage("1 = 1", "LOWER(name), id", request.size(), request.offset()),
+                request.page(), request.size(), count("1 = 1"));
+        }
+        String like = "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+            .replace("_", "\\_") + "%";
+        String where = "(LOWER(name) LIKE ? ESCAPE '\\' OR email_normalized LIKE ? ESCAPE '\\')";
+        return new Page<>(findPage(where, "LOWER(name), id", request.size(), request.offset(), like, like),
+            request.page(), request.size(), count(where, like, like));
+    }
+
+    /** The person's time zone, if they are in the directory. */
+    public Optional<ZoneId> zoneOf(UUID id) {
+        return jdbc.sql("SELECT time_zone FROM person WHERE id = ?").param(id).query(String.class).optional()
+            .map(ZoneId::of);
+    }
+
     public void replaceIdentities(UUID personId, Map<String, String> identities) {
         jdbc.sql("DELETE FROM person_identity WHERE person_id = ?").param(personId).update();
         if (identities == null) {
@@ -81,7 +122,8 @@ public class PersonRepository {
     }
 
     public boolean emailTaken(String email, UUID except) {
-        return jdbc.sql("SELECT COUNT(*) FROM person WHERE email_normalized = ? AND (CAST(? AS UUID) IS NULL OR id <> ?)")
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM person WHERE email_normalized = ? AND (CAST(? AS UUID) IS NULL OR id <> ?)""")
             .params(PersonRules.normalizeEmail(email), except, except).query(Long.class).single() > 0;
     }
 

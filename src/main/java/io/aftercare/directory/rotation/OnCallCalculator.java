@@ -1,16 +1,115 @@
 package io.aftercare.directory.rotation;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-/** Who is on call for a team at an instant. */
+/**
+ * Who is on call for a team at an instant.
+ *
+ * <p>Shifts of whole days hand off at the rotation's local hand-off time every N days, so a daily 09:00 hand-off
+ * stays at 09:00 across daylight-saving changes (that shift is 23 or 25 hours long). Other shift lengths are fixed
+ * durations counted from the first hand-off. An override covering the instant replaces the scheduled person (the
+ * latest-starting override wins when several overlap). Before the first hand-off nobody is on call for the rotation,
+ * not even by override.
+ */
 @Component
 public class OnCallCalculator {
 
+    private final RotationRepository rotations;
+
+    OnCallCalculator(RotationRepository rotations) {
+        this.rotations = rotations;
+    }
+
+    /** One person per rotation that has someone on call, in rotation order. */
     public List<UUID> onCall(UUID teamId, Instant at) {
-        throw new UnsupportedOperationException("on-call calculation is being written");
+        List<UUID> people = new ArrayList<>();
+        for (Rotation rotation : rotations.ofTeam(teamId)) {
+            onCallAt(rotation, at).ifPresent(people::add);
+        }
+        return people;
+    }
+
+    /** A shift: who, from when to when; {@code overridden} when an override put them there. */
+    public record Shift(UUID personId, Instant startsAt, Instant endsAt, boolean overridden) {
+    }
+
+    /** Who is on call for the rotation at that instant, overrides included. */
+    public static Optional<UUID> onCallAt(Rotation rotation, Instant at) {
+        if (at.isBefore(rotation.start())) {
+            return Optional.empty();
+        }
+        Optional<Rotation.Override> override = rotation.overrides().stream().filter(o -> o.covers(at))
+            .max(Comparator.comparing(Rotation.Override::startsAt));
+        if (override.isPresent()) {
+            return Optional.of(override.get().personId());
+        }
+        return scheduledShift(rotation, at).map(Shift::personId);
+    }
+
+    /** The regular shift (ignoring overrides) that contains the instant; empty before the start or without members. */
+    public static Optional<Shift> scheduledShift(Rotation rotation, Instant at) {
+        if (rotation.members().isEmpty() || at.isBefore(rotation.start())) {
+            return Optional.empty();
+        }
+        long index = shiftIndex(rotation, at);
+        UUID person = rotation.members().get((int) Math.floorMod(index, (long) rotation.members().size()));
+        return Optional.of(new Shift(person, handoff(rotation, index), handoff(rotation, index + 1), false));
+    }
+
+    /** The next regular hand-off after the instant (the start itself, before the rotation begins). */
+    public static Instant nextHandoff(Rotation rotation, Instant at) {
+        if (at.isBefore(rotation.start())) {
+            return rotation.start();
+        }
+        return handoff(rotation, shiftIndex(rotation, at) + 1);
+    }
+
+    /** Who takes over at the next regular hand-off after the instant, ignoring overrides. */
+    public static Optional<UUID> nextPerson(Rotation rotation, Instant at) {
+        if (rotation.members().isEmpty()) {
+            return Optional.empty();
+        }
+        long next = at.isBefore(rotation.start()) ? 0 : shiftIndex(rotation, at) + 1;
+        return Optional.of(rotation.members().get((int) Math.floorMod(next, (long) rotation.members().size())));
+    }
+
+    /** The instant of the hand-off that starts shift number {@code index} (0 = the first). */
+    static Instant handoff(Rotation rotation, long index) {
+        if (rotation.wholeDays()) {
+            LocalDate date = rotation.startsOn().plusDays(index * (rotation.shiftHours() / 24));
+            return date.atTime(rotation.handoffTime()).atZone(rotation.zone()).toInstant();
+        }
+        return rotation.start().plus(Duration.ofHours(rotation.shiftHours()).multipliedBy(index));
+    }
+
+    /** The number of the shift containing the instant, which is not before the start. */
+    static long shiftIndex(Rotation rotation, Instant at) {
+        long index;
+        if (rotation.wholeDays()) {
+            LocalDate local = at.atZone(rotation.zone()).toLocalDate();
+            long days = ChronoUnit.DAYS.between(rotation.startsOn(), local);
+            index = Math.floorDiv(days, rotation.shiftHours() / 24);
+        } else {
+            long seconds = Duration.between(rotation.start(), at).getSeconds();
+            index = Math.floorDiv(seconds, rotation.shiftHours() * 3600L);
+        }
+        // the estimate is off by at most one near a local hand-off: settle it on real instants
+        while (index > 0 && handoff(rotation, index).isAfter(at)) {
+            index--;
+        }
+        while (!handoff(rotation, index + 1).isAfter(at)) {
+            index++;
+        }
+        return Math.max(index, 0);
     }
 }

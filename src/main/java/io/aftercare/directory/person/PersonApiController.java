@@ -1,0 +1,114 @@
+package io.aftercare.directory.person;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.aftercare.directory.person.PersonJson.Invitation;
+import io.aftercare.directory.person.PersonJson.PersonInput;
+import io.aftercare.directory.person.PersonJson.PersonView;
+import io.aftercare.directory.person.PersonJson.RolesInput;
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.shared.Page;
+import io.aftercare.shared.PageRequest;
+import io.aftercare.shared.Problems;
+import io.aftercare.shared.Problems.FieldError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/people")
+@Tag(name = "People", description = "The people in the directory: time zone, quiet hours, external identities, "
+    + "manager, roles and teams. Anyone signed in can read; only admins can change.")
+class PersonApiController {
+
+    private final PersonService people;
+
+    PersonApiController(PersonService people) {
+        this.people = people;
+    }
+
+    @GetMapping
+    @Operation(summary = "List people by name, optionally those whose name or e-mail contains q")
+    Page<PersonView> list(@RequestParam(required = false) @Parameter(description = "zero-based") Integer page,
+                          @RequestParam(required = false) @Parameter(description = "1 to 500, default 50") Integer size,
+                          @RequestParam(required = false) String q) {
+        return people.search(q, PageRequest.of(page, size)).map(PersonView::of);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Add a person with their account (admins)",
+        description = "409 when the e-mail (any case) or an external identity is taken; 400 naming each invalid field.")
+    ResponseEntity<PersonView> create(@AuthenticationPrincipal AftercareUser me, @RequestBody PersonInput body) {
+        List<FieldError> errors = PersonJson.errors();
+        var person = people.create(body.toNewPerson(errors), me.personId(), errors);
+        return ResponseEntity.created(URI.create("/api/v1/people/" + person.id()))
+            .body(PersonView.of(people.details(person.id())));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One person")
+    PersonView get(@PathVariable UUID id) {
+        return PersonView.of(people.details(id));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Replace a person's details (admins)",
+        description = "The same shape as when adding, without password and roles (those are ignored). Left-out "
+            + "optional fields take their defaults; a left-out teams list takes the person out of every team.")
+    PersonView update(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @RequestBody PersonInput body) {
+        List<FieldError> errors = PersonJson.errors();
+        PersonInput withoutAccount = new PersonInput(body.name(), body.email(), body.timeZone(), body.quietHours(),
+            body.weekendDays(), body.externalIdentities(), body.managerId(), null, body.teams(), null);
+        people.update(id, withoutAccount.toNewPerson(errors), me.personId(), errors);
+        return PersonView.of(people.details(id));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Remove a person and their account (admins; not yourself)")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
+        people.delete(id, me.personId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Replace a person's roles (admins); RESPONDER is always kept")
+    PersonView roles(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @RequestBody RolesInput body) {
+        if (body.roles() == null) {
+            throw Problems.badRequest("roles", "is required");
+        }
+        List<FieldError> errors = PersonJson.errors();
+        var roles = PersonJson.roles(body.roles(), errors);
+        if (!errors.isEmpty()) {
+            throw Problems.badRequest(errors);
+        }
+        people.setRoles(id, roles, me.personId());
+        return PersonView.of(people.details(id));
+    }
+
+    @PostMapping("/{id}/invitation")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create a one-time link for the person to choose their password (admins)",
+        description = "The link is in this response only. Creating a new one makes earlier unused links stop working.")
+    Invitation invite(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
+        return new Invitation(people.invite(id, me.personId()));
+    }
+}

@@ -99,5 +99,96 @@ class FirstRunAndFoundationPathIT {
         assertThat(page.locator("code.secret")).containsText("act_");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "05-api-token-created");
+
+        // a team
+        page.navigate(url("/teams"));
+        Browser.checkAccessibility(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a team")).click();
+        page.getByLabel("Team name").fill("Checkout");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add team")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Checkout"))).isVisible();
+        Browser.checkAccessibility(page);
+
+        // a person in it
+        page.navigate(url("/people"));
+        Browser.checkAccessibility(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a person")).click();
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Sam Rivera");
+        page.getByLabel("E-mail").fill("sam@example.com");
+        page.getByLabel("Time zone").selectOption("Europe/Lisbon");
+        page.getByLabel("Checkout").check();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "06-add-person");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person")).click();
+        assertThat(page.locator(".notice").first()).containsText("The person was added");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation link")).click();
+        String invitation = page.locator("code").filter(new com.microsoft.playwright.Locator.FilterOptions()
+            .setHasText("/invite/")).first().textContent().trim();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "07-person-invitation");
+
+        page.navigate(url("/teams"));
+        assertThat(page.locator("main")).containsText("Checkout");
+        Browser.screenshot(page, "08-teams");
+
+        // an incident with Sam in it, then resolved
+        page.navigate(url("/incidents"));
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "09-incidents-empty");
+        page.navigate(url("/incidents/new"));
+        page.getByLabel("Title").fill("Checkout returns 502 for some customers");
+        page.locator("#severity-SEV2").check();
+        selectByText("#teamId", "Checkout");
+        selectByText("#responderId", "Sam Rivera");
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "10-record-incident");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record incident")).click();
+        assertThat(page.getByRole(AriaRole.HEADING,
+            new Page.GetByRoleOptions().setName("Checkout returns 502 for some customers"))).isVisible();
+        assertThat(page.locator("main")).containsText("Sam Rivera");
+        Browser.checkAccessibility(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve incident")).click();
+        assertThat(page.locator("main")).containsText("Resolved");
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "11-incident-resolved");
+
+        Page phone = browser.newPage(360, 740);
+        phone.context().addCookies(page.context().cookies());
+        phone.navigate(page.url());
+        assertThat(phone.locator("main")).containsText("Sam Rivera");
+        Browser.screenshot(phone, "12-incident-on-a-phone");
+
+        page.navigate(url("/incidents"));
+        assertThat(page.locator("main")).containsText("Checkout returns 502 for some customers");
+        Browser.screenshot(page, "13-incidents-list");
+
+        page.navigate(url("/no-such-page"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("We could not find that page")))
+            .isVisible();
+        assertThat(page.locator("body")).not().containsText("Exception");
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "14-not-found");
+
+        // Sam takes the invitation in a browser of their own and signs in
+        Page sam = browser.newPage();
+        sam.navigate(invitation.replaceFirst("^https?://[^/]+", url("")));
+        sam.getByLabel("New password").fill("sams own long password");
+        sam.getByLabel("Type it again").fill("sams own long password");
+        Browser.checkAccessibility(sam);
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+        assertThat(sam).hasURL(url("/login?passwordSet"));
+        sam.getByLabel("E-mail").fill("sam@example.com");
+        sam.getByLabel("Password").fill("sams own long password");
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(sam).hasURL(url("/"));
+        assertThat(sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))).hasCount(0);
+        sam.navigate(invitation.replaceFirst("^https?://[^/]+", url("")));
+        assertThat(sam.locator("main")).containsText("already been used");
+    }
+
+    private void selectByText(String select, String text) {
+        String value = page.locator(select + " option").filter(new com.microsoft.playwright.Locator.FilterOptions()
+            .setHasText(text)).first().getAttribute("value");
+        page.locator(select).selectOption(value);
     }
 }

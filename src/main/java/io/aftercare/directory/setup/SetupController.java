@@ -64,6 +64,6 @@ class SetupController {
             model.addAttribute("errors", FieldErrors.of(e));
             return VIEW;
         }
-        return "redirect:/login?created";
+        return form.demo() != null ? "redirect:/login?created&demo" : "redirect:/login?created";
     }
 }

@@ -1,0 +1,174 @@
+package io.aftercare.demo;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.NewPerson;
+import io.aftercare.directory.Organisation;
+import io.aftercare.directory.People;
+import io.aftercare.directory.PersonRef;
+import io.aftercare.directory.TeamRef;
+import io.aftercare.identity.Role;
+import io.aftercare.incidents.IncidentView;
+import io.aftercare.incidents.Incidents;
+import io.aftercare.incidents.NewIncident;
+import io.aftercare.incidents.NewResponder;
+import io.aftercare.incidents.ResponderRole;
+import io.aftercare.incidents.Severity;
+
+/**
+ * Builds the demo organisation: three teams in four time zones, weekly rotations, and about three months of
+ * incidents with their responders. Everything is made up; the same seed gives the same organisation.
+ */
+@Service
+public class DemoOrganisation {
+
+    /** Every demo person signs in with this password. */
+    public static final String PASSWORD = "aftercare-demo";
+    public static final String DOMAIN = "@demo.aftercare.test";
+    public static final String ADMIN_EMAIL = "admin" + DOMAIN;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+    private record Someone(String name, String login, String zone, Set<Role> roles, String pagerduty) {
+    }
+
+    private static final List<Someone> PEOPLE = List.of(
+        new Someone("Sam Rivera", "sam", "Europe/Berlin", EnumSet.of(Role.LEAD), "PSAM001"),
+        new Someone("Priya Natarajan", "priya", "Asia/Kolkata", EnumSet.noneOf(Role.class), "PPRI002"),
+        new Someone("Jonas Weber", "jonas", "Europe/Berlin", EnumSet.of(Role.SUPPORTER), "PJON003"),
+        new Someone("Aisha Bello", "aisha", "Europe/London", EnumSet.noneOf(Role.class), "PAIS004"),
+        new Someone("Mei Chen", "mei", "America/Los_Angeles", EnumSet.of(Role.LEAD), "PMEI005"),
+        new Someone("Diego Alvarez", "diego", "America/New_York", EnumSet.noneOf(Role.class), "PDIE006"),
+        new Someone("Hannah Kowalski", "hannah", "Europe/Berlin", EnumSet.of(Role.SUPPORTER), "PHAN007"),
+        new Someone("Tomás Silva", "tomas", "Europe/Lisbon", EnumSet.noneOf(Role.class), "PTOM008"),
+        new Someone("Grace Okafor", "grace", "Europe/London", EnumSet.of(Role.LEAD), "PGRA009"),
+        new Someone("Ravi Menon", "ravi", "Asia/Kolkata", EnumSet.noneOf(Role.class), "PRAV010"),
+        new Someone("Lena Fischer", "lena", "Europe/Berlin", EnumSet.of(Role.COORDINATOR), "PLEN011"),
+        new Someone("Noah Brooks", "noah", "America/New_York", EnumSet.of(Role.SUPPORTER), "PNOA012"));
+
+    private static final List<String> TITLES = List.of(
+        "Checkout returns 502 for a third of requests", "Payment confirmations delayed by 20 minutes",
+        "Search index stale after deploy", "Login failures for SSO customers", "Database primary failover",
+        "Card authorisations timing out", "Queue backlog in order processing", "CDN certificate expired",
+        "Elevated error rate on the mobile API", "Disk full on the logging cluster",
+        "Memory leak in the pricing service", "DNS resolution failures in one region");
+
+    private final People people;
+    private final Organisation organisation;
+    private final Directory directory;
+    private final Incidents incidents;
+    private final Clock clock;
+
+    DemoOrganisation(People people, Organisation organisation, Directory directory, Incidents incidents, Clock clock) {
+        this.people = people;
+        this.organisation = organisation;
+        this.directory = directory;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    public boolean loaded() {
+        return directory.personByEmail("sam" + DOMAIN).isPresent();
+    }
+
+    /**
+     * Loads the demo organisation unless it is there already.
+     *
+     * @param withAdmin also create the demo admin account (for {@code --demo} on an empty database)
+     */
+    @Transactional
+    public void load(boolean withAdmin) {
+        if (loaded()) {
+            return;
+        }
+        if (withAdmin && directory.personByEmail(ADMIN_EMAIL).isEmpty()) {
+            people.create(NewPerson.of("Demo Admin", ADMIN_EMAIL, "Europe/Berlin",
+                EnumSet.of(Role.ADMIN, Role.COORDINATOR), PASSWORD), null);
+        }
+        Map<String, PersonRef> byLogin = new LinkedHashMap<>();
+        for (Someone s : PEOPLE) {
+            Set<Role> roles = EnumSet.of(Role.RESPONDER);
+            roles.addAll(s.roles());
+            PersonRef p = people.create(new NewPerson(s.name(), s.login() + DOMAIN, s.zone(), null, null,
+                EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Map.of("pagerduty", s.pagerduty()), null, roles,
+                List.of(), PASSWORD), null);
+            byLogin.put(s.login(), p);
+        }
+        LocalDate start = LocalDate.now(clock).minusMonths(4).with(DayOfWeek.MONDAY);
+        TeamRef checkout = team("Checkout", byLogin, List.of("sam"), List.of("priya", "jonas", "aisha", "tomas"), start,
+            "Europe/Berlin");
+        TeamRef payments = team("Payments", byLogin, List.of("mei"), List.of("diego", "noah", "hannah"), start,
+            "America/New_York");
+        TeamRef platform = team("Platform", byLogin, List.of("grace"), List.of("ravi", "lena", "hannah"), start,
+            "Europe/London");
+        incidents(List.of(checkout, payments, platform));
+        log.info("Loaded the demo organisation: {} people, 3 teams. Demo people sign in with the password '{}'.",
+            PEOPLE.size(), PASSWORD);
+    }
+
+    private TeamRef team(String name, Map<String, PersonRef> byLogin, List<String> leads, List<String> members,
+                         LocalDate start, String zone) {
+        List<UUID> leadIds = leads.stream().map(l -> byLogin.get(l).id()).toList();
+        List<UUID> memberIds = new ArrayList<>(leadIds);
+        members.forEach(m -> memberIds.add(byLogin.get(m).id()));
+        TeamRef team = organisation.createTeam(name, leadIds, memberIds, null);
+        organisation.createRotation(team.id(), "Primary", memberIds, 7 * 24, LocalTime.of(10, 0), zone, start, null);
+        return team;
+    }
+
+    private void incidents(List<TeamRef> teams) {
+        Random random = new Random(42);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Instant at = now.minus(Duration.ofDays(90));
+        int n = 0;
+        while (at.isBefore(now.minus(Duration.ofHours(6)))) {
+            TeamRef team = teams.get(n % teams.size());
+            Severity severity = Severity.values()[Math.min(4, random.nextInt(5))];
+            List<UUID> onCall = directory.onCall(team.id(), at);
+            List<NewResponder> responders = new ArrayList<>();
+            for (UUID id : onCall) {
+                responders.add(new NewResponder(id, null, ResponderRole.COMMANDER, at.plus(Duration.ofMinutes(3))));
+            }
+            UUID helper = team.members().get(random.nextInt(team.members().size()));
+            if (!onCall.contains(helper)) {
+                responders.add(new NewResponder(helper, null, ResponderRole.RESPONDER, at.plus(Duration.ofMinutes(20))));
+            }
+            IncidentView incident = incidents.record(new NewIncident("demo", "DEMO-" + (1000 + n),
+                TITLES.get(random.nextInt(TITLES.size())), severity, team.name().toLowerCase() + "-api", team.id(),
+                null, at, responders), null);
+            incidents.acknowledge(incident.id(), at.plus(Duration.ofMinutes(4 + random.nextInt(10))), null);
+            incidents.resolve(incident.id(), at.plus(Duration.ofMinutes(25 + random.nextInt(240))), null);
+            n++;
+            at = at.plus(Duration.ofHours(30 + random.nextInt(90)));
+        }
+        // and one still going, so the list shows what an open incident looks like
+        TeamRef team = teams.get(0);
+        Instant started = now.minus(Duration.ofMinutes(35));
+        List<NewResponder> responders = directory.onCall(team.id(), started).stream()
+            .map(id -> new NewResponder(id, null, ResponderRole.COMMANDER, started)).toList();
+        incidents.record(new NewIncident("demo", "DEMO-OPEN", "Slow checkout page in one region", Severity.SEV3,
+            "checkout-web", team.id(), null, started, responders), null);
+        log.debug("demo incidents up to {}", now.atOffset(ZoneOffset.UTC));
+    }
+}

@@ -57,14 +57,14 @@ CREATE TABLE care_step (
     case_id     UUID        NOT NULL,
     person_id   UUID        NOT NULL,
     kind        VARCHAR(16) NOT NULL,
-    day         INT         NOT NULL,
+    step_day    INT         NOT NULL,
     intended_at TIMESTAMP WITH TIME ZONE NOT NULL,
     due_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     status      VARCHAR(16) NOT NULL,
     pending_at  TIMESTAMP WITH TIME ZONE,
     reminded_at TIMESTAMP WITH TIME ZONE,
     answered_at TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT care_step_once UNIQUE (case_id, kind, day),
+    CONSTRAINT care_step_once UNIQUE (case_id, kind, step_day),
     CONSTRAINT care_step_case_fk FOREIGN KEY (case_id) REFERENCES care_case (id) ON DELETE CASCADE
 );
 CREATE INDEX care_step_person_idx ON care_step (person_id, status);

@@ -199,7 +199,7 @@ class CareService implements CareCases {
     private void insertStep(UUID stepId, UUID caseId, UUID personId, String kind, int day, Instant intended,
                             Instant due, String status) {
         jdbc.sql("""
-                INSERT INTO care_step (id, case_id, person_id, kind, day, intended_at, due_at, status)
+                INSERT INTO care_step (id, case_id, person_id, kind, step_day, intended_at, due_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(stepId, caseId, personId, kind, day, DbTime.toDb(intended), DbTime.toDb(due), status).update();
     }
@@ -212,11 +212,11 @@ class CareService implements CareCases {
 
     private Optional<StepRow> stepRow(UUID stepId) {
         return jdbc.sql("""
-                SELECT s.id, s.case_id, s.person_id, s.kind, s.day, s.status, s.due_at, c.stage, c.muted
+                SELECT s.id, s.case_id, s.person_id, s.kind, s.step_day, s.status, s.due_at, c.stage, c.muted
                 FROM care_step s JOIN care_case c ON c.id = s.case_id WHERE s.id = ?""")
             .param(stepId)
             .query((rs, n) -> new StepRow(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-                rs.getObject("person_id", UUID.class), rs.getString("kind"), rs.getInt("day"),
+                rs.getObject("person_id", UUID.class), rs.getString("kind"), rs.getInt("step_day"),
                 rs.getString("status"), DbTime.instant(rs, "due_at"), rs.getString("stage"), rs.getBoolean("muted")))
             .optional();
     }
@@ -231,18 +231,29 @@ class CareService implements CareCases {
         if (found.isEmpty() || !found.get().status().equals("SCHEDULED")) {
             return;
         }
-        StepRow step = found.get();
+        // steps of one case fall due one after another, never side by side (two jobs due at once)
+        jdbc.sql("SELECT id FROM care_case WHERE id = ? FOR UPDATE").param(found.get().caseId()).query(UUID.class)
+            .list();
+        StepRow step = stepRow(stepId).orElseThrow();
+        if (!step.status().equals("SCHEDULED")) {
+            return;
+        }
         boolean quiet = step.muted() || step.stage().equals("CLOSED") || hasOptedOut(step.personId());
+        // a later step already came (both were overdue, say after an outage): this one passes quietly
+        boolean overtaken = jdbc.sql("SELECT COUNT(*) FROM care_step WHERE case_id = ? AND step_day > ? "
+                + "AND status <> 'SCHEDULED'")
+            .params(step.caseId(), step.day()).query(Long.class).single() > 0;
         Instant now = now();
+        String status = quiet ? "SKIPPED" : overtaken ? "LAPSED" : "PENDING";
         int moved = jdbc.sql("UPDATE care_step SET status = ?, pending_at = ? WHERE id = ? AND status = 'SCHEDULED'")
-            .params(quiet ? "SKIPPED" : "PENDING", quiet ? null : DbTime.toDb(now), stepId).update();
-        if (moved == 0 || quiet) {
+            .params(status, status.equals("PENDING") ? DbTime.toDb(now) : null, stepId).update();
+        if (moved == 0 || !status.equals("PENDING")) {
             return;
         }
         // one prompt at a time: an older one that is still open lapses quietly
         jdbc.sql("""
                 UPDATE care_step SET status = 'LAPSED' WHERE case_id = ? AND status = 'PENDING' AND id <> ?
-                  AND (day < ? OR (day = ? AND kind = 'CHECK_IN'))""")
+                  AND (step_day < ? OR (step_day = ? AND kind = 'CHECK_IN'))""")
             .params(step.caseId(), stepId, step.day(), step.day()).update();
         if (step.kind().equals(FOLLOW_UP)) {
             jdbc.sql("UPDATE care_case SET stage = 'FOLLOWING_UP' WHERE id = ? AND stage IN ('OPENED', 'CHECKED_IN')")
@@ -367,7 +378,7 @@ class CareService implements CareCases {
     }
 
     private void closeIfLast(StepRow step) {
-        Integer lastDay = jdbc.sql("SELECT MAX(day) FROM care_step WHERE case_id = ? AND kind = 'FOLLOW_UP'")
+        Integer lastDay = jdbc.sql("SELECT MAX(step_day) FROM care_step WHERE case_id = ? AND kind = 'FOLLOW_UP'")
             .param(step.caseId()).query(Integer.class).single();
         if (lastDay != null && step.day() >= lastDay) {
             closeCase(step.caseId(), step.personId(), "COMPLETED");
@@ -518,7 +529,7 @@ class CareService implements CareCases {
 
     private List<StepView> steps(UUID personId, UUID onlyStep) {
         List<StepView> steps = jdbc.sql("""
-                SELECT s.id, s.case_id, s.kind, s.day, s.due_at, s.status, s.reminded_at, s.answered_at,
+                SELECT s.id, s.case_id, s.kind, s.step_day, s.due_at, s.status, s.reminded_at, s.answered_at,
                        a.stress, a.effects, a.outreach, a.note_ciphertext AS check_in_note,
                        f.rumination_1, f.rumination_2, f.rumination_3, f.self_critic_1, f.self_critic_2,
                        f.mistakes_1, f.mistakes_2, f.note_ciphertext AS follow_up_note, f.step_id AS follow_up_id
@@ -527,7 +538,7 @@ class CareService implements CareCases {
                 LEFT JOIN care_follow_up_answer f ON f.step_id = s.id
                 WHERE s.person_id = :person AND s.status <> 'SCHEDULED'
                   AND (CAST(:only AS UUID) IS NULL OR s.id = :only)
-                ORDER BY COALESCE(s.pending_at, s.due_at) DESC, s.day DESC""")
+                ORDER BY COALESCE(s.pending_at, s.due_at) DESC, s.step_day DESC""")
             .param("person", personId).param("only", onlyStep)
             .query((rs, n) -> stepView(personId, rs))
             .list();
@@ -557,7 +568,7 @@ class CareService implements CareCases {
             }
             followUp = new FollowUpAnswerView(items, decryptNote(personId, rs.getBytes("follow_up_note"), id));
         }
-        return new StepView(id, rs.getObject("case_id", UUID.class), rs.getString("kind"), rs.getInt("day"),
+        return new StepView(id, rs.getObject("case_id", UUID.class), rs.getString("kind"), rs.getInt("step_day"),
             DbTime.instant(rs, "due_at"), rs.getString("status"), DbTime.instant(rs, "reminded_at"),
             DbTime.instant(rs, "answered_at"), List.of(), checkIn, followUp);
     }

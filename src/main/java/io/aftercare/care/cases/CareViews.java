@@ -42,7 +42,7 @@ public final class CareViews {
             return "PENDING".equals(status);
         }
 
-        public boolean isCheckIn() {
+        public boolean checkInStep() {
             return "CHECK_IN".equals(kind);
         }
     }

@@ -6,10 +6,10 @@ import java.util.UUID;
 /**
  * Encryption of personal-sensitive data with the person's own key (envelope encryption: a Tink AEAD keyset per
  * person, stored wrapped by the master key). Nobody can read the ciphertext without both the database and the
- * master key file; once {@link #destroyKey(UUID)} ran, nobody can read it at all, not even from old backups of
+ * master key file; once {@code destroyKey} ran, nobody can read it at all, not even from old backups of
  * the database alone.
  *
- * <p>{@code associatedData} binds a ciphertext to its place (for example {@code "care.note:<id>"}): a ciphertext
+ * <p>{@code associatedData} binds a ciphertext to its place (for example {@code “care.note:<id>”}): a ciphertext
  * copied into another row does not decrypt there.
  */
 public interface PersonalEncryption {

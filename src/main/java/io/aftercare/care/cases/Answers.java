@@ -52,7 +52,7 @@ final class Answers {
         }
     }
 
-    /** "Not now" or "I'm fine, thanks": one click, and no more prompts for that step. */
+    /** “Not now” or “I'm fine, thanks”: one click, and no more prompts for that step. */
     enum QuickResponse { NOT_NOW, FINE }
 
     record CheckIn(int stress, Set<Effect> effects, Outreach outreach, String note) {

@@ -59,7 +59,7 @@ import io.aftercare.shared.Problems;
 
 /**
  * Care cases and their steps. Every method that reads or changes a person's case takes that person's id and
- * answers "not found" for anyone else's: there is no way in here to read another person's answers.
+ * answers “not found” for anyone else's: there is no way in here to read another person's answers.
  */
 @Service
 class CareService implements CareCases {
@@ -138,7 +138,7 @@ class CareService implements CareCases {
         return caseIds;
     }
 
-    /** "I had a rough one": a case the person opens for themselves, with its check-in waiting right away. */
+    /** “I had a rough one”: a case the person opens for themselves, with its check-in waiting right away. */
     @Transactional
     OpenedCase openForSelf(UUID personId, String origin) {
         if (hasOptedOut(personId)) {
@@ -444,7 +444,7 @@ class CareService implements CareCases {
             .params(stage, caseId).update();
     }
 
-    /** "Stop asking about this": no more prompts for this case; it stays in the person's history. */
+    /** “Stop asking about this”: no more prompts for this case; it stays in the person's history. */
     @Transactional
     void stopAsking(UUID personId, UUID caseId) {
         ownCase(personId, caseId);

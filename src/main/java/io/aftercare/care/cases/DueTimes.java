@@ -21,9 +21,9 @@ public final class DueTimes {
     }
 
     /**
-     * The earliest instant at or after {@code intended} that is neither in the quiet hours [quietStart, quietEnd)
-     * (which may run over midnight; equal times mean no quiet hours) nor on a weekend day, local to {@code zone}.
-     * If every day is a weekend day there is no such instant and {@code intended} is returned.
+     * The earliest instant at or after {@code intended} that is neither in the quiet hours (from quietStart up to,
+     * not including, quietEnd; they may run over midnight; equal times mean no quiet hours) nor on a weekend day,
+     * local to {@code zone}. If every day is a weekend day there is no such instant and {@code intended} is returned.
      */
     public static Instant next(Instant intended, ZoneId zone, LocalTime quietStart, LocalTime quietEnd,
                                Set<DayOfWeek> weekendDays) {

@@ -8,8 +8,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Signed answer links ({@code /c/{token}}) work without signing in: the token is the credential, checked by
- * {@link CareService#link(String)}. Same headers as the rest of the UI (strict CSP, no framing), CSRF on, and no
+ * Signed answer links (/c/TOKEN) work without signing in: the token is the credential, checked by
+ * {@code CareService.link(token)}. Same headers as the rest of the UI (strict CSP, no framing), CSRF on, and no
  * referrer at all, so the token never leaves in a Referer header.
  */
 @Configuration

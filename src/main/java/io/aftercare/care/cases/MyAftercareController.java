@@ -34,8 +34,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * "My aftercare" and the check-in and follow-up forms, in the app ({@code /check-ins/{id}}) and by signed link
- * ({@code /c/{token}}, no sign-in). Everything here is the signed-in person's own, or the link's one step.
+ * “My aftercare” and the check-in and follow-up forms, in the app (/check-ins/ID) and by signed link
+ * (/c/TOKEN, no sign-in). Everything here is the signed-in person's own, or the link's one step.
  */
 @Controller
 class MyAftercareController {
@@ -96,7 +96,7 @@ class MyAftercareController {
         List<String> labels = points.stream().map(p -> (p.day() == 0
             ? messages.getMessage("care.chart.checkIn", null, locale)
             : messages.getMessage("care.chart.day", new Object[] {p.day()}, locale))
-            + " · " + date.format(p.at().atZone(zone))).toList();
+            + " Â· " + date.format(p.at().atZone(zone))).toList();
         List<Map<String, Object>> series = new ArrayList<>();
         series.add(series(messages.getMessage("care.measure.STRESS", null, locale),
             points.stream().map(Measures.Point::stress).toList()));
@@ -181,7 +181,7 @@ class MyAftercareController {
             if (e.getStatusCode().value() != 400) {
                 throw e;
             }
-            return form(model, step, "/check-ins/" + id, FieldErrors.of(e), values);
+            return form(model, step, "/check-ins/" + id, formErrors(e), values);
         }
         redirect.addFlashAttribute("flash", thanksKey(values));
         return "redirect:/me";
@@ -216,13 +216,24 @@ class MyAftercareController {
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() == 400) {
                 StepView step = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
-                return form(model, withoutAnswers(step), "/c/" + token, FieldErrors.of(e), values);
+                return form(model, withoutAnswers(step), "/c/" + token, formErrors(e), values);
             }
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return LINK_GONE;
         }
         model.addAttribute("message", thanksKey(values));
         return THANKS;
+    }
+
+    /** The API's field errors in the form's own calm words, next to the question they belong to. */
+    private Map<String, String> formErrors(ErrorResponseException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors.of(e).forEach((field, message) -> {
+            String key = field.startsWith("items.") ? "care.form.error.item" : "care.form.error." + field;
+            errors.put(field, messages.getMessage(key, null, message, locale));
+        });
+        return errors;
     }
 
     /** A link is for its own person: someone else signed in (a forwarded mail) gets nothing. */

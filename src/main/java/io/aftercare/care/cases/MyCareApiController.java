@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The person's own care data for scripts, chat bots and phones. Every route answers with the caller's own data
- * only, whatever their roles: another person's case or check-in is "not found".
+ * only, whatever their roles: another person's case or check-in is “not found”.
  */
 @RestController
 @RequestMapping("/api/v1/me")

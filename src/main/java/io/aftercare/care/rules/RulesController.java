@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.identity.AftercareUser;
 
-/** "Programme → Trigger rules": when a care case opens, in plain words, editable by coordinators. */
+/** “Programme â Trigger rules”: when a care case opens, in plain words, editable by coordinators. */
 @Controller
 @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 class RulesController {

@@ -12,7 +12,7 @@ import io.aftercare.care.ResolvedIncident;
 /**
  * When an incident opens a care case for one of its people: any rule that is switched on and matches is enough.
  *
- * @param maxSeverity        severities from SEV1 up to this one match (3: SEV1–SEV3)
+ * @param maxSeverity        severities from SEV1 up to this one match (3: SEV1âSEV3)
  * @param minDurationMinutes incidents that lasted longer than this match
  * @param sleepStart         sleep hours in the person's own time zone; being paged in them matches
  */
@@ -22,7 +22,7 @@ public record TriggerRules(boolean severityOn, int maxSeverity, boolean duration
     public static final TriggerRules DEFAULTS = new TriggerRules(true, 3, true, 60, true, LocalTime.of(22, 0),
         LocalTime.of(8, 0), true);
 
-    /** Why a rule matched, for the person ("you were paged during your sleep hours"). */
+    /** Why a rule matched, for the person (“you were paged during your sleep hours”). */
     public enum Reason { SEVERITY, DURATION, SLEEP_HOURS, COMMANDER }
 
     public TriggerRules {
@@ -54,7 +54,10 @@ public record TriggerRules(boolean severityOn, int maxSeverity, boolean duration
         return reasons;
     }
 
-    /** Whether {@code t} lies in [start, end), a window that may run over midnight; start = end is empty. */
+    /**
+     * Whether {@code t} lies from start up to (not including) end, a window that may run over midnight; start = end
+     * is empty.
+     */
     public static boolean within(LocalTime t, LocalTime start, LocalTime end) {
         if (start.equals(end)) {
             return false;

@@ -96,7 +96,7 @@ class MyAftercareController {
         List<String> labels = points.stream().map(p -> (p.day() == 0
             ? messages.getMessage("care.chart.checkIn", null, locale)
             : messages.getMessage("care.chart.day", new Object[] {p.day()}, locale))
-            + " Â· " + date.format(p.at().atZone(zone))).toList();
+            + ", " + date.format(p.at().atZone(zone))).toList();
         List<Map<String, Object>> series = new ArrayList<>();
         series.add(series(messages.getMessage("care.measure.STRESS", null, locale),
             points.stream().map(Measures.Point::stress).toList()));

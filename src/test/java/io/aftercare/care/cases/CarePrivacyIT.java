@@ -235,6 +235,37 @@ class CarePrivacyIT {
     }
 
     @Test
+    void aLeadsSuggestionReachesThePersonAsAnInvitationAndTellsTheLeadNothingMore() throws Exception {
+        Person lead = person(people, "Suggesting lead", Role.LEAD);
+        Person member = person(people, "Invited");
+        UUID team = CareFixtures.team(jdbc, "Platform", lead.id(), member.id());
+        AftercareUser leadUser = signedIn(lead, Role.LEAD);
+        var suggested = mvc.perform(post("/teams/" + team + "/care/suggest").with(user(leadUser)).with(csrf())
+            .param("personId", member.id().toString())).andReturn().getResponse();
+        assertThat(suggested.getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(post("/teams/" + team + "/care/suggest").with(user(leadUser)).with(csrf())
+            .param("personId", owner.id().toString())).andReturn().getResponse().getStatus())
+            .as("not in this team").isEqualTo(404);
+        String leadPage = mvc.perform(get("/teams/" + team + "/care").with(user(leadUser))).andReturn()
+            .getResponse().getContentAsString();
+        assertThat(leadPage).contains("Invited").contains("None open");
+
+        String invitation = mvc.perform(get("/me").with(user(signedIn(member)))).andReturn().getResponse()
+            .getContentAsString();
+        assertThat(invitation).contains("Someone on your team thought a check-in might be welcome.");
+        UUID suggestion = jdbc.sql("SELECT id FROM care_suggestion WHERE person_id = ?").param(member.id())
+            .query(UUID.class).single();
+        assertThat(mvc.perform(post("/me/suggestions/" + suggestion).with(user(leadUser)).with(csrf())
+            .param("accept", "false")).andReturn().getResponse().getStatus()).as("not the lead's to answer")
+            .isEqualTo(404);
+        var accepted = mvc.perform(post("/me/suggestions/" + suggestion).with(user(signedIn(member))).with(csrf())
+            .param("accept", "true")).andReturn().getResponse();
+        assertThat(accepted.getRedirectedUrl()).startsWith("/check-ins/");
+        assertThat(api.basic(member.email(), PASSWORD).get("/api/v1/me/cases").<String>json("$[0].origin"))
+            .isEqualTo("SUGGESTED");
+    }
+
+    @Test
     void aSignedLinkAnswersItsOneCheckInOnceWithinSevenDaysAndForNobodyElse() throws Exception {
         String link = care.answerLink(checkIn).toString();
         assertThat(link).startsWith("http://localhost:8080/c/");

@@ -89,7 +89,7 @@ class FirstRunAndFoundationPathIT {
         page.getByLabel("Password").fill("a calm and long password");
         Browser.screenshot(page, "03-sign-in");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/"));
+        assertThat(page).hasURL(url("/me"));
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "04-home");
 
@@ -180,7 +180,7 @@ class FirstRunAndFoundationPathIT {
         sam.getByLabel("E-mail").fill("sam@example.com");
         sam.getByLabel("Password").fill("sams own long password");
         sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(sam).hasURL(url("/"));
+        assertThat(sam).hasURL(url("/me"));
         assertThat(sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))).hasCount(0);
         sam.navigate(invitation.replaceFirst("^https?://[^/]+", url("")));
         assertThat(sam.locator("main")).containsText("already been used");

@@ -1,0 +1,27 @@
+package io.aftercare.care;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** The care module's API for other modules. */
+public interface CareCases {
+
+    /**
+     * Opens (or joins, within 24 hours of an open case's last incident) a care case for every responder the trigger
+     * rules pick, unless they opted out, and schedules their check-in and follow-ups. Idempotent per
+     * (person, incident): delivering the same incident twice changes nothing.
+     *
+     * @return the ids of the cases the incident's people are now in (opened or joined)
+     */
+    List<UUID> incidentResolved(ResolvedIncident incident);
+
+    /** Whether the person opted out of care altogether; every module that would prompt them must honour it. */
+    boolean hasOptedOut(UUID personId);
+
+    /**
+     * A signed link that answers one pending check-in or follow-up without signing in: single use, valid for
+     * {@code aftercare.care.link-valid-for} (7 days). For delivery by e-mail or chat; only its hash is stored.
+     */
+    URI answerLink(UUID stepId);
+}

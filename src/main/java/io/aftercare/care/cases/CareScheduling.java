@@ -1,0 +1,71 @@
+package io.aftercare.care.cases;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/**
+ * db-scheduler, started once the application is ready: every due check-in, reminder and follow-up is a row in
+ * {@code scheduled_tasks} (one per step), picked by exactly one instance, kept across restarts. The data source is
+ * transaction-aware so that scheduling a step commits or rolls back with the case that needs it.
+ */
+@Configuration
+class CareScheduling {
+
+    static final TaskDescriptor<Void> STEP_DUE = TaskDescriptor.of("care-step-due");
+    static final TaskDescriptor<Void> REMINDER_DUE = TaskDescriptor.of("care-reminder-due");
+
+    /**
+     * {@code aftercare.scheduler.*}.
+     *
+     * @param pollingInterval how often each instance looks for due jobs
+     * @param threads         jobs run in parallel per instance
+     */
+    @ConfigurationProperties("aftercare.scheduler")
+    record SchedulerProperties(@DefaultValue("10s") Duration pollingInterval, @DefaultValue("4") int threads) {
+    }
+
+    @Bean
+    OneTimeTask<Void> careStepDueTask(ObjectProvider<CareService> care) {
+        return Tasks.oneTime(STEP_DUE).execute((instance, context) ->
+            care.getObject().stepDue(UUID.fromString(instance.getId())));
+    }
+
+    @Bean
+    OneTimeTask<Void> careReminderDueTask(ObjectProvider<CareService> care) {
+        return Tasks.oneTime(REMINDER_DUE).execute((instance, context) ->
+            care.getObject().reminderDue(UUID.fromString(instance.getId())));
+    }
+
+    @Bean(destroyMethod = "stop")
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+            .pollingInterval(properties.pollingInterval())
+            .threads(properties.threads())
+            .enableImmediateExecution()
+            .shutdownMaxWait(Duration.ofSeconds(10))
+            .build();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(Scheduler.class).start();
+    }
+}

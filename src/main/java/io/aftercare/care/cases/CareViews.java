@@ -1,0 +1,65 @@
+package io.aftercare.care.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the person's own pages and API show: only ever built for the person themselves. */
+public final class CareViews {
+
+    private CareViews() {
+    }
+
+    public record IncidentView(UUID incidentId, String title, String severity, String role, Instant resolvedAt,
+                               List<String> reasons) {
+    }
+
+    /**
+     * @param stage  OPENED, CHECKED_IN, FOLLOWING_UP or CLOSED
+     * @param origin INCIDENT, SELF or SUGGESTED
+     */
+    public record CaseView(UUID id, String stage, String origin, boolean muted, Instant openedAt, Instant closedAt,
+                           String closedReason, List<IncidentView> incidents) {
+
+        public boolean open() {
+            return !"CLOSED".equals(stage);
+        }
+    }
+
+    /**
+     * A check-in or follow-up.
+     *
+     * @param kind   CHECK_IN or FOLLOW_UP
+     * @param day    0 for the check-in, else the follow-up's day
+     * @param status PENDING, ANSWERED, NOT_NOW, FINE, SKIPPED or LAPSED (SCHEDULED ones are not shown)
+     */
+    public record StepView(UUID id, UUID caseId, String kind, int day, Instant dueAt, String status,
+                           Instant remindedAt, Instant answeredAt, List<IncidentView> incidents,
+                           CheckInAnswerView checkIn, FollowUpAnswerView followUp) {
+
+        public boolean pending() {
+            return "PENDING".equals(status);
+        }
+
+        public boolean checkInStep() {
+            return "CHECK_IN".equals(kind);
+        }
+    }
+
+    public record CheckInAnswerView(int stress, List<String> effects, String outreach, String note) {
+    }
+
+    public record FollowUpAnswerView(Map<String, Integer> items, String note) {
+    }
+
+    public record SuggestionView(UUID id, Instant createdAt) {
+    }
+
+    /** What a lead sees of one team member: the stage and whether a check-in waits. Never answers. */
+    public record TeamMemberCare(UUID personId, String name, String stage, boolean checkInPending) {
+    }
+
+    public record OpenedCase(UUID caseId, UUID checkInId) {
+    }
+}

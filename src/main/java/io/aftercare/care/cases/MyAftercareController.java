@@ -1,0 +1,314 @@
+package io.aftercare.care.cases;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.aftercare.care.cases.CareViews.CaseView;
+import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.shared.FieldErrors;
+import io.aftercare.shared.Problems;
+import io.aftercare.web.TimeFormat;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * “My aftercare” and the check-in and follow-up forms, in the app (/check-ins/ID) and by signed link
+ * (/c/TOKEN, no sign-in). Everything here is the signed-in person's own, or the link's one step.
+ */
+@Controller
+class MyAftercareController {
+
+    private static final String ME = "care/me";
+    private static final String FORM = "care/check-in";
+    private static final String LINK_GONE = "care/link-gone";
+    private static final String THANKS = "care/thanks";
+
+    private final CareService care;
+    private final MessageSource messages;
+    private final TimeFormat time;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    MyAftercareController(CareService care, MessageSource messages, TimeFormat time) {
+        this.care = care;
+        this.messages = messages;
+        this.time = time;
+    }
+
+    // ---------------------------------------------------------------- My aftercare
+
+    @GetMapping("/me")
+    String me(@AuthenticationPrincipal AftercareUser me, Model model) {
+        UUID personId = me.personId();
+        List<StepView> steps = care.steps(personId);
+        List<CaseView> cases = care.cases(personId);
+        model.addAttribute("pending", steps.stream().filter(StepView::pending).toList());
+        model.addAttribute("history", steps.stream().filter(s -> s.answeredAt() != null).toList());
+        model.addAttribute("openCases", cases.stream().filter(CaseView::open).toList());
+        model.addAttribute("closedCases", cases.stream().filter(c -> !c.open()).toList());
+        model.addAttribute("suggestions", care.suggestions(personId));
+        model.addAttribute("optedOut", care.hasOptedOut(personId));
+        List<Measures.Point> points = Measures.points(steps);
+        model.addAttribute("hasChart", points.stream().anyMatch(p -> p.rumination() != null || p.stress() != null));
+        model.addAttribute("points", points);
+        model.addAttribute("chartJson", chartJson(points));
+        List<String> readings = new ArrayList<>();
+        for (Answers.Measure measure : Answers.Measure.values()) {
+            Measures.reading(points, measure).ifPresent(r -> readings.add(reading(r)));
+        }
+        model.addAttribute("readings", readings);
+        return ME;
+    }
+
+    private String reading(Measures.Reading r) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String measure = messages.getMessage("care.measure." + r.measure().name() + ".lower", null, locale);
+        String since = messages.getMessage(r.sinceDay() == 0 ? "care.reading.sinceCheckIn" : "care.reading.sinceDay",
+            new Object[] {r.sinceDay()}, locale);
+        return messages.getMessage("care.reading." + r.trend().name(), new Object[] {measure, since}, locale);
+    }
+
+    private String chartJson(List<Measures.Point> points) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ZoneId zone = time.zone();
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+        List<String> labels = points.stream().map(p -> (p.day() == 0
+            ? messages.getMessage("care.chart.checkIn", null, locale)
+            : messages.getMessage("care.chart.day", new Object[] {p.day()}, locale))
+            + ", " + date.format(p.at().atZone(zone))).toList();
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(series(messages.getMessage("care.measure.STRESS", null, locale),
+            points.stream().map(Measures.Point::stress).toList()));
+        for (Answers.Measure m : Answers.Measure.values()) {
+            series.add(series(messages.getMessage("care.measure." + m.name(), null, locale),
+                points.stream().map(p -> Measures.value(p, m)).toList()));
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", labels);
+        chart.put("series", series);
+        return json.writeValueAsString(chart);
+    }
+
+    private static Map<String, Object> series(String label, List<Double> values) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("label", label);
+        s.put("data", values);
+        return s;
+    }
+
+    @PostMapping("/me/cases")
+    String roughOne(@AuthenticationPrincipal AftercareUser me) {
+        return "redirect:/check-ins/" + care.openForSelf(me.personId(), "SELF").checkInId();
+    }
+
+    @PostMapping("/me/cases/{id}/close")
+    String close(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+        care.close(me.personId(), id);
+        redirect.addFlashAttribute("flash", "care.flash.closed");
+        return "redirect:/me";
+    }
+
+    @PostMapping("/me/cases/{id}/reopen")
+    String reopen(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+        care.reopen(me.personId(), id);
+        redirect.addFlashAttribute("flash", "care.flash.reopened");
+        return "redirect:/me";
+    }
+
+    @PostMapping("/me/cases/{id}/stop-asking")
+    String stopAsking(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+        care.stopAsking(me.personId(), id);
+        redirect.addFlashAttribute("flash", "care.flash.stopped");
+        return "redirect:/me";
+    }
+
+    @PostMapping("/me/opt-out")
+    String optOut(@AuthenticationPrincipal AftercareUser me, @RequestParam(defaultValue = "true") boolean optOut,
+                  RedirectAttributes redirect) {
+        care.setOptedOut(me.personId(), optOut);
+        redirect.addFlashAttribute("flash", optOut ? "care.flash.optedOut" : "care.flash.optedIn");
+        return "redirect:/me";
+    }
+
+    @PostMapping("/me/suggestions/{id}")
+    String suggestion(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                      @RequestParam(defaultValue = "false") boolean accept, RedirectAttributes redirect) {
+        var opened = care.respondToSuggestion(me.personId(), id, accept);
+        if (opened.isPresent()) {
+            return "redirect:/check-ins/" + opened.get().checkInId();
+        }
+        redirect.addFlashAttribute("flash", "care.flash.declined");
+        return "redirect:/me";
+    }
+
+    // ---------------------------------------------------------------- the forms, signed in
+
+    @GetMapping("/check-ins/{id}")
+    String checkIn(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        return form(model, step, "/check-ins/" + id, Map.of(), FormValues.empty());
+    }
+
+    @PostMapping("/check-ins/{id}")
+    String answer(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                  @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        FormValues values = FormValues.of(params);
+        try {
+            care.answer(me.personId(), id, values.body());
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() != 400) {
+                throw e;
+            }
+            return form(model, step, "/check-ins/" + id, formErrors(e), values);
+        }
+        redirect.addFlashAttribute("flash", thanksKey(values));
+        return "redirect:/me";
+    }
+
+    // ---------------------------------------------------------------- the forms, by signed link
+
+    @GetMapping("/c/{token}")
+    String link(@AuthenticationPrincipal AftercareUser me, @PathVariable String token, Model model,
+                HttpServletResponse response) {
+        Optional<CareService.LinkTarget> target = linkFor(me, token);
+        if (target.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return LINK_GONE;
+        }
+        StepView step = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
+        return form(model, withoutAnswers(step), "/c/" + token, Map.of(), FormValues.empty());
+    }
+
+    @PostMapping("/c/{token}")
+    String answerByLink(@AuthenticationPrincipal AftercareUser me, @PathVariable String token,
+                        @RequestParam MultiValueMap<String, String> params, Model model,
+                        HttpServletResponse response) {
+        Optional<CareService.LinkTarget> target = linkFor(me, token);
+        if (target.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return LINK_GONE;
+        }
+        FormValues values = FormValues.of(params);
+        try {
+            care.answerByLink(token, values.body());
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() == 400) {
+                StepView step = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
+                return form(model, withoutAnswers(step), "/c/" + token, formErrors(e), values);
+            }
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return LINK_GONE;
+        }
+        model.addAttribute("message", thanksKey(values));
+        return THANKS;
+    }
+
+    /** The API's field errors in the form's own calm words, next to the question they belong to. */
+    private Map<String, String> formErrors(ErrorResponseException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors.of(e).forEach((field, message) -> {
+            String key = field.startsWith("items.") ? "care.form.error.item" : "care.form.error." + field;
+            errors.put(field, messages.getMessage(key, null, message, locale));
+        });
+        return errors;
+    }
+
+    /** A link is for its own person: someone else signed in (a forwarded mail) gets nothing. */
+    private Optional<CareService.LinkTarget> linkFor(AftercareUser me, String token) {
+        return care.link(token).filter(t -> me == null || me.personId().equals(t.personId()));
+    }
+
+    /** The link's page shows the question only: never earlier answers, whoever holds the link. */
+    private static StepView withoutAnswers(StepView s) {
+        return new StepView(s.id(), s.caseId(), s.kind(), s.day(), s.dueAt(), s.status(), s.remindedAt(),
+            s.answeredAt(), s.incidents(), null, null);
+    }
+
+    private static String thanksKey(FormValues values) {
+        return switch (values.action()) {
+            case "NOT_NOW" -> "care.flash.notNow";
+            case "FINE" -> "care.flash.fine";
+            default -> "care.flash.thanks";
+        };
+    }
+
+    private String form(Model model, StepView step, String action, Map<String, String> errors, FormValues values) {
+        model.addAttribute("step", step);
+        model.addAttribute("formAction", action);
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", values);
+        model.addAttribute("effects", Answers.Effect.values());
+        model.addAttribute("outreachOptions", io.aftercare.care.Outreach.values());
+        model.addAttribute("items", java.util.Arrays.stream(Answers.Item.values()).map(Answers.Item::key).toList());
+        return FORM;
+    }
+
+    /** What the form sent, kept for showing it again next to its errors. */
+    public record FormValues(String action, Integer stress, List<String> effects, String outreach,
+                             Map<String, Integer> items, String note) {
+
+        static FormValues empty() {
+            return new FormValues("answer", null, List.of(), "NOBODY", Map.of(), "");
+        }
+
+        static FormValues of(MultiValueMap<String, String> params) {
+            Map<String, Integer> items = new LinkedHashMap<>();
+            for (Answers.Item item : Answers.Item.values()) {
+                Integer v = number(params.getFirst(item.key()));
+                if (v != null) {
+                    items.put(item.key(), v);
+                }
+            }
+            String action = Optional.ofNullable(params.getFirst("action")).orElse("answer");
+            return new FormValues(action, number(params.getFirst("stress")),
+                Optional.ofNullable(params.get("effects")).orElse(List.of()), params.getFirst("outreach"), items,
+                Optional.ofNullable(params.getFirst("note")).orElse(""));
+        }
+
+        CareService.AnswerBody body() {
+            if (action.equals("NOT_NOW") || action.equals("FINE")) {
+                return new CareService.AnswerBody(action, null, null, null, null, null);
+            }
+            return new CareService.AnswerBody(null, stress, effects, outreach, items, note);
+        }
+
+        public boolean hasEffect(String effect) {
+            return effects.contains(effect);
+        }
+
+        public Integer item(String key) {
+            return items.get(key);
+        }
+
+        private static Integer number(String value) {
+            try {
+                return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+}

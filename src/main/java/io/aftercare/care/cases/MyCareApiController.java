@@ -1,0 +1,85 @@
+package io.aftercare.care.cases;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.aftercare.care.cases.CareViews.CaseView;
+import io.aftercare.care.cases.CareViews.OpenedCase;
+import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.shared.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The person's own care data for scripts, chat bots and phones. Every route answers with the caller's own data
+ * only, whatever their roles: another person's case or check-in is “not found”.
+ */
+@RestController
+@RequestMapping("/api/v1/me")
+@PreAuthorize("isAuthenticated()")
+@Tag(name = "My aftercare", description = "Your own care cases and check-ins. Only you can see them.")
+class MyCareApiController {
+
+    private final CareService care;
+
+    MyCareApiController(CareService care) {
+        this.care = care;
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "Your care cases, newest first")
+    List<CaseView> cases(@AuthenticationPrincipal AftercareUser me) {
+        return care.cases(me.personId());
+    }
+
+    @PostMapping("/cases")
+    @Operation(summary = "Open a care case for yourself (\"I had a rough one\"); its check-in is waiting right away")
+    ResponseEntity<OpenedCase> open(@AuthenticationPrincipal AftercareUser me) {
+        OpenedCase opened = care.openForSelf(me.personId(), "SELF");
+        return ResponseEntity.created(URI.create("/api/v1/me/cases/" + opened.caseId())).body(opened);
+    }
+
+    @PostMapping("/cases/{id}/close")
+    @Operation(summary = "Close one of your cases (\"I'm OK now\")")
+    CaseView close(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
+        care.close(me.personId(), id);
+        return care.ownCase(me.personId(), id);
+    }
+
+    @PostMapping("/cases/{id}/reopen")
+    @Operation(summary = "Reopen one of your closed cases")
+    CaseView reopen(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
+        care.reopen(me.personId(), id);
+        return care.ownCase(me.personId(), id);
+    }
+
+    @GetMapping("/check-ins")
+    @Operation(summary = "Your check-ins and follow-ups, pending and past, with your own answers")
+    List<StepView> checkIns(@AuthenticationPrincipal AftercareUser me) {
+        return care.steps(me.personId());
+    }
+
+    @PostMapping("/check-ins/{id}")
+    @Operation(summary = "Answer a pending check-in ({stress, effects, outreach, note}) or follow-up "
+        + "({items, note}), or {response: NOT_NOW | FINE}")
+    StepView answer(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                    @RequestBody(required = false) CareService.AnswerBody body) {
+        if (body == null) {
+            throw Problems.badRequest("body", "is required");
+        }
+        care.answer(me.personId(), id, body);
+        return care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+    }
+}

@@ -1,0 +1,65 @@
+package io.aftercare.care.cases;
+
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.TeamRef;
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.Role;
+import io.aftercare.shared.Problems;
+
+/**
+ * A team's care, for its leads (and admins): each person's case stage and whether a check-in waits for them,
+ * never an answer. A lead can suggest a check-in; the person decides, and the lead is told nothing more.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('LEAD', 'ADMIN')")
+class TeamCareController {
+
+    private final CareService care;
+    private final Directory directory;
+
+    TeamCareController(CareService care, Directory directory) {
+        this.care = care;
+        this.directory = directory;
+    }
+
+    private TeamRef teamFor(AftercareUser me, UUID teamId) {
+        TeamRef team = directory.team(teamId).orElseThrow(() -> Problems.notFound("Team"));
+        if (!me.has(Role.ADMIN) && !team.leads().contains(me.personId())) {
+            throw new AccessDeniedException("Only this team's leads can see its care.");
+        }
+        return team;
+    }
+
+    @GetMapping("/teams/{id}/care")
+    String show(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
+        TeamRef team = teamFor(me, id);
+        model.addAttribute("team", team);
+        model.addAttribute("people", care.team(id));
+        return "care/team";
+    }
+
+    @PostMapping("/teams/{id}/care/suggest")
+    String suggest(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                   @RequestParam(required = false) UUID personId, RedirectAttributes redirect) {
+        teamFor(me, id);
+        if (personId == null) {
+            throw Problems.badRequest("personId", "is required");
+        }
+        care.suggest(me.personId(), id, personId);
+        redirect.addFlashAttribute("suggested", true);
+        return "redirect:/teams/" + id + "/care";
+    }
+}

@@ -1,0 +1,119 @@
+package io.aftercare.care.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * A prompt's due time is never inside the person's quiet hours or on their weekend days, and it is the earliest
+ * instant at or after the intended one that is not: across time zones with daylight saving, and on the days the
+ * clocks change.
+ */
+class DueTimesProperties {
+
+    static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "America/Sao_Paulo",
+        "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "UTC", "America/St_Johns", "Europe/London",
+        "Asia/Tehran", "Africa/Casablanca");
+
+    @Provide
+    Arbitrary<ZoneId> zones() {
+        return Arbitraries.of(ZONES).map(ZoneId::of);
+    }
+
+    @Provide
+    Arbitrary<LocalTime> times() {
+        return Arbitraries.integers().between(0, 24 * 4 - 1).map(q -> LocalTime.of(q / 4, (q % 4) * 15));
+    }
+
+    @Provide
+    Arbitrary<Set<DayOfWeek>> weekends() {
+        return Arbitraries.of(DayOfWeek.values()).set().ofMaxSize(6);
+    }
+
+    /** Minutes around 2025–2027, often close to a daylight-saving change. */
+    @Provide
+    Arbitrary<Instant> instants() {
+        Arbitrary<Instant> anyMinute = Arbitraries.longs().between(0, 3L * 365 * 24 * 60)
+            .map(m -> Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofMinutes(m)));
+        Arbitrary<Instant> nearChange = Arbitraries.of(
+                "2026-03-29T00:30:00Z", "2026-10-25T00:30:00Z", "2026-03-08T06:30:00Z", "2026-11-01T05:30:00Z",
+                "2026-04-04T14:30:00Z", "2026-10-03T15:00:00Z", "2026-04-05T13:30:00Z")
+            .flatMap(s -> Arbitraries.integers().between(-180, 180)
+                .map(m -> Instant.parse(s).plus(Duration.ofMinutes(m))));
+        return Arbitraries.oneOf(anyMinute, nearChange);
+    }
+
+    @Property(tries = 400)
+    void dueTimeIsNeverInQuietHoursOrOnAWeekendDay(@ForAll("instants") Instant intended,
+                                                   @ForAll("zones") ZoneId zone,
+                                                   @ForAll("times") LocalTime quietStart,
+                                                   @ForAll("times") LocalTime quietEnd,
+                                                   @ForAll("weekends") Set<DayOfWeek> weekend) {
+        Instant due = DueTimes.next(intended, zone, quietStart, quietEnd, weekend);
+        assertThat(due).isAfterOrEqualTo(intended);
+        assertThat(DueTimes.blocked(due, zone, quietStart, quietEnd, weekend))
+            .as("%s is %s local", due, due.atZone(zone)).isFalse();
+    }
+
+    @Property(tries = 300)
+    void dueTimeIsTheEarliestFreeInstant(@ForAll("instants") Instant intended, @ForAll("zones") ZoneId zone,
+                                        @ForAll("times") LocalTime quietStart, @ForAll("times") LocalTime quietEnd,
+                                        @ForAll("weekends") Set<DayOfWeek> weekend) {
+        Instant due = DueTimes.next(intended, zone, quietStart, quietEnd, weekend);
+        // every minute before it (from the intended one) is blocked: nothing earlier would have done
+        for (Instant t = intended; t.isBefore(due); t = t.plus(Duration.ofMinutes(1))) {
+            assertThat(DueTimes.blocked(t, zone, quietStart, quietEnd, weekend))
+                .as("%s (%s local) is free, but the due time is %s", t, t.atZone(zone), due.atZone(zone)).isTrue();
+        }
+    }
+
+    @Test
+    void overnightQuietHoursMoveAPromptToTheirEnd() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        Instant intended = ZonedDateTime.parse("2026-06-10T23:30+02:00[Europe/Berlin]").toInstant();
+        Instant due = DueTimes.next(intended, berlin, LocalTime.of(21, 0), LocalTime.of(8, 0),
+            EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        assertThat(due.atZone(berlin).toString()).isEqualTo("2026-06-11T08:00+02:00[Europe/Berlin]");
+    }
+
+    @Test
+    void fridayEveningWaitsForMondayMorning() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        Instant intended = ZonedDateTime.parse("2026-06-12T22:00-04:00[America/New_York]").toInstant();
+        Instant due = DueTimes.next(intended, newYork, LocalTime.of(21, 0), LocalTime.of(8, 0),
+            EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        assertThat(due.atZone(newYork).toString()).isEqualTo("2026-06-15T08:00-04:00[America/New_York]");
+    }
+
+    @Test
+    void quietHoursEndingInTheSpringGapEndWhenTheClocksJump() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // 29 March 2026: 02:00 becomes 03:00; quiet hours until 02:30 end at the jump, 03:00 summer time
+        Instant intended = ZonedDateTime.parse("2026-03-29T01:10+01:00[Europe/Berlin]").toInstant();
+        Instant due = DueTimes.next(intended, berlin, LocalTime.of(0, 0), LocalTime.of(2, 30), Set.of());
+        assertThat(due.atZone(berlin).toString()).isEqualTo("2026-03-29T03:00+02:00[Europe/Berlin]");
+    }
+
+    @Test
+    void noQuietHoursAndNoWeekendMeansRightAway() {
+        Instant intended = Instant.parse("2026-06-13T03:00:00Z");
+        assertThat(DueTimes.next(intended, ZoneId.of("UTC"), LocalTime.NOON, LocalTime.NOON, Set.of()))
+            .isEqualTo(intended);
+    }
+}

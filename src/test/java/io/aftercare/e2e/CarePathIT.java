@@ -1,0 +1,202 @@
+package io.aftercare.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.aftercare.care.CareCases;
+import io.aftercare.care.ResolvedIncident;
+import io.aftercare.directory.NewPerson;
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestApi;
+
+/**
+ * A responder's care path in Chromium: an incident they were in resolves, they answer the check-in, then the day-1
+ * and day-7 follow-ups, and see on My aftercare how their own answers have moved.
+ */
+@AftercareIT
+@TestPropertySource(properties = {"aftercare.care.check-in-delay=0s", "aftercare.scheduler.polling-interval=200ms"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CarePathIT {
+
+    static final String PASSWORD = "a calm and long password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    CareCases care;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    Browser browser;
+    Page page;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (page != null) {
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Paths.get("target/e2e-failures", context.getDisplayName() + ".png")));
+            }
+        }
+    };
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser();
+        page = browser.newPage();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void signIn(String email, String password) {
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    /** The follow-up of that day falls due now (instead of in a day or a week) and shows up as waiting. */
+    void followUpDue(UUID personId, int day) {
+        UUID step = jdbc.sql("SELECT id FROM care_step WHERE person_id = ? AND kind = 'FOLLOW_UP' AND step_day = ?")
+            .params(personId, day).query(UUID.class).single();
+        scheduler.reschedule(TaskInstanceId.of("care-step-due", step.toString()), Instant.now());
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT status FROM care_step WHERE id = ?")
+            .param(step).query(String.class).single().equals("PENDING"));
+    }
+
+    void answer(String item, String choice) {
+        page.locator("fieldset").filter(new Locator.FilterOptions().setHasText(item))
+            .getByLabel(choice, new Locator.GetByLabelOptions().setExact(true)).check();
+    }
+
+    @Test
+    void aResponderAnswersTheirCheckInAndFollowUpsAndSeesTheirOwnTrend() {
+        String email = "sam-" + UUID.randomUUID() + "@example.com";
+        UUID sam = people.create(new NewPerson("Sam Rivera", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
+            Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
+        Instant resolved = Instant.now().minus(Duration.ofMinutes(5));
+        care.incidentResolved(new ResolvedIncident(UUID.randomUUID(), "the checkout outage", "SEV1",
+            resolved.minus(Duration.ofHours(3)), resolved.minus(Duration.ofHours(2)), resolved,
+            List.of(new ResolvedIncident.Responder(sam, "COMMANDER", null))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM care_step WHERE person_id = ? AND status = 'PENDING'").param(sam)
+            .query(Long.class).single() == 1);
+
+        signIn(email, PASSWORD);
+        page.navigate(url("/me"));
+        assertThat(page.getByText("How are you doing after the checkout outage? Under a minute.")).isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "care-01-my-aftercare-waiting");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("How are you doing after the checkout outage?"))).isVisible();
+        assertThat(page.getByText("Only you can see this.")).isVisible();
+        // sending without the one required answer says what is missing, next to it
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.locator(".field-error").first()).containsText("Choose how stressed you feel");
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "care-02-check-in-needs-one-answer");
+        answer("How stressed do you feel", "Stressed");
+        page.getByLabel("Sleeping difficulties").check();
+        page.getByLabel("Anxiety about the next incident").check();
+        page.getByLabel("A teammate").check();
+        page.getByLabel("Anything you would like to add? (optional)").fill("I keep replaying the rollback.");
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "care-03-check-in");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page).hasURL(url("/me"));
+        assertThat(page.getByText("Thank you. Only you can see your answers.")).isVisible();
+
+        followUpDue(sam, 1);
+        page.navigate(url("/me"));
+        assertThat(page.getByText("A short follow-up, day 1, is here whenever you want it.")).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("A short follow-up, day 1"))).isVisible();
+        answer("hard to stop thinking", "Very true for me");
+        answer("dwelling on what went wrong", "Mostly true");
+        answer("seem worse than it was", "Mostly true");
+        answer("hard on myself", "Somewhat true");
+        answer("not good enough", "A little true");
+        answer("one mistake means", "Somewhat true");
+        answer("think less of me", "Mostly true");
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "care-04-follow-up-day-1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page).hasURL(url("/me"));
+
+        followUpDue(sam, 7);
+        page.navigate(url("/me"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open")).click();
+        answer("hard to stop thinking", "A little true");
+        answer("dwelling on what went wrong", "A little true");
+        answer("seem worse than it was", "Not at all true for me");
+        answer("hard on myself", "A little true");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page).hasURL(url("/me"));
+
+        assertThat(page.getByText("Your rumination (going over the incident) has come down since day 1.")).isVisible();
+        assertThat(page.locator("canvas#care-chart")).isVisible();
+        // Chart.js drew into the canvas (it sets its own size attributes when it renders)
+        page.waitForFunction("() => { const c = document.getElementById('care-chart');"
+            + " return c && window.Chart && window.Chart.getChart(c) !== undefined; }");
+        page.getByText("Show the numbers").click();
+        assertThat(page.locator("details table tbody tr")).hasCount(3);
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "care-05-my-trend");
+
+        // the coordinator's view of when cases open, in plain words
+        Page admin = browser.newPage();
+        page = admin;
+        signIn(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        page.navigate(url("/programme/rules"));
+        assertThat(page.getByText("the incident was SEV3 or more severe,")).isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "care-06-trigger-rules");
+    }
+}

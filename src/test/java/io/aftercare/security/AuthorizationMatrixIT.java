@@ -187,6 +187,8 @@ class AuthorizationMatrixIT {
                 ? Outcome.ALLOWED : Outcome.DENIED;
             case "coordinator" -> caller == Caller.COORDINATOR || caller == Caller.ADMIN
                 || caller == Caller.ADMIN_TOKEN ? Outcome.ALLOWED : Outcome.DENIED;
+            // a webhook authenticates each delivery by its signature or token; the matrix sends none
+            case "webhook" -> Outcome.DENIED;
             case "admin-or-team-lead" -> caller == Caller.ADMIN || caller == Caller.ADMIN_TOKEN ? Outcome.ALLOWED
                 : caller == Caller.LEAD ? Outcome.DENIED_OR_MISSING : Outcome.DENIED;
             default -> throw new IllegalArgumentException("unknown access '" + access + "' in the matrix");

@@ -33,7 +33,8 @@ import io.aftercare.identity.token.BearerTokenFilter;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Three filter chains: the actuator (health for everyone, metrics for admins or the scrape token), the REST API
+ * Four filter chains: incoming webhooks (no session, no CSRF: each delivery authenticates itself by the
+ * signature or token its controller checks over the raw body), the actuator (health for everyone, metrics for admins or the scrape token), the REST API
  * (stateless: HTTP Basic or personal API tokens, problem details on failure) and the browser UI (form login,
  * CSRF, strict Content-Security-Policy). Who may call what is declared on each controller with
  * {@code @PreAuthorize} and proven by the authorization matrix test.
@@ -79,6 +80,23 @@ class SecurityConfig {
 
     private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
         ProblemResponses.write(response, status, status == 401 ? "Unauthorized" : "Forbidden", detail);
+    }
+
+    /**
+     * Alerting tools post to {@code /webhooks/{type}/{integrationId}} with neither a session nor a CSRF token; the
+     * intake controller verifies each delivery's signature or token over the raw body itself (401 when it fails).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+            .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+            .requestCache(r -> r.disable())
+            .csrf(c -> c.disable())
+            .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
     }
 
     @Bean

@@ -1,0 +1,167 @@
+package io.aftercare.intake.delivery;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.PersonRef;
+import io.aftercare.directory.TeamRef;
+import io.aftercare.incidents.IncidentStatus;
+import io.aftercare.incidents.IncidentView;
+import io.aftercare.incidents.Incidents;
+import io.aftercare.incidents.NewIncident;
+import io.aftercare.incidents.NewResponder;
+import io.aftercare.incidents.ResponderRole;
+import io.aftercare.incidents.Severity;
+import io.aftercare.intake.source.GenericEventParser;
+import io.aftercare.intake.source.SourceEvent;
+import io.aftercare.intake.source.SourceEvent.Identity;
+
+/**
+ * Turns a source's event into calls on the incidents module, in the caller's transaction.
+ *
+ * <p>Order-tolerant: every event carries enough to create the incident if it is not known yet (a resolve that
+ * arrives first creates it, from the event's own start time, and resolves it), status only moves forward, and every
+ * time is kept between the incident's start and now, so a late or early event never makes the incidents module
+ * refuse it.
+ */
+@Component
+class EventApplier {
+
+    static final Severity DEFAULT_SEVERITY = Severity.SEV3;
+
+    private final Incidents incidents;
+    private final Directory directory;
+    private final UnmatchedRepository unmatched;
+    private final Clock clock;
+
+    EventApplier(Incidents incidents, Directory directory, UnmatchedRepository unmatched, Clock clock) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.unmatched = unmatched;
+        this.clock = clock;
+    }
+
+    private record Unknown(String provider, String externalId, String name, String email, ResponderRole role) {
+    }
+
+    /** @return the incident the event was about */
+    UUID apply(String source, SourceEvent e, UUID actorId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<IncidentView> existing = incidents.findBySource(source, e.externalId());
+        UUID teamId = e.teamName() == null ? null
+            : directory.teamByName(e.teamName()).map(TeamRef::id).orElse(null);
+        Instant started = atMost(e.startedAt() != null ? e.startedAt() : e.occurredAt(), now);
+        Instant joined = atMost(e.occurredAt() != null ? e.occurredAt() : started, now);
+
+        List<NewResponder> known = new ArrayList<>();
+        List<Unknown> unknown = new ArrayList<>();
+        for (Identity who : e.responders()) {
+            ResponderRole role = who.role() == null ? ResponderRole.RESPONDER : who.role();
+            Optional<UUID> person = person(who);
+            if (person.isPresent()) {
+                known.add(new NewResponder(person.get(), null, role, joined));
+            } else {
+                String provider = who.externalId() != null ? who.provider() : GenericEventParser.EMAIL;
+                String id = who.externalId() != null ? who.externalId() : who.email().toLowerCase(Locale.ROOT);
+                unknown.add(new Unknown(provider, id, who.name(), who.email(), role));
+            }
+        }
+        if (teamId != null && e.onCallAt() != null) {
+            Instant at = atMost(e.onCallAt(), now);
+            for (UUID person : directory.onCall(teamId, at)) {
+                known.add(new NewResponder(person, null, ResponderRole.RESPONDER, at));
+            }
+        }
+
+        String title = cut(e.title(), 500);
+        if (title == null && existing.isEmpty()) {
+            title = "Incident " + cut(e.externalId(), 100) + " from " + source;
+        }
+        Severity severity = e.severity() != null ? e.severity() : existing.isEmpty() ? DEFAULT_SEVERITY : null;
+        IncidentView incident = incidents.record(new NewIncident(source, e.externalId(), title, severity,
+            cut(e.service(), 200), teamId, link(e.url()), started, known), actorId);
+
+        for (Unknown u : unknown) {
+            UUID identity = unmatched.remember(u.provider(), u.externalId(), u.name(), u.email(), now);
+            unmatched.addOccurrence(identity, incident.id(), u.role(), joined);
+        }
+
+        IncidentStatus status = e.status();
+        if (status == IncidentStatus.ACKNOWLEDGED || status == IncidentStatus.RESOLVED) {
+            Instant ackAt = e.acknowledgedAt() != null ? e.acknowledgedAt()
+                : status == IncidentStatus.ACKNOWLEDGED ? e.occurredAt() : null;
+            if (incident.status() == IncidentStatus.TRIGGERED && ackAt != null) {
+                incident = incidents.acknowledge(incident.id(), between(ackAt, incident.startedAt(), now), actorId);
+            } else if (incident.status() == IncidentStatus.TRIGGERED && status == IncidentStatus.ACKNOWLEDGED) {
+                incident = incidents.acknowledge(incident.id(), null, actorId);
+            }
+        }
+        if (status == IncidentStatus.RESOLVED && !incident.resolved()) {
+            Instant earliest = incident.acknowledgedAt() != null ? incident.acknowledgedAt() : incident.startedAt();
+            Instant at = e.resolvedAt() != null ? e.resolvedAt() : e.occurredAt();
+            incidents.resolve(incident.id(), at == null ? null : between(at, earliest, now), actorId);
+        }
+        return incident.id();
+    }
+
+    /** By the source's own id for them (or an admin's earlier mapping of it), else by e-mail. */
+    private Optional<UUID> person(Identity who) {
+        if (who.externalId() != null && !GenericEventParser.EMAIL.equals(who.provider())) {
+            Optional<UUID> byId = directory.personByExternalIdentity(who.provider(), who.externalId())
+                .map(PersonRef::id);
+            if (byId.isPresent()) {
+                return byId;
+            }
+            byId = unmatched.mappedPerson(who.provider(), who.externalId());
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        if (who.email() != null) {
+            Optional<UUID> byEmail = directory.personByEmail(who.email()).map(PersonRef::id);
+            if (byEmail.isPresent()) {
+                return byEmail;
+            }
+            return unmatched.mappedPerson(GenericEventParser.EMAIL, who.email().toLowerCase(Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
+    private static Instant atMost(Instant t, Instant now) {
+        return t == null ? null : t.isAfter(now) ? now : t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant between(Instant t, Instant earliest, Instant now) {
+        Instant x = atMost(t, now);
+        return x.isBefore(earliest) ? earliest : x;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Only http(s) links the incidents module accepts; anything else is left out rather than refused. */
+    static String link(String url) {
+        if (url == null || url.length() > 2000) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? url : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.aftercare.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestApi;
+
+/** The admin pages in a signed-in browser session: add an integration, see its secret once with the set-up steps. */
+@AftercareIT
+class IntegrationPagesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void addingAnAlertmanagerIntegrationShowsTheSecretOnceAndAReadySnippet() {
+        Browser browser = Browser.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        var list = browser.get("/integrations");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Add an integration");
+
+        var created = browser.post("/integrations", Map.of("type", "alertmanager", "name", "Prometheus prod"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        var shown = browser.follow(created);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        Matcher secret = Pattern.compile("<code class=\"secret\">(ai_[A-Za-z0-9_-]+)</code>").matcher(shown.body());
+        assertThat(secret.find()).as("the secret is shown after adding").isTrue();
+        assertThat(shown.body()).contains("webhook_configs").contains("send_resolved: true")
+            .contains("/webhooks/alertmanager/").contains("Nothing has arrived yet");
+
+        var again = browser.follow(created);
+        assertThat(again.body()).as("shown once").doesNotContain(secret.group(1));
+
+        var invalid = browser.post("/integrations", Map.of("type", "alertmanager", "name", ""));
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("Give the integration a name");
+
+        var unmatched = browser.get("/integrations/unmatched");
+        assertThat(unmatched.statusCode()).isEqualTo(200);
+        assertThat(unmatched.body()).contains("People to match");
+    }
+}

@@ -88,6 +88,12 @@ class IncidentRepository {
     }
 
     Optional<Row> findBySource(String source, String externalId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE source = ? AND external_id = ?")
+            .params(source, externalId).query(IncidentRepository::map).optional();
+    }
+
+    /** As {@link #findBySource}, with a row lock: for recording the same incident again. */
+    Optional<Row> findBySourceForUpdate(String source, String externalId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE source = ? AND external_id = ? FOR UPDATE")
             .params(source, externalId).query(IncidentRepository::map).optional();
     }

@@ -171,7 +171,7 @@ public class IncidentService implements Incidents {
             errors.add(new FieldError("externalId", "must be at most 200 characters"));
         }
         Optional<Row> existing = externalId == null || !errors.isEmpty() ? Optional.empty()
-            : incidents.findBySource(source, externalId);
+            : incidents.findBySourceForUpdate(source, externalId);
 
         String title = trimToNull(in.title());
         if (title == null && existing.isEmpty()) {

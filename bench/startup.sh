@@ -16,7 +16,7 @@ for i in $(seq 1 "$runs"); do
   ready=$(( ($(date +%s%N) - start) / 1000000 ))
   sleep 15   # idle
   heap=$(curl -fs -u bench@example.com:bench-password-1234 "http://127.0.0.1:$port/actuator/prometheus" \
-    | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+    | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
   reported=$(grep -o 'Started AftercareApplication in [0-9.]* seconds' "$data/log" | grep -o '[0-9.]*' | head -1)
   echo "run $i: ready after ${ready} ms (Spring reports ${reported} s), heap used ${heap} MiB, RSS ${rss} MiB"

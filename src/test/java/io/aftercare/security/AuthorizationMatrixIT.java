@@ -201,6 +201,7 @@ class AuthorizationMatrixIT {
                 ? Outcome.ALLOWED : Outcome.DENIED;
             case "coordinator" -> caller == Caller.COORDINATOR || caller == Caller.ADMIN
                 || caller == Caller.ADMIN_TOKEN ? Outcome.ALLOWED : Outcome.DENIED;
+            case "supporter" -> caller == Caller.SUPPORTER ? Outcome.ALLOWED : Outcome.DENIED;
             case "admin-or-team-lead" -> caller == Caller.ADMIN || caller == Caller.ADMIN_TOKEN ? Outcome.ALLOWED
                 : caller == Caller.LEAD ? Outcome.DENIED_OR_MISSING : Outcome.DENIED;
             default -> throw new IllegalArgumentException("unknown access '" + access + "' in the matrix");

@@ -37,18 +37,18 @@ class NudgeController {
     record NudgeItem(UUID id, String text, boolean reachedOut, Instant deliveredAt, Instant reachedOutAt) {
     }
 
-    private List<NudgeItem> items(UUID me) {
+    static List<NudgeItem> items(NudgeService nudges, NudgeText text, UUID me) {
         Locale locale = LocaleContextHolder.getLocale();
-        return nudges.mine(me).stream().map(n -> item(n, locale)).toList();
+        return nudges.mine(me).stream().map(n -> item(text, n, locale)).toList();
     }
 
-    private NudgeItem item(NudgeService.NudgeView n, Locale locale) {
+    static NudgeItem item(NudgeText text, NudgeService.NudgeView n, Locale locale) {
         return new NudgeItem(n.id(), text.of(n, locale), n.done(), n.deliveredAt(), n.reachedOutAt());
     }
 
     @GetMapping("/nudges")
     String page(@AuthenticationPrincipal AftercareUser me, Model model) {
-        model.addAttribute("nudges", items(me.personId()));
+        model.addAttribute("nudges", items(nudges, text, me.personId()));
         return "support/nudges";
     }
 
@@ -66,24 +66,26 @@ class NudgeController {
     @Tag(name = "My nudges", description = "Colleagues you were asked to check in on, and \"I reached out\".")
     static class Api {
 
-        private final NudgeController pages;
+        private final NudgeService nudges;
+        private final NudgeText text;
 
-        Api(NudgeController pages) {
-            this.pages = pages;
+        Api(NudgeService nudges, NudgeText text) {
+            this.nudges = nudges;
+            this.text = text;
         }
 
         @GetMapping
         @ResponseBody
         @Operation(summary = "Your nudges, newest first")
         List<NudgeItem> list(@AuthenticationPrincipal AftercareUser me) {
-            return pages.items(me.personId());
+            return items(nudges, text, me.personId());
         }
 
         @PostMapping("/{id}/reached-out")
         @ResponseBody
         @Operation(summary = "Say that you reached out (idempotent)")
         NudgeItem reachedOut(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
-            return pages.item(pages.nudges.reachedOut(me.personId(), id), LocaleContextHolder.getLocale());
+            return item(text, nudges.reachedOut(me.personId(), id), LocaleContextHolder.getLocale());
         }
     }
 }

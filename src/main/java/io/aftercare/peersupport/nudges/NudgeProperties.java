@@ -12,11 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nudgeTeammates          how many teammates (besides leads) are nudged per case, at most
  * @param nudgeIncidentTeammates  whether teammates who were in the same incident may be nudged (by default not:
  *                                they had the same night)
- * @param nudgeDelay              after the case opens, before the nudge (then moved out of the nudged person's quiet
- *                                hours); a person who says "nobody" before then is never mentioned to anyone
+ * @param nudgeDelay              after the case opens, before choosing whom to nudge (each nudge then waits for the
+ *                                end of its recipient's quiet hours); gives every responder's case time to arrive
  */
 @ConfigurationProperties("aftercare.support")
 record NudgeProperties(@DefaultValue("true") boolean nudgeLeads, @DefaultValue("2") int nudgeTeammates,
                        @DefaultValue("false") boolean nudgeIncidentTeammates,
-                       @DefaultValue("0s") Duration nudgeDelay) {
+                       @DefaultValue("10m") Duration nudgeDelay) {
 }

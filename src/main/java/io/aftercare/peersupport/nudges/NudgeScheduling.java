@@ -15,6 +15,13 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 class NudgeScheduling {
 
     static final TaskDescriptor<Void> NUDGE_DUE = TaskDescriptor.of("support-nudge-due");
+    static final TaskDescriptor<Void> CASE_NUDGES = TaskDescriptor.of("support-case-nudges");
+
+    @Bean
+    OneTimeTask<Void> supportCaseNudgesTask(ObjectProvider<NudgeService> nudges) {
+        return Tasks.oneTime(CASE_NUDGES).execute((instance, context) ->
+            nudges.getObject().chooseFor(UUID.fromString(instance.getId())));
+    }
 
     @Bean
     OneTimeTask<Void> supportNudgeDueTask(ObjectProvider<NudgeService> nudges) {

@@ -84,21 +84,36 @@ class NudgeService {
         this.clock = clock;
     }
 
+    /**
+     * Records the case and, for a case about an incident, schedules the choice of whom to nudge after
+     * {@code aftercare.support.nudge-delay}: by then every responder of the incident has their own case here, so
+     * teammates who were in it too are reliably left out.
+     */
     @Transactional
     void caseOpened(CareCaseOpened opened) {
         cases.opened(opened.caseId(), opened.personId(), opened.incidentIds(), opened.openedAt());
-        SupportCase supportCase = cases.find(opened.caseId()).orElseThrow();
+        if (!opened.incidentIds().isEmpty()) {
+            scheduler.getObject().scheduleIfNotExists(NudgeScheduling.CASE_NUDGES.instance(opened.caseId().toString())
+                .scheduledTo(now().plus(properties.nudgeDelay())));
+        }
+    }
+
+    /** Chooses whom to nudge for a case and schedules each nudge out of its recipient's quiet hours. */
+    @Transactional
+    void chooseFor(UUID caseId) {
+        SupportCase supportCase = cases.find(caseId).orElse(null);
         // only incidents are mentioned to colleagues: a case someone opened for themselves stays theirs
-        if (opened.incidentIds().isEmpty() || Outreach.NOBODY.name().equals(supportCase.outreach())
-            || care.hasOptedOut(opened.personId()) || hasNudges(opened.caseId())) {
+        if (supportCase == null || supportCase.incidentIds().isEmpty()
+            || Outreach.NOBODY.name().equals(supportCase.outreach())
+            || care.hasOptedOut(supportCase.personId()) || hasNudges(caseId)) {
             return;
         }
-        Optional<PersonRef> person = directory.person(opened.personId());
+        Optional<PersonRef> person = directory.person(supportCase.personId());
         if (person.isEmpty()) {
             return;
         }
-        for (Map.Entry<UUID, String> target : targets(person.get(), opened.incidentIds()).entrySet()) {
-            directory.person(target.getKey()).ifPresent(nudged -> schedule(opened, nudged, target.getValue()));
+        for (Map.Entry<UUID, String> target : targets(person.get(), supportCase.incidentIds()).entrySet()) {
+            directory.person(target.getKey()).ifPresent(nudged -> schedule(supportCase, nudged, target.getValue()));
         }
     }
 
@@ -146,9 +161,9 @@ class NudgeService {
             .query(Long.class).single() > 0;
     }
 
-    private void schedule(CareCaseOpened opened, PersonRef nudged, String relation) {
+    private void schedule(SupportCase opened, PersonRef nudged, String relation) {
         UUID id = UUID.randomUUID();
-        Instant deliverAt = QuietHours.next(now().plus(properties.nudgeDelay()), nudged);
+        Instant deliverAt = QuietHours.next(now(), nudged);
         jdbc.sql("""
                 INSERT INTO support_nudge (id, case_id, about_person_id, nudged_id, relation, status, created_at,
                                            deliver_at) VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)""")

@@ -32,7 +32,7 @@ class ProgrammeHealthController {
     static final int MIN_PEOPLE = 5;
 
     /** One figure, or {@code null} (not enough people to show it). */
-    record Figure(String key, String value) {
+    public record Figure(String key, String value) {
     }
 
     private final JdbcClient jdbc;

@@ -34,7 +34,7 @@ class NudgeController {
         this.text = text;
     }
 
-    record NudgeItem(UUID id, String text, boolean reachedOut, Instant deliveredAt, Instant reachedOutAt) {
+    public record NudgeItem(UUID id, String text, boolean reachedOut, Instant deliveredAt, Instant reachedOutAt) {
     }
 
     static List<NudgeItem> items(NudgeService nudges, NudgeText text, UUID me) {

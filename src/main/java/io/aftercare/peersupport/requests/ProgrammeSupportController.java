@@ -38,7 +38,7 @@ class ProgrammeSupportController {
         this.directory = directory;
     }
 
-    record RosterRow(String name, String zone, Roster.Supporter supporter) {
+    public record RosterRow(String name, String zone, Roster.Supporter supporter) {
     }
 
     @GetMapping("/programme/support")

@@ -22,9 +22,9 @@ import io.aftercare.shared.DbTime;
 @Component
 class Roster {
 
-    record Supporter(UUID personId, int weeklyCapacity, List<String> languages, LocalTime workStart,
+    public record Supporter(UUID personId, int weeklyCapacity, List<String> languages, LocalTime workStart,
                      LocalTime workEnd, boolean onBreak) {
-        String languagesText() {
+        public String languagesText() {
             return String.join(", ", languages);
         }
     }
@@ -36,7 +36,7 @@ class Roster {
      * @param offerNeedsSleep     … together with sleeping difficulties (when on) makes an offer
      * @param offerMinRumination  or a day-1 rumination mean at or above this (1–5)
      */
-    record Settings(boolean excludeSameTeam, boolean excludeSameLine, int offerMinStress, boolean offerNeedsSleep,
+    public record Settings(boolean excludeSameTeam, boolean excludeSameLine, int offerMinStress, boolean offerNeedsSleep,
                     double offerMinRumination) {
     }
 

@@ -54,13 +54,13 @@ class SupportRequestService implements SupportOffers {
     static final int NOTE_MAX = 1000;
 
     /** What a supporter sees of a request assigned to them. */
-    record AssignedView(UUID id, String personName, String incidentTitle, String note, String status,
+    public record AssignedView(UUID id, String personName, String incidentTitle, String note, String status,
                         Instant assignedAt, Instant acknowledgeBy, Instant acknowledgedAt, Instant contactBy,
                         Instant contactMadeAt, Instant closedAt) {
     }
 
     /** What the person sees of their own request. */
-    record OwnView(UUID id, String status, String origin, Instant requestedAt, String supporterName,
+    public record OwnView(UUID id, String status, String origin, Instant requestedAt, String supporterName,
                    Instant acknowledgedAt, Instant contactMadeAt, Instant closedAt) {
         public boolean open() {
             return !CLOSED.equals(status);
@@ -68,7 +68,7 @@ class SupportRequestService implements SupportOffers {
     }
 
     /** For coordinators: a request that no eligible supporter is left for. No content, just that it waits. */
-    record Waiting(UUID requestId, String personName, Instant since) {
+    public record Waiting(UUID requestId, String personName, Instant since) {
     }
 
     private record Row(UUID id, UUID personId, UUID caseId, String origin, String status, UUID supporterId,

@@ -19,15 +19,16 @@ import io.aftercare.shared.DbTime;
 
 /**
  * Tier 3: professional help (employee assistance programme, counselling, crisis lines) by country and language,
- * written by the coordinator. The page is open to everyone, signed in or not: nobody should need a password to
- * find a crisis line.
+ * written by the coordinator, for every signed-in person. It should also be open to people who are not signed in
+ * (nobody should need a password to find a crisis line); that needs {@code /resources} in the identity module's
+ * permitted paths, which is that module's change to make.
  */
 @Controller
 class ResourcesController {
 
     static final Set<String> KINDS = Set.of("CRISIS", "EAP", "COUNSELLING", "OTHER");
 
-    record Resource(UUID id, String country, String language, String kind, String name, String description,
+    public record Resource(UUID id, String country, String language, String kind, String name, String description,
                     String contact, String url) {
         public boolean safeUrl() {
             return url.startsWith("https://") || url.startsWith("http://");

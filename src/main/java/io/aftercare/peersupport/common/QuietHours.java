@@ -15,7 +15,7 @@ public final class QuietHours {
     private QuietHours() {
     }
 
-    /** Whether the local time is within [start, end), which may run over midnight; equal times mean none. */
+    /** Whether the local time is from start up to (not including) end, which may run over midnight; equal times mean none. */
     public static boolean within(LocalTime t, LocalTime start, LocalTime end) {
         if (start.equals(end)) {
             return false;

@@ -16,7 +16,7 @@ final class WorkingHours {
 
     /**
      * The instant when {@code working} of working time has passed since {@code from}. Working time is
-     * [start, end) local time on days that are not weekend days; if start is not before end, or every day is a
+     * from start up to (not including) end, local time, on days that are not weekend days; if start is not before end, or every day is a
      * weekend day, time counts as plain time.
      */
     static Instant after(Instant from, Duration working, ZoneId zone, LocalTime start, LocalTime end,

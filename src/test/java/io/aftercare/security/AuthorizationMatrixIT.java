@@ -189,6 +189,7 @@ class AuthorizationMatrixIT {
                 || caller == Caller.ADMIN_TOKEN ? Outcome.ALLOWED : Outcome.DENIED;
             // a webhook authenticates each delivery by its signature or token; the matrix sends none
             case "webhook" -> Outcome.DENIED;
+            case "supporter" -> caller == Caller.SUPPORTER ? Outcome.ALLOWED : Outcome.DENIED;
             case "admin-or-team-lead" -> caller == Caller.ADMIN || caller == Caller.ADMIN_TOKEN ? Outcome.ALLOWED
                 : caller == Caller.LEAD ? Outcome.DENIED_OR_MISSING : Outcome.DENIED;
             default -> throw new IllegalArgumentException("unknown access '" + access + "' in the matrix");

@@ -1,0 +1,27 @@
+package io.aftercare.peersupport.requests;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/**
+ * Each assignment's acknowledgement deadline is a db-scheduler job (one per assignment, in the database): it fires
+ * once across restarts and instances, and does nothing when the supporter acknowledged in time.
+ */
+@Configuration
+class RequestScheduling {
+
+    static final TaskDescriptor<Void> ACK_DUE = TaskDescriptor.of("support-ack-due");
+
+    @Bean
+    OneTimeTask<Void> supportAckDueTask(ObjectProvider<SupportRequestService> requests) {
+        return Tasks.oneTime(ACK_DUE).execute((instance, context) ->
+            requests.getObject().deadlinePassed(UUID.fromString(instance.getId())));
+    }
+}

@@ -1,0 +1,175 @@
+package io.aftercare.peersupport.requests;
+
+import static io.aftercare.peersupport.SupportFixtures.person;
+import static io.aftercare.peersupport.SupportFixtures.team;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.peersupport.SupportFixtures.Person;
+import io.aftercare.peersupport.SupportOffers;
+import io.aftercare.support.AftercareIT;
+
+/**
+ * Tier 2 on H2 and PostgreSQL: asking, assignment with exclusions, what a supporter sees (only their own, only what
+ * was shared), acknowledgement, contact, closing, and the deadline moving a request on through the scheduler.
+ */
+@AftercareIT
+@TestPropertySource(properties = "aftercare.scheduler.polling-interval=200ms")
+class SupportRequestIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Roster roster;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    SupportOffers offers;
+
+    Person supporter(String name, UUID manager) {
+        Person p = person(people, name, manager, Role.SUPPORTER);
+        // around the clock, so that "one working hour" is one hour whenever the test runs
+        roster.save(new Roster.Supporter(p.id(), 10, List.of("en"), LocalTime.MIN, LocalTime.of(23, 59), false));
+        return p;
+    }
+
+    /** Someone to ask, and supporters: two eligible ones, one in the same team, one with the same manager. */
+    record World(Person sam, Person alex, Person blair, Person sameTeam, Person sameLine) {
+    }
+
+    World world() {
+        Person boss = person(people, "Bo Boss", null);
+        Person sam = person(people, "Sam Asks", boss.id());
+        Person alex = supporter("Alex Supporter", null);
+        Person blair = supporter("Blair Supporter", null);
+        Person sameTeam = supporter("Casey Teammate", null);
+        Person sameLine = supporter("Dana Sibling", boss.id());
+        team(jdbc, "Asking", null, sam.id(), sameTeam.id());
+        team(jdbc, "Helping", null, alex.id(), blair.id());
+        return new World(sam, alex, blair, sameTeam, sameLine);
+    }
+
+    Map<String, Object> request(UUID id) {
+        return jdbc.sql("SELECT status, supporter_id, assignment_id FROM support_request WHERE id = ?").param(id)
+            .query().singleRow();
+    }
+
+    @Test
+    void aSupporterSeesOnlyTheirOwnRequestsAndOnlyWhatWasSharedAndTakesItToContactMade() {
+        World w = world();
+        var asked = w.sam().api(port).post("/api/v1/me/support-requests", Map.of("note", "Rough night, a coffee chat would help"));
+        assertThat(asked.status()).isEqualTo(201);
+        UUID id = UUID.fromString(asked.json("$.id"));
+        assertThat((String) asked.json("$.status")).isEqualTo("WAITING");
+        // asking again while one is open changes nothing
+        assertThat((String) w.sam().api(port).post("/api/v1/me/support-requests", "{}").json("$.id"))
+            .isEqualTo(id.toString());
+
+        UUID assigned = (UUID) request(id).get("supporter_id");
+        assertThat(assigned).isIn(w.alex().id(), w.blair().id());
+        Person mine = assigned.equals(w.alex().id()) ? w.alex() : w.blair();
+        Person other = mine == w.alex() ? w.blair() : w.alex();
+
+        var seen = mine.api(port).get("/api/v1/me/support-requests");
+        assertThat(seen.<List<String>>json("$.assigned[*].personName")).containsExactly("Sam Asks");
+        assertThat(seen.<List<String>>json("$.assigned[*].note")).containsExactly("Rough night, a coffee chat would help");
+        assertThat(seen.body()).doesNotContain("stress").doesNotContain("effects");
+        for (Person p : List.of(other, w.sameTeam(), w.sameLine())) {
+            var theirs = p.api(port).get("/api/v1/me/support-requests");
+            assertThat(theirs.body()).doesNotContain("Sam Asks").doesNotContain("coffee");
+            assertThat(p.api(port).post("/api/v1/me/support-requests/" + id + "/acknowledge", "{}").status())
+                .isEqualTo(404);
+        }
+        // the person asking is not a supporter: the supporter's routes are closed to them
+        assertThat(w.sam().api(port).post("/api/v1/me/support-requests/" + id + "/acknowledge", "{}").status())
+            .isEqualTo(403);
+        // the note is ciphertext at rest
+        assertThat(new String(jdbc.sql("SELECT note_ciphertext FROM support_request WHERE id = ?").param(id)
+            .query(byte[].class).single(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("coffee");
+
+        var ack = mine.api(port).post("/api/v1/me/support-requests/" + id + "/acknowledge", "{}");
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat((String) ack.json("$.status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(w.sam().api(port).get("/api/v1/me/support-requests").<List<String>>json("$.mine[*].supporterName"))
+            .containsExactly(mine.name());
+        assertThat((String) mine.api(port).post("/api/v1/me/support-requests/" + id + "/contact-made", "{}")
+            .json("$.status")).isEqualTo("CONTACT_MADE");
+        var closed = w.sam().api(port).post("/api/v1/me/support-requests/" + id + "/close", "{}");
+        assertThat((String) closed.json("$.status")).isEqualTo("CLOSED");
+        assertThat(jdbc.sql("SELECT outcome FROM support_assignment WHERE request_id = ?").param(id)
+            .query(String.class).list()).containsExactly("ACKNOWLEDGED");
+    }
+
+    @Test
+    void aRequestNotAcknowledgedInTimeMovesToTheNextSupporterAndThenCoordinatorsAreTold() {
+        World w = world();
+        UUID id = UUID.fromString(w.sam().api(port).post("/api/v1/me/support-requests", "{}").json("$.id"));
+        UUID first = (UUID) request(id).get("supporter_id");
+        UUID firstAssignment = (UUID) request(id).get("assignment_id");
+        Instant due = jdbc.sql("SELECT ack_due_at FROM support_assignment WHERE id = ?").param(firstAssignment)
+            .query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(due).isBetween(Instant.now().plus(Duration.ofMinutes(55)), Instant.now().plus(Duration.ofMinutes(61)));
+
+        // an hour passes
+        scheduler.reschedule(RequestScheduling.ACK_DUE.instanceId(firstAssignment.toString()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !firstAssignment.equals(request(id).get("assignment_id")));
+        UUID second = (UUID) request(id).get("supporter_id");
+        assertThat(second).isNotEqualTo(first).isNotIn(w.sameTeam().id(), w.sameLine().id());
+        // every further hour it moves on (other tests' supporters are eligible too), until nobody eligible is left
+        for (int i = 0; i < 20 && !"UNASSIGNED".equals(request(id).get("status")); i++) {
+            UUID current = (UUID) request(id).get("assignment_id");
+            scheduler.reschedule(RequestScheduling.ACK_DUE.instanceId(current.toString()), Instant.now());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !current.equals(request(id).get("assignment_id")));
+        }
+        assertThat(request(id).get("status")).isEqualTo("UNASSIGNED");
+        List<UUID> tried = jdbc.sql("SELECT supporter_id FROM support_assignment WHERE request_id = ?").param(id)
+            .query(UUID.class).list();
+        assertThat(tried).doesNotHaveDuplicates().doesNotContain(w.sameTeam().id(), w.sameLine().id(), w.sam().id());
+        assertThat(jdbc.sql("SELECT outcome FROM support_assignment WHERE request_id = ?").param(id)
+            .query(String.class).list()).allMatch("TIMED_OUT"::equals);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND resolved_at IS NULL")
+            .param(id).query(Long.class).single()).isEqualTo(1);
+        // the first supporter no longer sees it
+        Person firstPerson = first.equals(w.alex().id()) ? w.alex() : w.blair();
+        assertThat(firstPerson.api(port).get("/api/v1/me/support-requests").body()).doesNotContain("Sam Asks");
+    }
+
+    @Test
+    void theOfferThresholdIsTheCoordinatorsAndAnOfferIsOnlyAQuestion() {
+        assertThat(offers.shouldOffer(new SupportOffers.Answers(4, Set.of("SLEEPING_DIFFICULTIES"), null))).isTrue();
+        assertThat(offers.shouldOffer(new SupportOffers.Answers(5, Set.of("ANXIETY"), null))).isFalse();
+        assertThat(offers.shouldOffer(new SupportOffers.Answers(2, Set.of(), 4.0))).isTrue();
+        assertThat(offers.shouldOffer(new SupportOffers.Answers(3, Set.of("SLEEPING_DIFFICULTIES"), 3.7))).isFalse();
+        Person nobodyAsked = person(people, "Nia Notasked", null);
+        offers.shouldOffer(new SupportOffers.Answers(5, Set.of("SLEEPING_DIFFICULTIES"), 5.0));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_request WHERE person_id = ?").param(nobodyAsked.id())
+            .query(Long.class).single()).isZero();
+    }
+}

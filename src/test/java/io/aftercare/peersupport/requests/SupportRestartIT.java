@@ -1,0 +1,93 @@
+package io.aftercare.peersupport.requests;
+
+import static io.aftercare.peersupport.SupportFixtures.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
+import io.aftercare.AftercareApplication;
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.peersupport.SupportFixtures.Person;
+import io.aftercare.support.TestDatabase;
+
+/** An acknowledgement deadline that passes while Aftercare is down still moves the request on after the start. */
+class SupportRestartIT {
+
+    Map<String, Object> database;
+    final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+    @BeforeEach
+    void oneDatabaseForBothRuns() {
+        GenericApplicationContext probe = new GenericApplicationContext();
+        new TestDatabase().initialize(probe);
+        database = new HashMap<>();
+        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
+            database.put(key, probe.getEnvironment().getProperty(key));
+        }
+    }
+
+    @AfterEach
+    void stopAll() {
+        running.forEach(ConfigurableApplicationContext::close);
+    }
+
+    ConfigurableApplicationContext start() {
+        List<String> args = new ArrayList<>();
+        database.forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(List.of("--server.port=0", "--aftercare.scheduler.polling-interval=200ms"));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareApplication.class)
+            .profiles("test").run(args.toArray(String[]::new));
+        running.add(context);
+        return context;
+    }
+
+    @Test
+    void aDeadlinePassingWhileDownIsHandledOnceAfterTheStart() {
+        ConfigurableApplicationContext first = start();
+        People people = first.getBean(People.class);
+        Roster roster = first.getBean(Roster.class);
+        Person sam = person(people, "Sam Restart", null);
+        List<UUID> supporters = new ArrayList<>();
+        for (String name : List.of("Ada Supporter", "Ben Supporter")) {
+            Person s = person(people, name, null, Role.SUPPORTER);
+            roster.save(new Roster.Supporter(s.id(), 10, List.of(), LocalTime.MIN, LocalTime.of(23, 59), false));
+            supporters.add(s.id());
+        }
+        UUID request = first.getBean(SupportRequestService.class).request(sam.id(), null, "SELF", null, false);
+        JdbcClient jdbc = first.getBean(JdbcClient.class);
+        UUID assignment = jdbc.sql("SELECT assignment_id FROM support_request WHERE id = ?").param(request)
+            .query(UUID.class).single();
+        first.getBean(SchedulerClient.class).reschedule(RequestScheduling.ACK_DUE.instanceId(assignment.toString()),
+            Instant.now().plusSeconds(3));
+        first.close();
+        running.remove(first);
+
+        ConfigurableApplicationContext second = start();
+        JdbcClient jdbc2 = second.getBean(JdbcClient.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !assignment.equals(jdbc2.sql(
+            "SELECT assignment_id FROM support_request WHERE id = ?").param(request).query(UUID.class).single()));
+        assertThat(jdbc2.sql("SELECT outcome FROM support_assignment WHERE request_id = ? ORDER BY assigned_at")
+            .param(request).query(String.class).list()).containsExactly("TIMED_OUT", "PENDING");
+        assertThat(jdbc2.sql("SELECT supporter_id FROM support_assignment WHERE request_id = ?").param(request)
+            .query(UUID.class).list()).containsExactlyInAnyOrderElementsOf(supporters);
+    }
+}

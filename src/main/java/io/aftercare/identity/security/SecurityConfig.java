@@ -157,7 +157,7 @@ class SecurityConfig {
         RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         http.authenticationManager(manager)
             .authorizeHttpRequests(a -> a
-                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/css/**", "/js/**", "/img/**",
+                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/resources", "/css/**", "/js/**", "/img/**",
                     "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                     "/swagger-ui.html").permitAll()
                 .anyRequest().authenticated())

@@ -102,7 +102,7 @@ class NotifyIT {
     }
 
     @Test
-    void aCheckInLandsInTheOwnInboxOnlyAndAFailingChannelEndsAsADeadLetterThatAnAdminRetries() {
+    void aCheckInLandsInTheOwnInboxOnlyAndAFailingChannelEndsAsADeadLetterThatAnAdminRetries() throws Exception {
         Person robin = person(people, "Robin Inbox");
         Person kim = person(people, "Kim Other");
         care.incidentResolved(incident(robin.id()));

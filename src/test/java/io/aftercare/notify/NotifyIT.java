@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
@@ -97,6 +98,10 @@ class NotifyIT {
         api = TestApi.at(port);
     }
 
+    static AftercareUser signedIn(Person p) {
+        return new AftercareUser(p.id(), p.email(), EnumSet.of(Role.RESPONDER), false, null, true);
+    }
+
     TestApi as(Person p) {
         return api.basic(p.email(), PASSWORD);
     }
@@ -116,23 +121,24 @@ class NotifyIT {
         assertThat(link).startsWith("/check-ins/");
         assertThat(as(kim).get("/api/v1/me/inbox").<List<Object>>json("$")).as("nobody sees another's inbox")
             .isEmpty();
-        var page = as(robin).send("GET", "/inbox", null, null, "text/html");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("How are you doing after the incident?");
+        var page = mvc.perform(get("/inbox").with(user(signedIn(robin)))).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("How are you doing after the incident?");
 
         // e-mail cannot go (nothing listens on the SMTP port): two tries, then a dead letter
         await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, robin.id(), "EMAIL", "DEAD") == 1);
-        var dead = api.asAdmin().send("GET", "/admin/dead-letters", null, null, "text/html");
-        assertThat(dead.status()).isEqualTo(200);
-        assertThat(dead.body()).contains(robin.email()).contains("EMAIL")
+        UUID adminId = directory.personByEmail(TestApi.ADMIN_EMAIL).orElseThrow().id();
+        AftercareUser admin = new AftercareUser(adminId, TestApi.ADMIN_EMAIL, EnumSet.of(Role.ADMIN), false, null, true);
+        var dead = mvc.perform(get("/admin/dead-letters").with(user(admin))).andReturn().getResponse();
+        assertThat(dead.getStatus()).isEqualTo(200);
+        assertThat(dead.getContentAsString()).contains(robin.email()).contains("EMAIL")
             .doesNotContain("How are you doing after the incident?");
-        assertThat(as(robin).send("GET", "/admin/dead-letters", null, null, "text/html").status()).isEqualTo(403);
+        assertThat(mvc.perform(get("/admin/dead-letters").with(user(signedIn(robin)))).andReturn().getResponse()
+            .getStatus()).isEqualTo(403);
 
         UUID id = jdbc.sql("SELECT id FROM notify_message WHERE person_id = ? AND channel = 'EMAIL'")
             .param(robin.id()).query(UUID.class).single();
         Instant before = Instant.now();
-        UUID adminId = directory.personByEmail(TestApi.ADMIN_EMAIL).orElseThrow().id();
-        AftercareUser admin = new AftercareUser(adminId, TestApi.ADMIN_EMAIL, EnumSet.of(Role.ADMIN), false, null, true);
         var retried = mvc.perform(post("/admin/dead-letters/" + id + "/retry").with(user(admin)).with(csrf()))
             .andReturn().getResponse();
         assertThat(retried.getStatus()).isEqualTo(302);
@@ -168,7 +174,7 @@ class NotifyIT {
     }
 
     @Test
-    void preferencesAreEachPersonsOwnAndEmptyChannelsMeanTheInboxOnly() {
+    void preferencesAreEachPersonsOwnAndEmptyChannelsMeanTheInboxOnly() throws Exception {
         Person lee = person(people, "Lee Prefs");
         var defaults = as(lee).get("/api/v1/me/preferences");
         assertThat(defaults.status()).isEqualTo(200);
@@ -188,8 +194,8 @@ class NotifyIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, lee.id(), "INBOX", "SENT") == 1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND channel <> 'INBOX'")
             .param(lee.id()).query(Long.class).single()).isZero();
-        assertThat(as(lee).send("GET", "/settings/notifications", null, null, "text/html").body())
-            .contains("How Aftercare reaches you");
+        assertThat(mvc.perform(get("/settings/notifications").with(user(signedIn(lee)))).andReturn().getResponse()
+            .getContentAsString()).contains("How Aftercare reaches you");
     }
 
     private static int closedPort() {

@@ -5,7 +5,7 @@ import io.aftercare.directory.PersonRef;
 /** An outward way to reach a person (e-mail, Slack). */
 public interface Channel {
 
-    /** {@code EMAIL}, {@code SLACK}. */
+    /** EMAIL or SLACK. */
     String name();
 
     /** Whether the channel is configured here (an SMTP host, a Slack token). */

@@ -19,6 +19,7 @@ public class MessageText {
         this.messages = messages;
     }
 
+    /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
         String k = "FOLLOW_UP".equals(kind) ? "followUp" : "checkIn";
         String title = reminder ? msg("notify.message.reminder.title") : msg("notify.message." + k + ".title", day);
@@ -26,6 +27,7 @@ public class MessageText {
             msg("notify.message.privacy"));
     }
 
+    /** The words for a message. */
     public Text of(OutgoingMessage m) {
         return of(m.kind(), m.day(), m.reminder());
     }

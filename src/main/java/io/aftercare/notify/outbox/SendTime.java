@@ -55,7 +55,7 @@ public final class SendTime {
         return t;
     }
 
-    /** Whether a local time is inside quiet hours [start, end); equal times mean no quiet hours. */
+    /** Whether a local time is inside quiet hours, from start up to but not including end; equal times mean none. */
     static boolean within(LocalTime time, LocalTime start, LocalTime end) {
         if (start == null || end == null || start.equals(end)) {
             return false;

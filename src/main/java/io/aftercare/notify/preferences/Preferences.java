@@ -42,7 +42,7 @@ public class Preferences {
                             Set<DayOfWeek> weekendDays, LocalDate pausedUntil, boolean chosen) {
     }
 
-    /** What a person may set; null quiet hours or weekend days mean "as in the directory". */
+    /** What a person may set; null quiet hours or weekend days mean: as in the directory. */
     public record Update(List<String> channels, LocalTime quietStart, LocalTime quietEnd, Set<DayOfWeek> weekendDays,
                          LocalDate pausedUntil) {
     }
@@ -59,11 +59,12 @@ public class Preferences {
         this.channels = channels;
     }
 
-    /** The names of the outward channels that are configured here ({@code EMAIL}, {@code SLACK}). */
+    /** The names of the outward channels that are configured here: EMAIL, SLACK. */
     public List<String> configuredChannels() {
         return channels.stream().filter(Channel::configured).map(Channel::name).toList();
     }
 
+    /** What applies to the person now: their saved choices, or the defaults (every channel that reaches them). */
     public Effective effective(PersonRef person) {
         Optional<Row> row = jdbc.sql("""
                 SELECT channels, quiet_start, quiet_end, weekend_days, paused_until FROM notify_preference
@@ -96,6 +97,7 @@ public class Preferences {
         return Optional.empty();
     }
 
+    /** Saves the person's choices (all of them at once); 400 naming the invalid fields. */
     @Transactional
     public Effective save(PersonRef person, Update update) {
         List<FieldError> errors = new ArrayList<>();

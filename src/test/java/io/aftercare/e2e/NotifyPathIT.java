@@ -50,6 +50,7 @@ import io.aftercare.support.TestApi;
 class NotifyPathIT {
 
     static final String PASSWORD = "a calm and long password";
+    static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
     static final int CLOSED_PORT = closedPort();
 
     @DynamicPropertySource
@@ -132,14 +133,16 @@ class NotifyPathIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
             .setName("How Aftercare reaches you"))).isVisible();
         page.getByLabel("First choice").selectOption("");
-        page.getByLabel("From").fill("21:30");
-        page.getByLabel("Until").fill("07:30");
+        page.getByLabel("From", EXACT).fill("21:30");
+        page.getByLabel("Until", EXACT).fill("07:30");
         page.getByLabel("Saturday").check();
         page.getByLabel("Sunday").check();
+        page.getByLabel("Pause all messages until").fill("2030-01-31");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.getByText("Saved.")).isVisible();
-        assertThat(page.getByLabel("From")).hasValue("21:30");
+        assertThat(page.getByLabel("From", EXACT)).hasValue("21:30");
         assertThat(page.getByLabel("Saturday")).isChecked();
+        assertThat(page.getByLabel("Pause all messages until")).hasValue("2030-01-31");
         assertThat(page.getByLabel("First choice")).hasValue("");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "notify-02-preferences");

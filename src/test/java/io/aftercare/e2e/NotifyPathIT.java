@@ -129,7 +129,8 @@ class NotifyPathIT {
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "notify-01-inbox");
 
-        page.navigate(url("/settings/notifications"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+            .setName("Choose how and when Aftercare reaches you")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
             .setName("How Aftercare reaches you"))).isVisible();
         page.getByLabel("First choice").selectOption("");

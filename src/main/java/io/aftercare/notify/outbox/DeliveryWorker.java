@@ -1,0 +1,116 @@
+package io.aftercare.notify.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.PersonRef;
+
+/**
+ * Sends due outbox messages: a db-scheduler recurring task ({@code notify-deliver}, one run at a time across the
+ * cluster), and every message is claimed row by row ({@code UPDATE … WHERE status = 'PENDING'} with a lease), so two
+ * instances never send the same one. Failures back off exponentially (or as long as the peer's Retry-After asks)
+ * and become dead letters after {@code aftercare.notify.max-attempts}.
+ */
+@Configuration
+class DeliveryWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Outbox outbox;
+    private final Directory directory;
+    private final List<Channel> channels;
+    private final NotifyProperties properties;
+    private final Clock clock;
+    private final String worker = "notify-" + UUID.randomUUID();
+
+    DeliveryWorker(Outbox outbox, Directory directory, List<Channel> channels, NotifyProperties properties,
+                   Clock clock) {
+        this.outbox = outbox;
+        this.directory = directory;
+        this.channels = channels;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Bean
+    RecurringTask<Void> notifyDeliverTask(NotifyProperties notify) {
+        return Tasks.recurring("notify-deliver", FixedDelay.of(notify.pollInterval()))
+            .execute((instance, context) -> drain());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void schedule(ApplicationReadyEvent event) {
+        ObjectProvider<SchedulerClient> scheduler = event.getApplicationContext().getBeanProvider(SchedulerClient.class);
+        scheduler.getObject().scheduleIfNotExists(
+            event.getApplicationContext().getBean("notifyDeliverTask", RecurringTask.class)
+                .instance(RecurringTask.INSTANCE), clock.instant());
+    }
+
+    /** Sends what is due now, at most a batch; returns how many were sent. */
+    int drain() {
+        int sent = 0;
+        for (UUID id : outbox.due(clock.instant(), properties.batchSize())) {
+            Instant now = clock.instant();
+            if (!outbox.claim(id, worker, now, now.plus(properties.claimFor()))) {
+                continue;
+            }
+            if (deliver(id)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean deliver(UUID id) {
+        Outbox.Row row = outbox.find(id).orElseThrow();
+        Optional<PersonRef> person = directory.person(row.personId());
+        Optional<Channel> channel = channels.stream().filter(c -> c.name().equals(row.channel())).findFirst();
+        if (person.isEmpty()) {
+            outbox.skip(id, worker, clock.instant(), "person no longer in the directory");
+            return false;
+        }
+        try {
+            if (channel.isEmpty() || !channel.get().reaches(person.get())) {
+                throw DeliveryFailure.permanent("channel " + row.channel() + " cannot reach this person", null);
+            }
+            channel.get().send(row.message(), person.get());
+            return outbox.sent(id, worker, clock.instant());
+        } catch (DeliveryFailure failure) {
+            Instant now = clock.instant();
+            int failures = row.attempts() + 1;
+            boolean dead = failure.permanent() || failures >= properties.maxAttempts();
+            Duration wait = Backoff.after(failures, properties.initialBackoff(), properties.maxBackoff(),
+                failure.retryAfter());
+            LOG.info("Message {} by {} failed (attempt {}{}): {}", id, row.channel(), failures,
+                dead ? ", now a dead letter" : ", retry in " + wait, failure.getMessage());
+            outbox.failed(id, worker, now, failure.getMessage(), now.plus(wait), dead);
+            return false;
+        } catch (RuntimeException e) {
+            Instant now = clock.instant();
+            int failures = row.attempts() + 1;
+            boolean dead = failures >= properties.maxAttempts();
+            LOG.warn("Message {} by {} failed unexpectedly (attempt {})", id, row.channel(), failures, e);
+            outbox.failed(id, worker, now, e.getClass().getSimpleName(), now.plus(Backoff.after(failures,
+                properties.initialBackoff(), properties.maxBackoff(), null)), dead);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.aftercare.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.aftercare.care.CareCases;
+import io.aftercare.care.ResolvedIncident;
+import io.aftercare.directory.NewPerson;
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestApi;
+
+/**
+ * Reaching people, in Chromium: a check-in waits in the person's inbox; they choose how Aftercare reaches them;
+ * the e-mail that could not go (the SMTP port here is closed) is a dead letter that an admin sees and retries.
+ */
+@AftercareIT
+@TestPropertySource(properties = {"aftercare.care.check-in-delay=0s", "aftercare.scheduler.polling-interval=200ms",
+    "aftercare.notify.poll-interval=200ms", "aftercare.notify.max-attempts=1", "spring.mail.host=127.0.0.1",
+    "spring.mail.properties.mail.smtp.connectiontimeout=1000"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotifyPathIT {
+
+    static final String PASSWORD = "a calm and long password";
+    static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+    static final int CLOSED_PORT = closedPort();
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> CLOSED_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    CareCases care;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+    Page page;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (page != null) {
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Paths.get("target/e2e-failures", context.getDisplayName() + ".png")));
+            }
+        }
+    };
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void signIn(String email, String password) {
+        page = browser.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    @Test
+    void aPersonFindsTheCheckInInTheirInboxSetsTheirPreferencesAndAnAdminRetriesTheDeadLetter() {
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        UUID ada = people.create(new NewPerson("Ada Brook", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
+            Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
+        Instant resolved = Instant.now().minus(Duration.ofMinutes(5));
+        care.incidentResolved(new ResolvedIncident(UUID.randomUUID(), "the search outage", "SEV2",
+            resolved.minus(Duration.ofHours(1)), resolved.minus(Duration.ofMinutes(50)), resolved,
+            List.of(new ResolvedIncident.Responder(ada, "RESPONDER", null))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND channel = 'EMAIL' AND status = 'DEAD'")
+            .param(ada).query(Long.class).single() == 1);
+
+        Instant firstTry = jdbc.sql("SELECT last_attempt_at FROM notify_message WHERE person_id = ? AND channel = 'EMAIL'")
+            .param(ada).query(java.time.OffsetDateTime.class).single().toInstant();
+
+        signIn(email, PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Inbox")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("How are you doing after the incident?"))).isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "notify-01-inbox");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+            .setName("Choose how and when Aftercare reaches you")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("How Aftercare reaches you"))).isVisible();
+        page.getByLabel("First choice").selectOption("");
+        page.getByLabel("From", EXACT).fill("21:30");
+        page.getByLabel("Until", EXACT).fill("07:30");
+        page.getByLabel("Saturday").check();
+        page.getByLabel("Sunday").check();
+        page.getByLabel("Pause all messages until").fill("2030-01-31");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Saved.")).isVisible();
+        assertThat(page.getByLabel("From", EXACT)).hasValue("21:30");
+        assertThat(page.getByLabel("Saturday")).isChecked();
+        assertThat(page.getByLabel("Pause all messages until")).hasValue("2030-01-31");
+        assertThat(page.getByLabel("First choice")).hasValue("");
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "notify-02-preferences");
+
+        signIn(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        page.navigate(url("/admin/dead-letters"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("Messages that could not be delivered"))).isVisible();
+        assertThat(page.getByText(email)).isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "notify-03-dead-letters");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try again")).first().click();
+        assertThat(page.getByText("It will be tried again shortly.")).isVisible();
+        // tried once more (a later try than the first), and with the SMTP port still closed, a dead letter again
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT last_attempt_at FROM notify_message WHERE person_id = ? AND channel = 'EMAIL' "
+                    + "AND status = 'DEAD'")
+            .param(ada).query(java.time.OffsetDateTime.class).optional()
+            .map(t -> t.toInstant().isAfter(firstTry)).orElse(false));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

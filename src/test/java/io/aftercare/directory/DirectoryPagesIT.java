@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 
 @AftercareIT
 class DirectoryPagesIT {
@@ -24,8 +25,8 @@ class DirectoryPagesIT {
         return "ui" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    Browser admin() {
-        return Browser.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+    WebSession admin() {
+        return WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
     }
 
     static String idFrom(String location, String prefix) {
@@ -37,7 +38,7 @@ class DirectoryPagesIT {
     @Test
     void anAdminAddsAPersonThroughTheFormAndCreatesTheirInvitationLinkOnce() {
         String t = tag();
-        Browser browser = admin();
+        WebSession browser = admin();
         var list = browser.get("/people");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("Add a person").contains("Import from CSV");
@@ -84,7 +85,7 @@ class DirectoryPagesIT {
         String viewerEmail = t + "-viewer@example.com";
         api.post("/api/v1/people", Map.of("name", "Viewer " + t, "email", viewerEmail, "timeZone", "Asia/Tokyo",
             "password", "viewer-password-12"));
-        Browser browser = admin();
+        WebSession browser = admin();
         assertThat(browser.get("/teams/new").statusCode()).isEqualTo(200);
         var duplicateName = browser.post("/teams", Map.of("name", " "));
         assertThat(duplicateName.statusCode()).isEqualTo(200);
@@ -119,7 +120,7 @@ class DirectoryPagesIT {
         assertThat((List<String>) api.get("/api/v1/teams/" + team + "/rotations/" + rotationId)
             .json("$.overrides[*].startsAt")).containsExactly("2026-02-01T09:00:00Z");
 
-        Browser viewer = Browser.signedIn(port, viewerEmail, "viewer-password-12");
+        WebSession viewer = WebSession.signedIn(port, viewerEmail, "viewer-password-12");
         var page = viewer.get("/teams/" + team);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("On call now").contains("Ana " + t).contains("Asia/Tokyo")
@@ -139,7 +140,7 @@ class DirectoryPagesIT {
         String lead = api.post("/api/v1/people", Map.of("name", "Lead " + t, "email", email,
             "password", "lead-password-123")).json("$.id");
         String team = api.post("/api/v1/teams", Map.of("name", "Led " + t, "leads", List.of(lead))).json("$.id");
-        Browser browser = Browser.signedIn(port, email, "lead-password-123");
+        WebSession browser = WebSession.signedIn(port, email, "lead-password-123");
         assertThat(browser.get("/teams/" + team).body()).contains("Add a rotation");
         assertThat(browser.get("/teams/" + team + "/rotations/new").statusCode()).isEqualTo(200);
         var created = browser.post("/teams/" + team + "/rotations", Map.of("name", "Weekly", "members",

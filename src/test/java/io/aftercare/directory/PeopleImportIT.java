@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 
 @AftercareIT
 class PeopleImportIT {
@@ -137,7 +138,7 @@ class PeopleImportIT {
     @Test
     void theImportPageListsEveryBadLineAndImportsAGoodFile() {
         String t = tag();
-        Browser browser = Browser.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        WebSession browser = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
         assertThat(browser.get("/people/import").statusCode()).isEqualTo(200);
 
         var bad = browser.upload("/people/import", "people.csv", "name,email\n,missing-name@example.com\n"

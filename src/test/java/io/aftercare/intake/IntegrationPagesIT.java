@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 
 /** The admin pages in a signed-in browser session: add an integration, see its secret once with the set-up steps. */
 @AftercareIT
@@ -21,7 +22,7 @@ class IntegrationPagesIT {
 
     @Test
     void addingAnAlertmanagerIntegrationShowsTheSecretOnceAndAReadySnippet() {
-        Browser browser = Browser.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        WebSession browser = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
         var list = browser.get("/integrations");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("Add an integration");

@@ -1,4 +1,4 @@
-package io.aftercare.directory;
+package io.aftercare.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A signed-in browser for page tests: keeps the session cookie and sends the CSRF token with every form. */
-final class Browser {
+public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -24,12 +24,12 @@ final class Browser {
     private final String base;
     private String csrf;
 
-    private Browser(int port) {
+    private WebSession(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    static Browser signedIn(int port, String email, String password) {
-        Browser browser = new Browser(port);
+    public static WebSession signedIn(int port, String email, String password) {
+        WebSession browser = new WebSession(port);
         browser.get("/login");
         var r = browser.post("/login", Map.of("email", email, "password", password));
         if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
@@ -38,7 +38,7 @@ final class Browser {
         return browser;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         var response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
@@ -48,14 +48,14 @@ final class Browser {
     }
 
     /** Does what a browser does after a POST: GET the redirect's target (where flash messages are shown). */
-    HttpResponse<String> follow(HttpResponse<String> redirect) {
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location")
             .orElseThrow(() -> new IllegalStateException("not a redirect: " + redirect.statusCode()));
         return get(URI.create(location).getRawPath() + (URI.create(location).getRawQuery() == null ? ""
             : "?" + URI.create(location).getRawQuery()));
     }
 
-    HttpResponse<String> post(String path, Map<String, ?> form) {
+    public HttpResponse<String> post(String path, Map<String, ?> form) {
         StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(csrf == null ? "" : csrf,
             StandardCharsets.UTF_8));
         form.forEach((k, v) -> {
@@ -69,7 +69,7 @@ final class Browser {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    HttpResponse<String> upload(String path, String fileName, String content) {
+    public HttpResponse<String> upload(String path, String fileName, String content) {
         String boundary = "----aftercare" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
             + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName

@@ -28,6 +28,11 @@ public final class WebSession {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** A browser that has not signed in (for signed links); it still keeps cookies and sends CSRF tokens. */
+    public static WebSession anonymous(int port) {
+        return new WebSession(port);
+    }
+
     public static WebSession signedIn(int port, String email, String password) {
         WebSession browser = new WebSession(port);
         browser.get("/login");

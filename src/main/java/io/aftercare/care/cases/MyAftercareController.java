@@ -48,12 +48,14 @@ class MyAftercareController {
     private final CareService care;
     private final MessageSource messages;
     private final TimeFormat time;
+    private final SupportOffer offer;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MyAftercareController(CareService care, MessageSource messages, TimeFormat time) {
+    MyAftercareController(CareService care, MessageSource messages, TimeFormat time, SupportOffer offer) {
         this.care = care;
         this.messages = messages;
         this.time = time;
+        this.offer = offer;
     }
 
     // ---------------------------------------------------------------- My aftercare
@@ -183,6 +185,10 @@ class MyAftercareController {
             }
             return form(model, step, "/check-ins/" + id, formErrors(e), values);
         }
+        if (offer.offered(me.personId(), care.step(me.personId(), id).orElseThrow())) {
+            redirect.addFlashAttribute("message", thanksKey(values));
+            return "redirect:/check-ins/" + id + "/thanks";
+        }
         redirect.addFlashAttribute("flash", thanksKey(values));
         return "redirect:/me";
     }
@@ -222,6 +228,10 @@ class MyAftercareController {
             return LINK_GONE;
         }
         model.addAttribute("message", thanksKey(values));
+        if (offer.offered(target.get().personId(),
+            care.step(target.get().personId(), target.get().stepId()).orElseThrow())) {
+            model.addAttribute("offerAction", "/c/" + token + "/support-offer");
+        }
         return THANKS;
     }
 

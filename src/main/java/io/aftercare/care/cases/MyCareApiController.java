@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.OpenedCase;
 import io.aftercare.care.cases.CareViews.StepView;
@@ -33,9 +36,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class MyCareApiController {
 
     private final CareService care;
+    private final SupportOffer offer;
 
-    MyCareApiController(CareService care) {
+    MyCareApiController(CareService care, SupportOffer offer) {
         this.care = care;
+        this.offer = offer;
+    }
+
+    /**
+     * The answered step; with supportOffered true when the answer crosses the programme's threshold: ask the
+     * person "Would you like someone to reach out?" and send their yes to .../support-offer.
+     */
+    record AnsweredStep(@JsonUnwrapped StepView step,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean supportOffered) {
     }
 
     @GetMapping("/cases")
@@ -74,12 +87,13 @@ class MyCareApiController {
     @PostMapping("/check-ins/{id}")
     @Operation(summary = "Answer a pending check-in ({stress, effects, outreach, note}) or follow-up "
         + "({items, note}), or {response: NOT_NOW | FINE}")
-    StepView answer(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-                    @RequestBody(required = false) CareService.AnswerBody body) {
+    AnsweredStep answer(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                        @RequestBody(required = false) CareService.AnswerBody body) {
         if (body == null) {
             throw Problems.badRequest("body", "is required");
         }
         care.answer(me.personId(), id, body);
-        return care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        return new AnsweredStep(step, offer.offered(me.personId(), step) ? Boolean.TRUE : null);
     }
 }

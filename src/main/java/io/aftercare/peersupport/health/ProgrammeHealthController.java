@@ -93,6 +93,20 @@ class ProgrammeHealthController {
         figures.add(new Figure("spread", spreadShown ? Collections.min(perSupporter.values()) + "–"
             + Collections.max(perSupporter.values()) : null));
 
+        // acknowledged requests whose contact is decided: made, or its deadline passed first (a notice)
+        record Contact(UUID person, boolean made, boolean late) {
+        }
+        List<Contact> contacts = jdbc.sql("""
+                SELECT r.person_id, r.contact_made_at, (SELECT COUNT(*) FROM support_notice n
+                    WHERE n.request_id = r.id AND n.kind = 'CONTACT_OVERDUE') AS late
+                FROM support_request r WHERE r.acknowledged_at >= ?""")
+            .param(DbTime.toDb(since))
+            .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getObject(2) != null, rs.getLong(3) > 0))
+            .list().stream().filter(c -> c.made() || c.late()).toList();
+        boolean contactShown = distinct(contacts.stream().map(Contact::person).toList()) >= MIN_PEOPLE;
+        figures.add(new Figure("contactInTime", contactShown
+            ? percent(contacts.stream().filter(c -> c.made() && !c.late()).count(), contacts.size()) : null));
+
         List<UUID> requesters = jdbc.sql("SELECT person_id FROM support_request WHERE requested_at >= ?")
             .param(DbTime.toDb(since)).query(UUID.class).list();
         long unassigned = jdbc.sql("SELECT COUNT(*) FROM support_request WHERE requested_at >= ? AND status = 'UNASSIGNED'")

@@ -22,7 +22,7 @@ import io.aftercare.identity.AftercareUser;
 
 /**
  * For coordinators: the roster (who, capacity, break, never anyone's requests), the pairing exclusions, the offer
- * threshold, and requests no eligible supporter is left for.
+ * threshold, requests no eligible supporter is left for, and supporters whose contact is overdue.
  */
 @Controller
 @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
@@ -51,6 +51,7 @@ class ProgrammeSupportController {
             .toList());
         model.addAttribute("settings", roster.settings());
         model.addAttribute("waiting", requests.waiting());
+        model.addAttribute("overdue", requests.overdue());
         return "support/programme";
     }
 

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param acknowledgeWithin working time (in the supporter's zone and working hours) to acknowledge a request before
  *                          it moves to the next supporter
- * @param contactWithin     after acknowledging, the time the supporter is asked to make contact in (shown to them)
+ * @param contactWithin     after acknowledging, the time the supporter is asked to make contact in; when it passes
+ *                          without contact made, coordinators are told and the supporter is reminded
  * @param workStart         a new supporter's working hours start (they can change it)
  * @param workEnd           a new supporter's working hours end
  * @param weeklyCapacity    a new supporter's weekly capacity (requests in seven days)

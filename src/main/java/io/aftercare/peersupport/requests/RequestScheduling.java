@@ -12,16 +12,24 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
  * Each assignment's acknowledgement deadline is a db-scheduler job (one per assignment, in the database): it fires
- * once across restarts and instances, and does nothing when the supporter acknowledged in time.
+ * once across restarts and instances, and does nothing when the supporter acknowledged in time. Likewise each
+ * acknowledged request's contact deadline (one job per request): it does nothing when contact was made in time.
  */
 @Configuration
 class RequestScheduling {
 
     static final TaskDescriptor<Void> ACK_DUE = TaskDescriptor.of("support-ack-due");
+    static final TaskDescriptor<Void> CONTACT_DUE = TaskDescriptor.of("support-contact-due");
 
     @Bean
     OneTimeTask<Void> supportAckDueTask(ObjectProvider<SupportRequestService> requests) {
         return Tasks.oneTime(ACK_DUE).execute((instance, context) ->
             requests.getObject().deadlinePassed(UUID.fromString(instance.getId())));
+    }
+
+    @Bean
+    OneTimeTask<Void> supportContactDueTask(ObjectProvider<SupportRequestService> requests) {
+        return Tasks.oneTime(CONTACT_DUE).execute((instance, context) ->
+            requests.getObject().contactDeadlinePassed(UUID.fromString(instance.getId())));
     }
 }

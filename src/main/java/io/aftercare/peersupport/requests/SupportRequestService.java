@@ -21,13 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import io.aftercare.care.SupportOfferHook;
 import io.aftercare.crypto.KeyDestroyedException;
 import io.aftercare.crypto.PersonalEncryption;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.peersupport.SupportAcknowledged;
-import io.aftercare.peersupport.SupportOffers;
+import io.aftercare.peersupport.SupportContactOverdue;
 import io.aftercare.peersupport.SupportReassigned;
 import io.aftercare.peersupport.SupportRequested;
 import io.aftercare.peersupport.common.IncidentTitles;
@@ -43,7 +44,7 @@ import io.aftercare.shared.Problems;
  * them, and of each only the person's name, the incident (when shared) and what the person chose to tell them.
  */
 @Service
-class SupportRequestService implements SupportOffers {
+class SupportRequestService implements SupportOfferHook {
 
     static final String ASSIGNED = "ASSIGNED";
     static final String ACKNOWLEDGED = "ACKNOWLEDGED";
@@ -52,11 +53,13 @@ class SupportRequestService implements SupportOffers {
     static final String CLOSED = "CLOSED";
     static final List<String> ACTIVE = List.of(ASSIGNED, ACKNOWLEDGED, CONTACT_MADE);
     static final int NOTE_MAX = 1000;
+    static final String NOBODY_ELIGIBLE = "NOBODY_ELIGIBLE";
+    static final String CONTACT_OVERDUE = "CONTACT_OVERDUE";
 
     /** What a supporter sees of a request assigned to them. */
     public record AssignedView(UUID id, String personName, String incidentTitle, String note, String status,
                         Instant assignedAt, Instant acknowledgeBy, Instant acknowledgedAt, Instant contactBy,
-                        Instant contactMadeAt, Instant closedAt) {
+                        Instant contactMadeAt, Instant closedAt, boolean contactOverdue) {
     }
 
     /** What the person sees of their own request. */
@@ -69,6 +72,13 @@ class SupportRequestService implements SupportOffers {
 
     /** For coordinators: a request that no eligible supporter is left for. No content, just that it waits. */
     public record Waiting(UUID requestId, String personName, Instant since) {
+    }
+
+    /**
+     * For coordinators: a supporter acknowledged a request and has not marked contact made in time. Only who the
+     * supporter is and since when: the coordinator follows up with them, not with the person.
+     */
+    public record Overdue(UUID requestId, String supporterName, Instant acknowledgedAt) {
     }
 
     private record Row(UUID id, UUID personId, UUID caseId, String origin, String status, UUID supporterId,
@@ -104,8 +114,18 @@ class SupportRequestService implements SupportOffers {
 
     // ---------------------------------------------------------------- offers (for care to call)
 
+    /**
+     * The coordinator's threshold, and no request open already (asking twice would only return the same one).
+     * Reads the answers, stores nothing.
+     */
     @Override
-    public boolean shouldOffer(Answers answers) {
+    public boolean shouldOffer(UUID personId, OwnAnswers answers) {
+        return crossesThreshold(answers) && jdbc.sql(
+                "SELECT COUNT(*) FROM support_request WHERE person_id = ? AND status <> 'CLOSED'")
+            .param(personId).query(Long.class).single() == 0;
+    }
+
+    boolean crossesThreshold(OwnAnswers answers) {
         Roster.Settings s = roster.settings();
         boolean stressed = answers.stress() != null && answers.stress() >= s.offerMinStress()
             && (!s.offerNeedsSleep() || answers.effects().contains("SLEEPING_DIFFICULTIES"));
@@ -267,6 +287,34 @@ class SupportRequestService implements SupportOffers {
         return assign(requestId, row.personId(), tried).isPresent();
     }
 
+    /**
+     * The contact deadline of an acknowledged request passed: if contact is still not made (and the request is
+     * open), coordinators are told on their support page and the supporter's page reminds them. Once per request.
+     */
+    @Transactional
+    void contactDeadlinePassed(UUID requestId) {
+        Optional<Row> row = jdbc.sql("SELECT * FROM support_request WHERE id = ? FOR UPDATE").param(requestId)
+            .query((rs, n) -> row(rs)).optional();
+        if (row.isEmpty() || !ACKNOWLEDGED.equals(row.get().status())) {
+            return;
+        }
+        boolean told = jdbc.sql("SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = ?")
+            .params(requestId, CONTACT_OVERDUE).query(Long.class).single() > 0;
+        if (told) {
+            return;
+        }
+        Instant now = now();
+        jdbc.sql("INSERT INTO support_notice (id, request_id, kind, created_at) VALUES (?, ?, ?, ?)")
+            .params(UUID.randomUUID(), requestId, CONTACT_OVERDUE, DbTime.toDb(now)).update();
+        events.publishEvent(new SupportContactOverdue(requestId, row.get().supporterId(),
+            row.get().acknowledgedAt(), now));
+    }
+
+    private void resolveOverdue(UUID requestId, Instant now) {
+        jdbc.sql("UPDATE support_notice SET resolved_at = ? WHERE request_id = ? AND kind = ? AND resolved_at IS NULL")
+            .params(DbTime.toDb(now), requestId, CONTACT_OVERDUE).update();
+    }
+
     // ---------------------------------------------------------------- the supporter's part
 
     @Transactional
@@ -278,6 +326,8 @@ class SupportRequestService implements SupportOffers {
                 .params(DbTime.toDb(now), requestId).update();
             jdbc.sql("UPDATE support_assignment SET outcome = 'ACKNOWLEDGED', ended_at = ? WHERE id = ?")
                 .params(DbTime.toDb(now), row.assignmentId()).update();
+            scheduler.getObject().scheduleIfNotExists(RequestScheduling.CONTACT_DUE.instance(requestId.toString())
+                .scheduledTo(now.plus(properties.contactWithin())));
             events.publishEvent(new SupportAcknowledged(requestId, me, now));
         }
         return view(me, requestId);
@@ -296,6 +346,7 @@ class SupportRequestService implements SupportOffers {
             if (row.caseId() != null) {
                 cases.reachedOut(row.caseId(), me, now);
             }
+            resolveOverdue(requestId, now);
         } else if (CLOSED.equals(row.status())) {
             throw Problems.conflict("This request is closed.");
         }
@@ -309,6 +360,7 @@ class SupportRequestService implements SupportOffers {
             throw Problems.conflict("Acknowledge the request first, or let it move to another supporter.");
         }
         close(requestId, "SUPPORTER");
+        resolveOverdue(requestId, now());
         return view(me, requestId);
     }
 
@@ -371,8 +423,11 @@ class SupportRequestService implements SupportOffers {
         Instant ackBy = jdbc.sql("SELECT ack_due_at FROM support_assignment WHERE id = ?").param(r.assignmentId())
             .query((rs, n) -> DbTime.instant(rs, "ack_due_at")).optional().orElse(null);
         Instant contactBy = r.acknowledgedAt() == null ? null : r.acknowledgedAt().plus(properties.contactWithin());
+        boolean overdue = ACKNOWLEDGED.equals(r.status()) && jdbc.sql(
+                "SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = ? AND resolved_at IS NULL")
+            .params(r.id(), CONTACT_OVERDUE).query(Long.class).single() > 0;
         return new AssignedView(r.id(), name, title, note, r.status(), r.requestedAt(), ackBy, r.acknowledgedAt(),
-            contactBy, r.contactMadeAt(), r.closedAt());
+            contactBy, r.contactMadeAt(), r.closedAt(), overdue);
     }
 
     List<OwnView> mine(UUID me) {
@@ -396,11 +451,24 @@ class SupportRequestService implements SupportOffers {
     List<Waiting> waiting() {
         return jdbc.sql("""
                 SELECT r.id, r.person_id, MIN(n.created_at) AS since FROM support_request r
-                JOIN support_notice n ON n.request_id = r.id AND n.resolved_at IS NULL
+                JOIN support_notice n ON n.request_id = r.id AND n.resolved_at IS NULL AND n.kind = :kind
                 WHERE r.status = 'UNASSIGNED' GROUP BY r.id, r.person_id ORDER BY since""")
+            .param("kind", NOBODY_ELIGIBLE)
             .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class),
                 directory.person(rs.getObject(2, UUID.class)).map(PersonRef::name).orElse(""),
                 DbTime.instant(rs, "since")))
+            .list();
+    }
+
+    List<Overdue> overdue() {
+        return jdbc.sql("""
+                SELECT r.id, r.supporter_id, r.acknowledged_at FROM support_request r
+                JOIN support_notice n ON n.request_id = r.id AND n.resolved_at IS NULL AND n.kind = ?
+                WHERE r.status = 'ACKNOWLEDGED' ORDER BY r.acknowledged_at""")
+            .param(CONTACT_OVERDUE)
+            .query((rs, n) -> new Overdue(rs.getObject(1, UUID.class),
+                directory.person(rs.getObject(2, UUID.class)).map(PersonRef::name).orElse(""),
+                DbTime.instant(rs, "acknowledged_at")))
             .list();
     }
 

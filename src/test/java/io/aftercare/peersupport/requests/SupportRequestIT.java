@@ -1,5 +1,6 @@
 package io.aftercare.peersupport.requests;
 
+import static io.aftercare.peersupport.SupportFixtures.PASSWORD;
 import static io.aftercare.peersupport.SupportFixtures.person;
 import static io.aftercare.peersupport.SupportFixtures.team;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,11 +22,12 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import io.aftercare.care.SupportOfferHook;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.peersupport.SupportFixtures.Person;
-import io.aftercare.peersupport.SupportOffers;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.WebSession;
 
 /**
  * Tier 2 on H2 and PostgreSQL: asking, assignment with exclusions, what a supporter sees (only their own, only what
@@ -51,7 +53,7 @@ class SupportRequestIT {
     SchedulerClient scheduler;
 
     @Autowired
-    SupportOffers offers;
+    SupportOfferHook offers;
 
     Person supporter(String name, UUID manager) {
         Person p = person(people, name, manager, Role.SUPPORTER);
@@ -65,6 +67,8 @@ class SupportRequestIT {
     }
 
     World world() {
+        // earlier tests' supporters share the roster: they take a break, so that each test has its own world
+        jdbc.sql("UPDATE support_supporter SET on_break = TRUE").update();
         Person boss = person(people, "Bo Boss", null);
         Person sam = person(people, "Sam Asks", boss.id());
         Person alex = supporter("Alex Supporter", null);
@@ -161,15 +165,81 @@ class SupportRequestIT {
         assertThat(firstPerson.api(port).get("/api/v1/me/support-requests").body()).doesNotContain("Sam Asks");
     }
 
+    /** Whoever holds the request now (every test's supporters are on the one roster). */
+    Person supporterOf(UUID requestId) {
+        UUID id = (UUID) request(requestId).get("supporter_id");
+        return jdbc.sql("SELECT name, email FROM person WHERE id = ?").param(id)
+            .query((rs, n) -> new Person(id, rs.getString(1), rs.getString(2))).single();
+    }
+
+    @Test
+    void contactNotMadeWithinADayOfAcknowledgingTellsTheCoordinatorAndRemindsTheSupporter() {
+        world();
+        Person quinn = person(people, "Quinn Waiting " + UUID.randomUUID(), null);
+        UUID id = UUID.fromString(quinn.api(port).post("/api/v1/me/support-requests", "{}").json("$.id"));
+        Person mine = supporterOf(id);
+        assertThat(mine.api(port).post("/api/v1/me/support-requests/" + id + "/acknowledge", "{}").status())
+            .isEqualTo(200);
+        var job = scheduler.getScheduledExecution(RequestScheduling.CONTACT_DUE.instanceId(id.toString()));
+        assertThat(job).as("the contact deadline is a job in the database").isPresent();
+        assertThat(job.get().getExecutionTime())
+            .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(24)));
+
+        Person coordinator = person(people, "Cora Coordinator", null, Role.COORDINATOR);
+        WebSession coordinatorPage = WebSession.signedIn(port, coordinator.email(), PASSWORD);
+        String overdueLine = mine.name() + ", said they would be in touch on";
+        assertThat(coordinatorPage.get("/programme/support").body()).doesNotContain(overdueLine);
+
+        // a day passes without "contact made"
+        scheduler.reschedule(RequestScheduling.CONTACT_DUE.instanceId(id.toString()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = 'CONTACT_OVERDUE'")
+            .param(id).query(Long.class).single() == 1);
+        String page = coordinatorPage.get("/programme/support").body();
+        assertThat(page).contains("Contact overdue").contains(overdueLine)
+            .as("the coordinator follows up with the supporter; the person's name is not needed")
+            .doesNotContain(quinn.name());
+        WebSession supporterPage = WebSession.signedIn(port, mine.email(), PASSWORD);
+        assertThat(supporterPage.get("/support/assigned").body()).contains("It is past the time to say hello.");
+        assertThat(mine.api(port).get("/api/v1/me/support-requests").<List<Boolean>>json("$.assigned[*].contactOverdue"))
+            .containsExactly(true);
+
+        assertThat((String) mine.api(port).post("/api/v1/me/support-requests/" + id + "/contact-made", "{}")
+            .json("$.status")).isEqualTo("CONTACT_MADE");
+        assertThat(coordinatorPage.get("/programme/support").body()).doesNotContain(overdueLine);
+        assertThat(supporterPage.get("/support/assigned").body()).doesNotContain("It is past the time to say hello.");
+    }
+
+    @Test
+    void contactMadeInTimeLeavesTheDeadlineNothingToDo() {
+        World w = world();
+        UUID id = UUID.fromString(w.sam().api(port).post("/api/v1/me/support-requests", "{}").json("$.id"));
+        Person mine = supporterOf(id);
+        mine.api(port).post("/api/v1/me/support-requests/" + id + "/acknowledge", "{}");
+        mine.api(port).post("/api/v1/me/support-requests/" + id + "/contact-made", "{}");
+        scheduler.reschedule(RequestScheduling.CONTACT_DUE.instanceId(id.toString()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.getScheduledExecution(
+            RequestScheduling.CONTACT_DUE.instanceId(id.toString())).isEmpty());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_notice WHERE request_id = ?").param(id)
+            .query(Long.class).single()).isZero();
+    }
+
     @Test
     void theOfferThresholdIsTheCoordinatorsAndAnOfferIsOnlyAQuestion() {
-        assertThat(offers.shouldOffer(new SupportOffers.Answers(4, Set.of("SLEEPING_DIFFICULTIES"), null))).isTrue();
-        assertThat(offers.shouldOffer(new SupportOffers.Answers(5, Set.of("ANXIETY"), null))).isFalse();
-        assertThat(offers.shouldOffer(new SupportOffers.Answers(2, Set.of(), 4.0))).isTrue();
-        assertThat(offers.shouldOffer(new SupportOffers.Answers(3, Set.of("SLEEPING_DIFFICULTIES"), 3.7))).isFalse();
-        Person nobodyAsked = person(people, "Nia Notasked", null);
-        offers.shouldOffer(new SupportOffers.Answers(5, Set.of("SLEEPING_DIFFICULTIES"), 5.0));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_request WHERE person_id = ?").param(nobodyAsked.id())
+        Person nia = person(people, "Nia Notasked", null);
+        assertThat(offers.shouldOffer(nia.id(), answers(4, Set.of("SLEEPING_DIFFICULTIES"), null))).isTrue();
+        assertThat(offers.shouldOffer(nia.id(), answers(5, Set.of("ANXIETY"), null))).isFalse();
+        assertThat(offers.shouldOffer(nia.id(), answers(2, Set.of(), 4.0))).isTrue();
+        assertThat(offers.shouldOffer(nia.id(), answers(3, Set.of("SLEEPING_DIFFICULTIES"), 3.7))).isFalse();
+        offers.shouldOffer(nia.id(), answers(5, Set.of("SLEEPING_DIFFICULTIES"), 5.0));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_request WHERE person_id = ?").param(nia.id())
             .query(Long.class).single()).isZero();
+        // once they have a request open, there is nothing to offer
+        nia.api(port).post("/api/v1/me/support-requests", "{}");
+        assertThat(offers.shouldOffer(nia.id(), answers(5, Set.of("SLEEPING_DIFFICULTIES"), 5.0))).isFalse();
+    }
+
+    static SupportOfferHook.OwnAnswers answers(Integer stress, Set<String> effects, Double rumination) {
+        return new SupportOfferHook.OwnAnswers(stress, effects, rumination);
     }
 }

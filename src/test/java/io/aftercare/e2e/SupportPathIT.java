@@ -1,0 +1,285 @@
+package io.aftercare.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.aftercare.directory.NewPerson;
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.peersupport.SupportFixtures;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestApi;
+
+/**
+ * Peer support in Chromium: a supporter sets their hours; a responder asks for a trained peer supporter in their
+ * check-in; the supporter sees only the name, the incident and what was shared, acknowledges and marks contact made;
+ * the responder sees it. Their lead is nudged and reaches out. A second responder is offered someone and says yes;
+ * when that supporter does not make contact in time, the coordinator sees it.
+ */
+@AftercareIT
+@TestPropertySource(properties = {"aftercare.care.check-in-delay=0s", "aftercare.scheduler.polling-interval=200ms",
+    "aftercare.support.nudge-delay=0s"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupportPathIT {
+
+    static final String PASSWORD = "a calm and long password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    Browser browser;
+    Page page;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (page != null) {
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Paths.get("target/e2e-failures", context.getDisplayName() + ".png")));
+            }
+        }
+    };
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    record Person(UUID id, String name, String email) {
+    }
+
+    Person person(String name, Role... roles) {
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@example.com";
+        Set<Role> all = new java.util.HashSet<>(List.of(roles));
+        all.add(Role.RESPONDER);
+        UUID id = people.create(new NewPerson(name, email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON, Set.of(),
+            Map.of(), null, all, List.of(), PASSWORD), null).id();
+        return new Person(id, name, email);
+    }
+
+    /** A fresh browser profile, signed in as this person. */
+    Page signedIn(String email, String password) {
+        page = browser.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        return page;
+    }
+
+    Page as(Page p) {
+        page = p;
+        p.bringToFront();
+        return p;
+    }
+
+    void button(String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
+    }
+
+    /** An incident with these responders, recorded and resolved through the API as an integration would. */
+    void incident(String title, Person... responders) {
+        TestApi admin = TestApi.at(port).asAdmin();
+        var created = admin.post("/api/v1/incidents", Map.of("title", title, "severity", "sev1",
+            "responders", java.util.Arrays.stream(responders)
+                .map(p -> Map.of("email", p.email(), "role", "RESPONDER")).toList()));
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json("$.id");
+        var resolved = admin.post("/api/v1/incidents/" + id + "/resolve", "{}");
+        org.assertj.core.api.Assertions.assertThat(resolved.status()).as(resolved.body()).isLessThan(300);
+        for (Person p : responders) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM care_step WHERE person_id = ? AND status = 'PENDING'").param(p.id())
+                .query(Long.class).single() == 1);
+        }
+    }
+
+    void answerCheckIn(String outreach) {
+        page.navigate(url("/me"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open")).click();
+        page.locator("fieldset").filter(new Locator.FilterOptions().setHasText("How stressed do you feel"))
+            .getByLabel("Stressed", new Locator.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Sleeping difficulties").check();
+        page.getByLabel(outreach, new Page.GetByLabelOptions().setExact(true)).check();
+        button("Send");
+    }
+
+    UUID requestOf(Person p, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM support_request WHERE person_id = ? AND status = ?").params(p.id(), status)
+            .query(Long.class).single() == 1);
+        return jdbc.sql("SELECT id FROM support_request WHERE person_id = ?").param(p.id()).query(UUID.class).single();
+    }
+
+    @Test
+    void aResponderAsksASupporterAcknowledgesAndMakesContactAndTheirLeadReachesOut() {
+        Person alex = person("Alex Morgan", Role.SUPPORTER);
+        Person sam = person("Sam Rivera");
+        Person jo = person("Jo Lead", Role.LEAD);
+        SupportFixtures.team(jdbc, "Payments", jo.id(), sam.id());
+
+        // the supporter says when they work: deadlines count only those hours
+        Page alexPage = signedIn(alex.email(), PASSWORD);
+        alexPage.navigate(url("/support/settings"));
+        alexPage.getByLabel("Requests you can take in a week").fill("4");
+        alexPage.getByLabel("Languages you can talk in (comma-separated)").fill("English, Spanish");
+        alexPage.getByLabel("Your working hours start").fill("00:00");
+        alexPage.getByLabel("Your working hours end").fill("23:59");
+        button("Save");
+        assertThat(alexPage.getByText("Your settings are saved.")).isVisible();
+        Browser.checkAccessibility(alexPage);
+        Browser.screenshot(alexPage, "support-01-supporter-settings");
+        // the other test's supporter is away, so that this request is Alex's
+        jdbc.sql("UPDATE support_supporter SET on_break = TRUE WHERE person_id <> ?").param(alex.id()).update();
+
+        incident("the checkout outage", sam);
+
+        // the responder asks for a trained peer supporter in their check-in
+        Page samPage = signedIn(sam.email(), PASSWORD);
+        answerCheckIn("A trained peer supporter");
+        assertThat(samPage).hasURL(url("/me"));
+        assertThat(samPage.getByText("Thank you. Only you can see your answers.")).isVisible();
+        UUID request = requestOf(sam, "ASSIGNED");
+        samPage.navigate(url("/support"));
+        assertThat(samPage.getByText("We are finding a supporter for you. They will be in touch soon.")).isVisible();
+        Browser.checkAccessibility(samPage);
+        Browser.screenshot(samPage, "support-02-responder-asked");
+
+        // the supporter sees the name, the incident, and nothing of the answers
+        as(alexPage).navigate(url("/support/assigned"));
+        Locator card = alexPage.locator(".support-request");
+        assertThat(card).hasCount(1);
+        assertThat(card).containsText("Sam Rivera asked for someone to talk to. Could you say hello today?");
+        assertThat(card).containsText("About the incident \u201cthe checkout outage\u201d.");
+        assertThat(card).not().containsText("Stressed");
+        assertThat(card).not().containsText("Sleeping");
+        Browser.checkAccessibility(alexPage);
+        Browser.screenshot(alexPage, "support-03-supporter-sees-request");
+        button("I will be in touch");
+        assertThat(alexPage.getByText("Thank you. Please say hello soon.")).isVisible();
+        assertThat(card).containsText("You said you would be in touch.");
+        Browser.screenshot(alexPage, "support-04-supporter-acknowledged");
+
+        as(samPage).navigate(url("/support"));
+        assertThat(samPage.getByText("Alex Morgan will be in touch with you soon.")).isVisible();
+
+        as(alexPage);
+        button("We have talked");
+        assertThat(alexPage.getByText("Thank you for talking with them.")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT status FROM support_request WHERE id = ?")
+            .param(request).query(String.class).single()).isEqualTo("CONTACT_MADE");
+
+        as(samPage).navigate(url("/support"));
+        assertThat(samPage.getByText("You and Alex Morgan have talked.")).isVisible();
+        assertThat(samPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+            .setName("I don't need this any more"))).isVisible();
+        Browser.checkAccessibility(samPage);
+        Browser.screenshot(samPage, "support-05-responder-sees-contact");
+
+        // their lead was nudged, with nothing but the incident, and reaches out
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM support_nudge WHERE nudged_id = ? AND delivered_at IS NOT NULL").param(jo.id())
+            .query(Long.class).single() == 1);
+        Page joPage = signedIn(jo.email(), PASSWORD);
+        joPage.navigate(url("/nudges"));
+        assertThat(joPage.locator(".nudge-text")).containsText("Sam Rivera was on");
+        assertThat(joPage.locator(".nudge-text")).containsText("\u201cthe checkout outage\u201d");
+        button("I reached out");
+        assertThat(joPage.getByText("Thank you for reaching out.")).isVisible();
+        Browser.checkAccessibility(joPage);
+        Browser.screenshot(joPage, "support-06-lead-reached-out");
+    }
+
+    @Test
+    void aResponderOverTheThresholdIsOfferedSomeoneAndTheCoordinatorSeesAContactOverdue() {
+        Person casey = person("Casey Park", Role.SUPPORTER);
+        jdbc.sql("""
+                INSERT INTO support_supporter (person_id, weekly_capacity, languages, work_start, work_end, on_break,
+                                               updated_at) VALUES (?, 4, 'English', '00:00:00', '23:59:00', FALSE, ?)""")
+            .params(casey.id(), java.time.OffsetDateTime.now()).update();
+        jdbc.sql("UPDATE support_supporter SET on_break = TRUE WHERE person_id <> ?").param(casey.id()).update();
+        Person lee = person("Lee Novak");
+        incident("the login outage", lee);
+
+        Page leePage = signedIn(lee.email(), PASSWORD);
+        answerCheckIn("No, thanks");
+        assertThat(leePage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("Would you like someone to reach out?"))).isVisible();
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM support_request WHERE person_id = ?")
+            .param(lee.id()).query(Long.class).single()).as("an offer is only a question").isZero();
+        Browser.checkAccessibility(leePage);
+        Browser.screenshot(leePage, "support-07-offer-after-check-in");
+        button("Yes, please");
+        assertThat(leePage).hasURL(url("/support"));
+        assertThat(leePage.getByText("Thank you. A peer supporter will be in touch with you soon.")).isVisible();
+        UUID request = requestOf(lee, "ASSIGNED");
+
+        Page caseyPage = signedIn(casey.email(), PASSWORD);
+        caseyPage.navigate(url("/support/assigned"));
+        assertThat(caseyPage.locator(".support-request")).containsText("Lee Novak asked for someone to talk to.");
+        button("I will be in touch");
+        // a day passes without "we have talked"
+        scheduler.reschedule(TaskInstanceId.of("support-contact-due", request.toString()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = 'CONTACT_OVERDUE'").param(request)
+            .query(Long.class).single() == 1);
+        caseyPage.navigate(url("/support/assigned"));
+        assertThat(caseyPage.getByText("It is past the time to say hello.", new Page.GetByTextOptions()
+            .setExact(false))).isVisible();
+        Browser.checkAccessibility(caseyPage);
+        Browser.screenshot(caseyPage, "support-08-supporter-reminded");
+
+        Page admin = signedIn(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        admin.navigate(url("/programme/support"));
+        assertThat(admin.getByText("Casey Park said on", new Page.GetByTextOptions()
+            .setExact(false))).isVisible();
+        assertThat(admin.locator("main")).not().containsText("Lee Novak");
+        Browser.checkAccessibility(admin);
+        Browser.screenshot(admin, "support-09-coordinator-contact-overdue");
+    }
+}

@@ -29,7 +29,10 @@ import io.aftercare.identity.Role;
 import io.aftercare.peersupport.SupportFixtures.Person;
 import io.aftercare.support.TestDatabase;
 
-/** An acknowledgement deadline that passes while Aftercare is down still moves the request on after the start. */
+/**
+ * Deadlines that pass while Aftercare is down are handled after the start: an acknowledgement deadline moves the
+ * request on, a contact deadline tells the coordinator.
+ */
 class SupportRestartIT {
 
     Map<String, Object> database;
@@ -89,5 +92,30 @@ class SupportRestartIT {
             .param(request).query(String.class).list()).containsExactly("TIMED_OUT", "PENDING");
         assertThat(jdbc2.sql("SELECT supporter_id FROM support_assignment WHERE request_id = ?").param(request)
             .query(UUID.class).list()).containsExactlyInAnyOrderElementsOf(supporters);
+    }
+
+    @Test
+    void aContactDeadlinePassingWhileDownTellsTheCoordinatorAfterTheStart() {
+        ConfigurableApplicationContext first = start();
+        People people = first.getBean(People.class);
+        Person sam = person(people, "Sam Restart", null);
+        Person ada = person(people, "Ada Supporter", null, Role.SUPPORTER);
+        first.getBean(Roster.class).save(
+            new Roster.Supporter(ada.id(), 10, List.of(), LocalTime.MIN, LocalTime.of(23, 59), false));
+        SupportRequestService requests = first.getBean(SupportRequestService.class);
+        UUID request = requests.request(sam.id(), null, "SELF", null, false);
+        requests.acknowledge(ada.id(), request);
+        first.getBean(SchedulerClient.class).reschedule(
+            RequestScheduling.CONTACT_DUE.instanceId(request.toString()), Instant.now().plusSeconds(3));
+        first.close();
+        running.remove(first);
+
+        ConfigurableApplicationContext second = start();
+        JdbcClient jdbc = second.getBean(JdbcClient.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = 'CONTACT_OVERDUE'")
+            .param(request).query(Long.class).single() == 1);
+        assertThat(second.getBean(SupportRequestService.class).overdue())
+            .extracting(SupportRequestService.Overdue::supporterName).containsExactly("Ada Supporter");
     }
 }

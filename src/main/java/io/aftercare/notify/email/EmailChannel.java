@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -29,6 +30,7 @@ import jakarta.mail.internet.MimeMessage;
  * plain text, with a signed one-click answer link made when the mail is sent (single use, expiring).
  */
 @Component
+@Order(10)
 class EmailChannel implements Channel {
 
     private final ObjectProvider<JavaMailSender> mail;

@@ -46,6 +46,8 @@ class SlackApi implements DisposableBean {
         String url = properties.apiUrl() == null || properties.apiUrl().isBlank() ? "https://slack.com/api/"
             : properties.apiUrl();
         config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
+        // the SDK's call statistics ask auth.test for the team id on every call; Aftercare does not read them
+        config.setStatsEnabled(false);
         this.slack = Slack.getInstance(config);
     }
 

@@ -36,10 +36,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -50,6 +52,8 @@ import io.aftercare.care.CareCases;
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
+import io.aftercare.peersupport.OutreachNudged;
+import io.aftercare.peersupport.SupportRequested;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
 
@@ -97,6 +101,12 @@ class SlackIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     record SlackPerson(UUID id, String email, String slackUser, String dm) {
     }
@@ -368,6 +378,42 @@ class SlackIT {
         HttpResponse<String> stranger = slack("/webhooks/slack/commands", "text=rough&user_id=UNOBODY",
             Instant.now(), SECRET);
         assertThat(JsonPath.<String>read(stranger.body(), "$.text")).contains("does not know your Slack account");
+    }
+
+    @Test
+    void nudgesAndSupportRequestsArriveAsDirectMessagesThatNameNobody() {
+        SlackPerson teammate = person("Tam Nudged");
+        SlackPerson supporter = person("Sol Supporter");
+        SlackPerson about = person("Quinn Private");
+        Instant now = Instant.now();
+        UUID nudge = UUID.randomUUID();
+        transactions.executeWithoutResult(t -> {
+            events.publishEvent(new OutreachNudged(nudge, UUID.randomUUID(), about.id(), teammate.id(), "TEAMMATE",
+                now));
+            events.publishEvent(new SupportRequested(UUID.randomUUID(), about.id(), "CHECK_IN", supporter.id(),
+                now.plus(Duration.ofHours(4)), now));
+        });
+
+        Map<String, String> nudged = checkInMessage(teammate);
+        assertThat(nudged.get("text")).isEqualTo("A colleague could use a friendly hello");
+        List<String> nudgeLinks = JsonPath.read(nudged.get("blocks"), "$..elements[*].url");
+        assertThat(nudgeLinks).containsExactly("https://aftercare.example.test/nudges");
+        assertThat(nudged.get("blocks")).doesNotContain("Quinn").doesNotContain("stress_");
+
+        Map<String, String> asked = checkInMessage(supporter);
+        assertThat(asked.get("text")).isEqualTo("Someone asked for someone to talk to");
+        List<String> requestLinks = JsonPath.read(asked.get("blocks"), "$..elements[*].url");
+        assertThat(requestLinks).containsExactly("https://aftercare.example.test/support/assigned");
+        assertThat(asked.get("blocks")).doesNotContain("Quinn");
+
+        List<String> inbox = TestApi.at(port).basic(teammate.email(), NotifyFixtures.PASSWORD).get("/api/v1/me/inbox")
+            .json("$[*].link");
+        assertThat(inbox).containsExactly("/nudges");
+        // the same event again adds nothing
+        transactions.executeWithoutResult(t -> events.publishEvent(new OutreachNudged(nudge, UUID.randomUUID(),
+            about.id(), teammate.id(), "TEAMMATE", now)));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> posted(teammate).size() == 1);
+        assertThat(count(jdbc, teammate.id(), "SLACK", "SENT")).isEqualTo(1);
     }
 
     static String click(SlackPerson p, String action, String step) {

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import io.aftercare.care.CareCases;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.notify.outbox.Channel;
 import io.aftercare.notify.outbox.DeliveryFailure;
+import io.aftercare.notify.outbox.MessageLinks;
 import io.aftercare.notify.outbox.MessageText;
 import io.aftercare.notify.outbox.NotifyProperties;
 import io.aftercare.notify.outbox.OutgoingMessage;
@@ -34,15 +34,15 @@ import jakarta.mail.internet.MimeMessage;
 class EmailChannel implements Channel {
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final CareCases care;
+    private final MessageLinks links;
     private final MessageText text;
     private final ITemplateEngine templates;
     private final NotifyProperties properties;
 
-    EmailChannel(ObjectProvider<JavaMailSender> mail, CareCases care, MessageText text, ITemplateEngine templates,
+    EmailChannel(ObjectProvider<JavaMailSender> mail, MessageLinks links, MessageText text, ITemplateEngine templates,
                  NotifyProperties properties) {
         this.mail = mail;
-        this.care = care;
+        this.links = links;
         this.text = text;
         this.templates = templates;
         this.properties = properties;
@@ -70,7 +70,7 @@ class EmailChannel implements Channel {
             throw DeliveryFailure.permanent("e-mail is not configured", null);
         }
         MessageText.Text words = text.of(message);
-        URI link = care.answerLink(message.stepId());
+        URI link = links.of(message);
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("name", person.name());
         context.setVariable("text", words);

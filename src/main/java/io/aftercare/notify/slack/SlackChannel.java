@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.aftercare.care.CareCases;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.notify.outbox.Channel;
 import io.aftercare.notify.outbox.DeliveryFailure;
+import io.aftercare.notify.outbox.MessageLinks;
 import io.aftercare.notify.outbox.OutgoingMessage;
 
 /**
@@ -27,13 +27,13 @@ class SlackChannel implements Channel {
     private final SlackApi slack;
     private final SlackUsers users;
     private final SlackMessages messages;
-    private final CareCases care;
+    private final MessageLinks links;
 
-    SlackChannel(SlackApi slack, SlackUsers users, SlackMessages messages, CareCases care) {
+    SlackChannel(SlackApi slack, SlackUsers users, SlackMessages messages, MessageLinks links) {
         this.slack = slack;
         this.users = users;
         this.messages = messages;
-        this.care = care;
+        this.links = links;
     }
 
     @Override
@@ -65,7 +65,7 @@ class SlackChannel implements Channel {
             throw DeliveryFailure.permanent("Slack is not configured", null);
         }
         String slackUser = slackUser(person);
-        URI link = care.answerLink(message.stepId());
+        URI link = links.of(message);
         SlackMessages.Message m = messages.prompt(message, link);
         slack.directMessage(slackUser, m.text(), m.blocks());
     }

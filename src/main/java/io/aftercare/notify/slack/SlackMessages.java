@@ -48,6 +48,14 @@ class SlackMessages {
 
     Message prompt(OutgoingMessage message, URI link) {
         MessageText.Text words = text.of(message);
+        if (message.stepId() == null) {
+            // a nudge or a support request: its words and the way to its page, nothing to answer here
+            return new Message(words.title(), List.of(
+                section(s -> s.text(markdownText("*" + escape(words.title()) + "*\n" + escape(words.body())))),
+                actions(a -> a.blockId("more").elements(List.of(button(b -> b.actionId(OPEN).url(link.toString())
+                    .style("primary").text(plainText(words.action())))))),
+                context(c -> c.elements(List.of(plainText(words.privacy()))))));
+        }
         String step = message.stepId().toString();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText("*" + escape(words.title()) + "*\n" + escape(words.body())))));

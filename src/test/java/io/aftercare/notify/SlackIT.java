@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -285,9 +287,36 @@ class SlackIT {
             .doesNotContain("stress_").doesNotContain("Stressed");
         List<String> link = JsonPath.read(update.get("blocks"), "$..elements[*].url");
         assertThat(link).singleElement().asString().startsWith("https://aftercare.example.test/c/");
-        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
             + URI.create(link.get(0)).getPath())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).as("the rest of the form opens from the link").isEqualTo(200);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> answered = browser.send(HttpRequest.newBuilder(form.uri())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("action=answer&stress=2&effects=NONE&outreach=NOBODY&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(200);
+        // the whole answer replaces the one click
+        var after = me.get("/api/v1/me/check-ins");
+        assertThat(after.<List<Integer>>json("$[?(@.id == '" + step + "')].checkIn.stress")).containsExactly(2);
+        assertThat(after.<List<String>>json("$[?(@.id == '" + step + "')].status")).containsExactly("ANSWERED");
+    }
+
+    @Test
+    void aSlackUserThatNoLongerExistsMakesADeadLetterAtOnce() {
+        SlackPerson gone = person("Gone Away");
+        SLACK.stubFor(post(urlEqualTo("/api/conversations.open")).withRequestBody(containing("users=" + gone.slackUser()))
+            .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
+
+        care.incidentResolved(incident(gone.id()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, gone.id(), "SLACK", "DEAD") == 1);
+        assertThat(opened(gone)).hasSize(1);
+        assertThat(jdbc.sql("SELECT last_error FROM notify_message WHERE person_id = ? AND channel = 'SLACK'")
+            .param(gone.id()).query(String.class).single()).isEqualTo("conversations.open: user_not_found");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.aftercare.notify.slack;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,12 +15,13 @@ import io.aftercare.shared.DbTime;
 
 /**
  * Who a person is on Slack and back: the directory's external identity {@code slack} when it has one, else what
- * notify found by e-mail and keeps in {@code notify_slack_user} (a miss is kept too, so Slack is not asked again).
+ * notify found by e-mail and keeps in {@code notify_slack_user} (a miss is kept too, so Slack is not asked again for a week).
  */
 @Component
 class SlackUsers {
 
     static final String PROVIDER = "slack";
+    static final Duration ASK_AGAIN_AFTER = Duration.ofDays(7);
 
     /** What is known about a person's Slack user: found, looked up and not found, or never looked up. */
     record Known(boolean lookedUp, String slackUserId) {
@@ -41,8 +44,16 @@ class SlackUsers {
         if (fromDirectory != null && !fromDirectory.isBlank()) {
             return new Known(true, fromDirectory);
         }
-        return jdbc.sql("SELECT slack_user_id FROM notify_slack_user WHERE person_id = ?").param(person.id())
-            .query((rs, n) -> new Known(true, rs.getString("slack_user_id"))).optional()
+        Instant retryMissesBefore = clock.instant().minus(ASK_AGAIN_AFTER);
+        return jdbc.sql("SELECT slack_user_id, looked_up_at FROM notify_slack_user WHERE person_id = ?")
+            .param(person.id())
+            .query((rs, n) -> {
+                String id = rs.getString("slack_user_id");
+                // someone not on Slack last week may have joined since: a miss is asked again after a while
+                boolean stale = id == null && DbTime.instant(rs, "looked_up_at").isBefore(retryMissesBefore);
+                return new Known(!stale, id);
+            })
+            .optional()
             .orElse(new Known(false, null));
     }
 

@@ -24,4 +24,22 @@ public interface CareCases {
      * {@code aftercare.care.link-valid-for} (7 days). For delivery by e-mail or chat; only its hash is stored.
      */
     URI answerLink(UUID stepId);
+
+    /**
+     * “I had a rough one” from outside the app (a chat command): opens a case for the person with its check-in
+     * waiting right away, as the My aftercare button does.
+     *
+     * @return the id of the case's waiting check-in (for {@link #answerLink(UUID)})
+     */
+    UUID openForSelf(UUID personId);
+
+    /**
+     * How stressed the person is (1 not at all … 5 very stressed), given with one click in a chat message: kept as
+     * their own check-in answer so far, while the rest of the check-in stays open (its link still works, and the
+     * full answer replaces this one). 404 unless the step is the person's own check-in; 409 when it is not pending.
+     */
+    void answerStress(UUID personId, UUID stepId, int stress);
+
+    /** “Not now” for the person's own pending check-in or follow-up, given in a chat message. */
+    void notNow(UUID personId, UUID stepId);
 }

@@ -1,6 +1,6 @@
 /**
  * Reaching people: every message goes through an outbox (one row per notification, channel and person), is shown
- * in the in-app inbox and sent by e-mail when the person's preferences and quiet hours allow it.
+ * in the in-app inbox and sent by e-mail or Slack when the person's preferences and quiet hours allow it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notify")
 package io.aftercare.notify;

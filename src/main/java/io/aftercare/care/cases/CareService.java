@@ -321,6 +321,8 @@ class CareService implements CareCases {
     private void answerCheckIn(StepRow step, Answers.CheckIn answer) {
         Instant now = now();
         markAnswered(step, "ANSWERED", now);
+        // a stress answer given earlier by one click (chat) is replaced by the full answer
+        jdbc.sql("DELETE FROM care_check_in_answer WHERE step_id = ?").param(step.id()).update();
         jdbc.sql("""
                 INSERT INTO care_check_in_answer (step_id, person_id, stress, effects, outreach, note_ciphertext,
                                                   answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -699,5 +701,37 @@ class CareService implements CareCases {
 
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    // ---------------------------------------------------------------- answering from chat (Slack buttons, commands)
+
+    @Override
+    @Transactional
+    public UUID openForSelf(UUID personId) {
+        return openForSelf(personId, "SELF").checkInId();
+    }
+
+    @Override
+    @Transactional
+    public void answerStress(UUID personId, UUID stepId, int stress) {
+        StepRow step = ownPendingStep(personId, stepId);
+        if (!step.kind().equals(CHECK_IN)) {
+            throw Problems.notFound("Check-in");
+        }
+        Answers.CheckIn answer = Answers.checkIn(stress, List.of(), null, null);
+        // the step stays pending: the rest of the form (effects, outreach, a note) can still be given
+        jdbc.sql("DELETE FROM care_check_in_answer WHERE step_id = ?").param(step.id()).update();
+        jdbc.sql("""
+                INSERT INTO care_check_in_answer (step_id, person_id, stress, effects, outreach, note_ciphertext,
+                                                  answered_at) VALUES (?, ?, ?, '', ?, NULL, ?)""")
+            .params(step.id(), step.personId(), answer.stress(), answer.outreach().name(), DbTime.toDb(now()))
+            .update();
+        checkedIn(step);
+    }
+
+    @Override
+    @Transactional
+    public void notNow(UUID personId, UUID stepId) {
+        quickResponse(ownPendingStep(personId, stepId), Answers.QuickResponse.NOT_NOW);
     }
 }

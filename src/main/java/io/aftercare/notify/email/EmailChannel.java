@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -14,10 +15,10 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import io.aftercare.care.CareCases;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.notify.outbox.Channel;
 import io.aftercare.notify.outbox.DeliveryFailure;
+import io.aftercare.notify.outbox.MessageLinks;
 import io.aftercare.notify.outbox.MessageText;
 import io.aftercare.notify.outbox.NotifyProperties;
 import io.aftercare.notify.outbox.OutgoingMessage;
@@ -29,18 +30,19 @@ import jakarta.mail.internet.MimeMessage;
  * plain text, with a signed one-click answer link made when the mail is sent (single use, expiring).
  */
 @Component
+@Order(10)
 class EmailChannel implements Channel {
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final CareCases care;
+    private final MessageLinks links;
     private final MessageText text;
     private final ITemplateEngine templates;
     private final NotifyProperties properties;
 
-    EmailChannel(ObjectProvider<JavaMailSender> mail, CareCases care, MessageText text, ITemplateEngine templates,
+    EmailChannel(ObjectProvider<JavaMailSender> mail, MessageLinks links, MessageText text, ITemplateEngine templates,
                  NotifyProperties properties) {
         this.mail = mail;
-        this.care = care;
+        this.links = links;
         this.text = text;
         this.templates = templates;
         this.properties = properties;
@@ -68,7 +70,7 @@ class EmailChannel implements Channel {
             throw DeliveryFailure.permanent("e-mail is not configured", null);
         }
         MessageText.Text words = text.of(message);
-        URI link = care.answerLink(message.stepId());
+        URI link = links.of(message);
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("name", person.name());
         context.setVariable("text", words);

@@ -726,6 +726,9 @@ class CareService implements CareCases {
                                                   answered_at) VALUES (?, ?, ?, '', ?, NULL, ?)""")
             .params(step.id(), step.personId(), answer.stress(), answer.outreach().name(), DbTime.toDb(now()))
             .update();
+        // they answered: the step's one reminder is not sent
+        jdbc.sql("UPDATE care_step SET reminded_at = COALESCE(reminded_at, ?) WHERE id = ?")
+            .params(DbTime.toDb(now()), step.id()).update();
         checkedIn(step);
     }
 

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
+import com.jayway.jsonpath.JsonPath;
+
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 
 /** {@code --demo} on an empty database: the demo admin can sign in and every list has something true in it. */
 @AftercareIT
@@ -43,5 +48,53 @@ class DemoOrganisationIT {
         assertThat(sam.get("/api/v1/tokens").status()).isEqualTo(200);
         assertThat(sam.post("/api/v1/people", Map.of("name", "x", "email", "x@example.com")).status())
             .isEqualTo(403);
+    }
+
+    @Test
+    void theDemoAdminHasCareAtEveryStageAndMonthsOfTheirOwnAnswers() {
+        TestApi admin = TestApi.at(port).basic(DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD);
+        List<String> stages = admin.get("/api/v1/me/cases").json("$[*].stage");
+        assertThat(stages).contains("OPENED", "CHECKED_IN", "FOLLOWING_UP", "CLOSED");
+        assertThat(stages.stream().filter("CLOSED"::equals).count()).isGreaterThanOrEqualTo(3);
+
+        var steps = admin.get("/api/v1/me/check-ins");
+        List<Integer> stress = steps.json("$[*].checkIn.stress");
+        List<Map<String, Integer>> followUps = steps.json("$[*].followUp.items");
+        assertThat(stress).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(followUps).hasSizeGreaterThanOrEqualTo(10).allSatisfy(items -> assertThat(items).hasSize(7));
+        // notes are stored encrypted with the admin's key and read back for them
+        List<String> notes = steps.json("$[*]..note");
+        assertThat(notes).filteredOn(n -> n != null).isNotEmpty();
+        // every answer lies in the past, spread over months
+        List<String> answeredAt = steps.json("$[?(@.answeredAt)].answeredAt");
+        assertThat(answeredAt.stream().map(java.time.Instant::parse).min(java.util.Comparator.naturalOrder())
+            .orElseThrow()).isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(45)));
+
+        // My aftercare: a chart with those points, and a sentence that reads it
+        WebSession browser = WebSession.signedIn(port, DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD);
+        String page = browser.get("/me").body();
+        assertThat(chartPoints(page)).isGreaterThanOrEqualTo(15);
+        assertThat(page).contains("has come down since day 1.");
+    }
+
+    @Test
+    void otherDemoPeopleHaveChartsOfTheirOwn() {
+        for (String who : List.of("sam", "priya")) {
+            WebSession browser = WebSession.signedIn(port, who + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);
+            String page = browser.get("/me").body();
+            assertThat(chartPoints(page)).as(who).isGreaterThanOrEqualTo(5);
+            assertThat(page).as(who).contains("since day");
+        }
+        WebSession priya = WebSession.signedIn(port, "priya" + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);
+        assertThat(priya.get("/me").body()).contains("has gone up since day");
+    }
+
+    /** The number of points (labels) in the chart's data, as the page hands it to the chart script. */
+    private static int chartPoints(String page) {
+        Matcher chart = Pattern.compile("data-chart=\"([^\"]*)\"").matcher(page);
+        assertThat(chart.find()).as("a chart on the page").isTrue();
+        String json = chart.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        List<String> labels = JsonPath.read(json, "$.labels");
+        return labels.size();
     }
 }

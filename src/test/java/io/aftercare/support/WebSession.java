@@ -28,6 +28,11 @@ public final class WebSession {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** Not signed in (yet): for the first-run screen and public pages. */
+    public static WebSession anonymous(int port) {
+        return new WebSession(port);
+    }
+
     public static WebSession signedIn(int port, String email, String password) {
         WebSession browser = new WebSession(port);
         browser.get("/login");

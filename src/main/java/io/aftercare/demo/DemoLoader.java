@@ -23,7 +23,7 @@ class DemoLoader {
     @EventListener
     void on(SetupCompleted setup) {
         if (setup.loadDemo()) {
-            demo.load(false);
+            demo.load(false, setup.adminId());
         }
     }
 

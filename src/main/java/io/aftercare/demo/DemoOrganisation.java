@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.aftercare.care.CareHistory;
+import io.aftercare.care.ResolvedIncident;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.Organisation;
@@ -78,13 +80,16 @@ public class DemoOrganisation {
     private final Organisation organisation;
     private final Directory directory;
     private final Incidents incidents;
+    private final CareHistory care;
     private final Clock clock;
 
-    DemoOrganisation(People people, Organisation organisation, Directory directory, Incidents incidents, Clock clock) {
+    DemoOrganisation(People people, Organisation organisation, Directory directory, Incidents incidents,
+                     CareHistory care, Clock clock) {
         this.people = people;
         this.organisation = organisation;
         this.directory = directory;
         this.incidents = incidents;
+        this.care = care;
         this.clock = clock;
     }
 
@@ -99,12 +104,23 @@ public class DemoOrganisation {
      */
     @Transactional
     public void load(boolean withAdmin) {
+        load(withAdmin, null);
+    }
+
+    /**
+     * @param adminId the admin who asked for the demo (first-run screen), who then takes part in some incidents
+     *                and has care history of their own; {@code null} for the demo admin
+     */
+    @Transactional
+    public void load(boolean withAdmin, UUID adminId) {
         if (loaded()) {
             return;
         }
-        if (withAdmin && directory.personByEmail(ADMIN_EMAIL).isEmpty()) {
-            people.create(NewPerson.of("Demo Admin", ADMIN_EMAIL, "Europe/Berlin",
-                EnumSet.of(Role.ADMIN, Role.COORDINATOR), PASSWORD), null);
+        UUID admin = adminId;
+        if (withAdmin) {
+            admin = directory.personByEmail(ADMIN_EMAIL).map(PersonRef::id).orElseGet(() -> people.create(
+                NewPerson.of("Demo Admin", ADMIN_EMAIL, "Europe/Berlin", EnumSet.of(Role.ADMIN, Role.COORDINATOR),
+                    PASSWORD), null).id());
         }
         Map<String, PersonRef> byLogin = new LinkedHashMap<>();
         for (Someone s : PEOPLE) {
@@ -122,7 +138,12 @@ public class DemoOrganisation {
             "America/New_York");
         TeamRef platform = team("Platform", byLogin, List.of("grace"), List.of("ravi", "lena", "hannah"), start,
             "Europe/London");
-        incidents(List.of(checkout, payments, platform));
+        DemoCare answers = new DemoCare(admin, byLogin, clock.instant());
+        incidents(List.of(checkout, payments, platform), admin, answers);
+        if (admin != null) {
+            // a case the admin opened for themselves this morning and answered: checked in, follow-ups to come
+            care.openedForSelfInThePast(admin, clock.instant().minus(Duration.ofHours(5)), answers.forSelfOpened());
+        }
         log.info("Loaded the demo organisation: {} people, 3 teams. Demo people sign in with the password '{}'.",
             PEOPLE.size(), PASSWORD);
     }
@@ -137,7 +158,7 @@ public class DemoOrganisation {
         return team;
     }
 
-    private void incidents(List<TeamRef> teams) {
+    private void incidents(List<TeamRef> teams, UUID admin, DemoCare answers) {
         Random random = new Random(42);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Instant at = now.minus(Duration.ofDays(90));
@@ -154,13 +175,31 @@ public class DemoOrganisation {
             if (!onCall.contains(helper)) {
                 responders.add(new NewResponder(helper, null, ResponderRole.RESPONDER, at.plus(Duration.ofMinutes(20))));
             }
+            // the admin helps with every third incident, but not in the last two days (see the recent one below)
+            if (admin != null && n % 3 == 1 && at.isBefore(now.minus(Duration.ofDays(2)))) {
+                responders.add(new NewResponder(admin, null, ResponderRole.RESPONDER, at.plus(Duration.ofMinutes(10))));
+            }
             IncidentView incident = incidents.record(new NewIncident("demo", "DEMO-" + (1000 + n),
                 TITLES.get(random.nextInt(TITLES.size())), severity, team.name().toLowerCase() + "-api", team.id(),
                 null, at, responders), null);
             incidents.acknowledge(incident.id(), at.plus(Duration.ofMinutes(4 + random.nextInt(10))), null);
-            incidents.resolve(incident.id(), at.plus(Duration.ofMinutes(25 + random.nextInt(240))), null);
+            resolve(incident.id(), at.plus(Duration.ofMinutes(25 + random.nextInt(240))), answers);
             n++;
             at = at.plus(Duration.ofHours(30 + random.nextInt(90)));
+        }
+        // one that resolved an hour ago: the admin's case for it is opened, its check-in still to come
+        if (admin != null) {
+            TeamRef team = teams.get(2);
+            Instant started = now.minus(Duration.ofMinutes(150));
+            List<NewResponder> responders = new ArrayList<>();
+            directory.onCall(team.id(), started).forEach(id ->
+                responders.add(new NewResponder(id, null, ResponderRole.COMMANDER, started)));
+            responders.add(new NewResponder(admin, null, ResponderRole.RESPONDER, started.plus(Duration.ofMinutes(15))));
+            IncidentView recent = incidents.record(new NewIncident("demo", "DEMO-RECENT",
+                "Background jobs stuck after a queue failover", Severity.SEV2, "platform-queue", team.id(), null,
+                started, responders), null);
+            incidents.acknowledge(recent.id(), started.plus(Duration.ofMinutes(5)), null);
+            resolve(recent.id(), now.minus(Duration.ofMinutes(60)), answers);
         }
         // and one still going, so the list shows what an open incident looks like
         TeamRef team = teams.get(0);
@@ -170,5 +209,19 @@ public class DemoOrganisation {
         incidents.record(new NewIncident("demo", "DEMO-OPEN", "Slow checkout page in one region", Severity.SEV3,
             "checkout-web", team.id(), null, started, responders), null);
         log.debug("demo incidents up to {}", now.atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Resolves an incident and writes the care its people had after it, up to now, with their made-up answers. Care
+     * then finds each of them already in a case for it when the resolved event arrives, so nobody is prompted about
+     * the past.
+     */
+    private void resolve(UUID incidentId, Instant at, DemoCare answers) {
+        IncidentView resolved = incidents.resolve(incidentId, at, null);
+        care.incidentResolvedInThePast(new ResolvedIncident(resolved.id(), resolved.title(),
+            resolved.severity().name(), resolved.startedAt(), resolved.acknowledgedAt(), resolved.resolvedAt(),
+            resolved.responders().stream()
+                .map(r -> new ResolvedIncident.Responder(r.personId(), r.role().name(), r.joinedAt())).toList()),
+            answers.after(resolved));
     }
 }

@@ -1,17 +1,27 @@
 package io.aftercare.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
+import com.jayway.jsonpath.JsonPath;
+
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 
 /** {@code --demo} on an empty database: the demo admin can sign in and every list has something true in it. */
 @AftercareIT
@@ -21,6 +31,10 @@ class DemoOrganisationIT {
 
     @LocalServerPort
     int port;
+
+    /** Only to wait until every event of the demo's load has been handled; what people see is read over HTTP. */
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void demoOrganisationHasTeamsPeopleRotationsAndMonthsOfIncidents() {
@@ -43,5 +57,64 @@ class DemoOrganisationIT {
         assertThat(sam.get("/api/v1/tokens").status()).isEqualTo(200);
         assertThat(sam.post("/api/v1/people", Map.of("name", "x", "email", "x@example.com")).status())
             .isEqualTo(403);
+    }
+
+    @Test
+    void theDemoAdminHasCareAtEveryStageAndMonthsOfTheirOwnAnswers() {
+        TestApi admin = TestApi.at(port).basic(DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD);
+        List<String> stages = admin.get("/api/v1/me/cases").json("$[*].stage");
+        assertThat(stages).contains("OPENED", "CHECKED_IN", "FOLLOWING_UP", "CLOSED");
+        assertThat(stages.stream().filter("CLOSED"::equals).count()).isGreaterThanOrEqualTo(3);
+
+        var steps = admin.get("/api/v1/me/check-ins");
+        List<Integer> stress = steps.json("$[*].checkIn.stress");
+        List<Map<String, Integer>> followUps = steps.json("$[*].followUp.items");
+        assertThat(stress).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(followUps).hasSizeGreaterThanOrEqualTo(10).allSatisfy(items -> assertThat(items).hasSize(7));
+        // notes are stored encrypted with the admin's key and read back for them
+        List<String> notes = steps.json("$[*]..note");
+        assertThat(notes).filteredOn(n -> n != null).isNotEmpty();
+        // every answer lies in the past, spread over months
+        List<String> answeredAt = steps.json("$[?(@.answeredAt)].answeredAt");
+        assertThat(answeredAt.stream().map(java.time.Instant::parse).min(java.util.Comparator.naturalOrder())
+            .orElseThrow()).isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(45)));
+
+        // My aftercare: a chart with those points, and a sentence that reads it
+        WebSession browser = WebSession.signedIn(port, DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD);
+        String page = browser.get("/me").body();
+        assertThat(chartPoints(page)).isGreaterThanOrEqualTo(15);
+        assertThat(page).contains("has come down since day 1.");
+
+        // once every resolved incident has reached care (which finds everyone already in their case), nobody has
+        // been prompted about the past and no case was opened twice
+        await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0);
+        assertThat(admin.get("/api/v1/me/cases").<List<String>>json("$[*].stage")).hasSameSizeAs(stages);
+        for (String who : List.of(DemoOrganisation.ADMIN_EMAIL, "sam" + DemoOrganisation.DOMAIN,
+            "priya" + DemoOrganisation.DOMAIN)) {
+            assertThat(WebSession.signedIn(port, who, DemoOrganisation.PASSWORD).get("/inbox").body()).as(who)
+                .contains("Nothing here yet.");
+        }
+    }
+
+    @Test
+    void otherDemoPeopleHaveChartsOfTheirOwn() {
+        for (String who : List.of("sam", "priya")) {
+            WebSession browser = WebSession.signedIn(port, who + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);
+            String page = browser.get("/me").body();
+            assertThat(chartPoints(page)).as(who).isGreaterThanOrEqualTo(4);
+            assertThat(page).as(who).contains("since day");
+        }
+        WebSession priya = WebSession.signedIn(port, "priya" + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);
+        assertThat(priya.get("/me").body()).contains("has gone up since day");
+    }
+
+    /** The number of points (labels) in the chart's data, as the page hands it to the chart script. */
+    private static int chartPoints(String page) {
+        Matcher chart = Pattern.compile("data-chart=\"([^\"]*)\"").matcher(page);
+        assertThat(chart.find()).as("a chart on the page").isTrue();
+        String json = chart.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        List<String> labels = JsonPath.read(json, "$.labels");
+        return labels.size();
     }
 }

@@ -28,7 +28,7 @@ public final class WebSession {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** A browser that has not signed in (for signed links); it still keeps cookies and sends CSRF tokens. */
+    /** Not signed in: for signed links, the first-run screen and public pages. It keeps cookies and sends CSRF tokens. */
     public static WebSession anonymous(int port) {
         return new WebSession(port);
     }

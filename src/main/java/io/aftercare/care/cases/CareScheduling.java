@@ -1,5 +1,7 @@
 package io.aftercare.care.cases;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -56,12 +59,25 @@ class CareScheduling {
 
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
             .pollingInterval(properties.pollingInterval())
             .threads(properties.threads())
             .enableImmediateExecution()
-            .shutdownMaxWait(Duration.ofSeconds(10))
-            .build();
+            .shutdownMaxWait(Duration.ofSeconds(10));
+        if (isPostgres(dataSource)) {
+            // one statement picks a whole batch (SELECT … FOR UPDATE SKIP LOCKED) instead of one UPDATE per job:
+            // many jobs falling due at once are taken much faster, still each by exactly one instance. H2 cannot.
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        return builder.build();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reach the database to set up the scheduler", e);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -26,11 +26,13 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 
 import io.aftercare.care.CareCaseClosed;
 import io.aftercare.care.CareCaseOpened;
@@ -70,6 +72,7 @@ class CareService implements CareCases {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final Directory directory;
     private final ProgrammeRules rules;
     private final PersonalEncryption encryption;
@@ -81,8 +84,10 @@ class CareService implements CareCases {
 
     CareService(JdbcClient jdbc, Directory directory, ProgrammeRules rules, PersonalEncryption encryption,
                 ApplicationEventPublisher events, ObjectProvider<SchedulerClient> scheduler,
-                CareProperties properties, Clock clock, @Value("${aftercare.public-url}") String publicUrl) {
+                CareProperties properties, Clock clock, @Value("${aftercare.public-url}") String publicUrl,
+                JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.directory = directory;
         this.rules = rules;
         this.encryption = encryption;
@@ -98,42 +103,80 @@ class CareService implements CareCases {
     @Override
     @Transactional
     public List<UUID> incidentResolved(ResolvedIncident incident) {
+        return open(incident, true);
+    }
+
+    /**
+     * Opens or joins the incident's cases and schedules their steps.
+     *
+     * @param announce publish {@code CareCaseOpened} for each new case (not for care replayed from the past)
+     */
+    @Transactional
+    List<UUID> open(ResolvedIncident incident, boolean announce) {
         TriggerRules current = rules.current();
-        List<UUID> caseIds = new ArrayList<>();
-        Map<UUID, PersonRef> people = directory.people(incident.responders().stream()
-                .map(ResolvedIncident.Responder::personId).distinct().toList()).stream()
+        // a person listed twice is in the incident once, with their first role
+        Map<UUID, ResolvedIncident.Responder> responders = new LinkedHashMap<>();
+        incident.responders().forEach(r -> responders.putIfAbsent(r.personId(), r));
+        if (responders.isEmpty()) {
+            return List.of();
+        }
+        // everything that decides who gets a case, read for all responders at once (an incident can have hundreds)
+        List<UUID> ids = List.copyOf(responders.keySet());
+        Map<UUID, PersonRef> people = directory.people(ids).stream()
             .collect(Collectors.toMap(PersonRef::id, p -> p, (a, b) -> a));
-        for (ResolvedIncident.Responder responder : incident.responders()) {
+        Set<UUID> optedOut = Set.copyOf(jdbc.sql("SELECT person_id FROM care_person WHERE opted_out AND person_id IN (:ids)")
+            .param("ids", ids).query(UUID.class).list());
+        Set<UUID> alreadyIn = Set.copyOf(jdbc.sql("""
+                SELECT person_id FROM care_case_incident WHERE incident_id = :incident AND person_id IN (:ids)""")
+            .param("incident", incident.incidentId()).param("ids", ids).query(UUID.class).list());
+        Map<UUID, UUID> joinable = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT id, person_id FROM care_case WHERE person_id IN (:ids) AND origin = 'INCIDENT' AND stage <> 'CLOSED'
+                  AND last_resolved_at >= :since ORDER BY last_resolved_at DESC""")
+            .param("ids", ids).param("since", DbTime.toDb(incident.resolvedAt().minus(properties.mergeWindow())))
+            .query((ResultSet rs) -> {
+                joinable.putIfAbsent(rs.getObject("person_id", UUID.class), rs.getObject("id", UUID.class));
+            });
+
+        Instant now = now();
+        List<UUID> caseIds = new ArrayList<>();
+        List<UUID> joined = new ArrayList<>();
+        List<Object[]> newCases = new ArrayList<>();
+        List<Object[]> caseIncidents = new ArrayList<>();
+        PlannedSteps steps = new PlannedSteps();
+        List<CareCaseOpened> opened = new ArrayList<>();
+        for (ResolvedIncident.Responder responder : responders.values()) {
             PersonRef person = people.get(responder.personId());
-            if (person == null || hasOptedOut(person.id()) || alreadyIn(person.id(), incident.incidentId())) {
+            if (person == null || optedOut.contains(person.id()) || alreadyIn.contains(person.id())) {
                 continue;
             }
             Set<TriggerRules.Reason> reasons = current.reasons(incident, responder, person.timeZone());
             if (reasons.isEmpty()) {
                 continue;
             }
-            Optional<UUID> joinable = jdbc.sql("""
-                    SELECT id FROM care_case WHERE person_id = ? AND origin = 'INCIDENT' AND stage <> 'CLOSED'
-                      AND last_resolved_at >= ? ORDER BY last_resolved_at DESC""")
-                .params(person.id(), DbTime.toDb(incident.resolvedAt().minus(properties.mergeWindow())))
-                .query(UUID.class).stream().findFirst();
-            UUID caseId;
-            if (joinable.isPresent()) {
-                caseId = joinable.get();
-                jdbc.sql("UPDATE care_case SET last_resolved_at = ? WHERE id = ? AND last_resolved_at < ?")
-                    .params(DbTime.toDb(incident.resolvedAt()), caseId, DbTime.toDb(incident.resolvedAt())).update();
-                addIncident(caseId, person.id(), incident, responder, reasons);
+            UUID caseId = joinable.get(person.id());
+            if (caseId != null) {
+                joined.add(caseId);
             } else {
                 caseId = UUID.randomUUID();
-                insertCase(caseId, person.id(), "INCIDENT", incident.resolvedAt());
-                addIncident(caseId, person.id(), incident, responder, reasons);
-                Instant intended = incident.resolvedAt().plus(properties.checkInDelay());
-                scheduleStep(caseId, person, CHECK_IN, 0, intended);
-                scheduleFollowUps(caseId, person, incident.resolvedAt());
-                events.publishEvent(new CareCaseOpened(caseId, person.id(), "INCIDENT",
-                    List.of(incident.incidentId()), now()));
+                newCases.add(new Object[] {caseId, person.id(), "INCIDENT", DbTime.toDb(now),
+                    DbTime.toDb(incident.resolvedAt())});
+                steps.plan(caseId, person, CHECK_IN, 0, incident.resolvedAt().plus(properties.checkInDelay()));
+                planFollowUps(steps, caseId, person, incident.resolvedAt());
+                opened.add(new CareCaseOpened(caseId, person.id(), "INCIDENT", List.of(incident.incidentId()), now));
             }
+            caseIncidents.add(incidentRow(caseId, person.id(), incident, responder, reasons));
             caseIds.add(caseId);
+        }
+        // a few batched statements instead of a dozen round trips per person
+        batch(INSERT_CASE, newCases);
+        batch("UPDATE care_case SET last_resolved_at = ? WHERE id = ? AND last_resolved_at < ?", joined.stream()
+            .map(id -> new Object[] {DbTime.toDb(incident.resolvedAt()), id, DbTime.toDb(incident.resolvedAt())})
+            .toList());
+        batch(INSERT_CASE_INCIDENT, caseIncidents);
+        steps.save();
+        if (announce) {
+            opened.forEach(events::publishEvent);
         }
         return caseIds;
     }
@@ -141,66 +184,93 @@ class CareService implements CareCases {
     /** “I had a rough one”: a case the person opens for themselves, with its check-in waiting right away. */
     @Transactional
     OpenedCase openForSelf(UUID personId, String origin) {
+        return openForSelf(personId, origin, now(), true);
+    }
+
+    /**
+     * @param at       when it was opened: now, or a moment in the past for care replayed from history
+     * @param announce publish {@code CareCaseOpened}
+     */
+    @Transactional
+    OpenedCase openForSelf(UUID personId, String origin, Instant at, boolean announce) {
         if (hasOptedOut(personId)) {
             // opening a case yourself is a clear wish to take part again
             setOptedOut(personId, false);
         }
         PersonRef person = directory.person(personId).orElseThrow(() -> Problems.notFound("Person"));
         UUID caseId = UUID.randomUUID();
-        Instant now = now();
-        insertCase(caseId, personId, origin, null);
+        jdbc.sql(INSERT_CASE).params(caseId, personId, origin, DbTime.toDb(at), null).update();
         UUID checkIn = UUID.randomUUID();
-        insertStep(checkIn, caseId, personId, CHECK_IN, 0, now, now, "PENDING");
-        jdbc.sql("UPDATE care_step SET pending_at = ? WHERE id = ?").params(DbTime.toDb(now), checkIn).update();
-        scheduleFollowUps(caseId, person, now);
-        events.publishEvent(new CareCaseOpened(caseId, personId, origin, List.of(), now));
+        insertStep(checkIn, caseId, personId, CHECK_IN, 0, at, at, "PENDING");
+        jdbc.sql("UPDATE care_step SET pending_at = ? WHERE id = ?").params(DbTime.toDb(at), checkIn).update();
+        PlannedSteps followUps = new PlannedSteps();
+        planFollowUps(followUps, caseId, person, at);
+        followUps.save();
+        if (announce) {
+            events.publishEvent(new CareCaseOpened(caseId, personId, origin, List.of(), at));
+        }
         return new OpenedCase(caseId, checkIn);
     }
 
-    private boolean alreadyIn(UUID personId, UUID incidentId) {
-        return jdbc.sql("SELECT COUNT(*) FROM care_case_incident WHERE person_id = ? AND incident_id = ?")
-            .params(personId, incidentId).query(Long.class).single() > 0;
+    private static final String INSERT_CASE = """
+            INSERT INTO care_case (id, person_id, origin, stage, muted, opened_at, last_resolved_at)
+            VALUES (?, ?, ?, 'OPENED', FALSE, ?, ?)""";
+
+    private static final String INSERT_CASE_INCIDENT = """
+            INSERT INTO care_case_incident (case_id, person_id, incident_id, title, severity, role, started_at,
+                                            resolved_at, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String INSERT_STEP = """
+            INSERT INTO care_step (id, case_id, person_id, kind, step_day, intended_at, due_at, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static Object[] incidentRow(UUID caseId, UUID personId, ResolvedIncident incident,
+                                        ResolvedIncident.Responder responder, Set<TriggerRules.Reason> reasons) {
+        return new Object[] {caseId, personId, incident.incidentId(), truncate(incident.title(), 500),
+            incident.severity(), responder.role(), DbTime.toDb(incident.startedAt()),
+            DbTime.toDb(incident.resolvedAt()), reasons.stream().map(Enum::name).collect(Collectors.joining(","))};
     }
 
-    private void insertCase(UUID caseId, UUID personId, String origin, Instant lastResolvedAt) {
-        jdbc.sql("""
-                INSERT INTO care_case (id, person_id, origin, stage, muted, opened_at, last_resolved_at)
-                VALUES (?, ?, ?, 'OPENED', FALSE, ?, ?)""")
-            .params(caseId, personId, origin, DbTime.toDb(now()), DbTime.toDb(lastResolvedAt)).update();
-    }
-
-    private void addIncident(UUID caseId, UUID personId, ResolvedIncident incident,
-                             ResolvedIncident.Responder responder, Set<TriggerRules.Reason> reasons) {
-        jdbc.sql("""
-                INSERT INTO care_case_incident (case_id, person_id, incident_id, title, severity, role, started_at,
-                                                resolved_at, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(caseId, personId, incident.incidentId(), truncate(incident.title(), 500), incident.severity(),
-                responder.role(), DbTime.toDb(incident.startedAt()), DbTime.toDb(incident.resolvedAt()),
-                reasons.stream().map(Enum::name).collect(Collectors.joining(",")))
-            .update();
-    }
-
-    private void scheduleFollowUps(UUID caseId, PersonRef person, Instant from) {
-        for (int day : properties.followUpDays()) {
-            scheduleStep(caseId, person, FOLLOW_UP, day, from.plus(Duration.ofDays(day)));
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batchJdbc.batchUpdate(sql, rows);
         }
     }
 
-    private void scheduleStep(UUID caseId, PersonRef person, String kind, int day, Instant intended) {
-        Instant due = DueTimes.next(intended, person.timeZone(), person.quietStart(), person.quietEnd(),
-            person.weekendDays());
-        UUID stepId = UUID.randomUUID();
-        insertStep(stepId, caseId, person.id(), kind, day, intended, due, "SCHEDULED");
-        // joins this transaction (transaction-aware data source): no job without its step, no step without its job
-        scheduler.getObject().scheduleIfNotExists(
-            CareScheduling.STEP_DUE.instance(stepId.toString()).scheduledTo(due));
+    private void planFollowUps(PlannedSteps steps, UUID caseId, PersonRef person, Instant from) {
+        for (int day : properties.followUpDays()) {
+            steps.plan(caseId, person, FOLLOW_UP, day, from.plus(Duration.ofDays(day)));
+        }
+    }
+
+    /** Steps to schedule, each with its db-scheduler job, written together in two batches. */
+    private final class PlannedSteps {
+
+        private final List<Object[]> rows = new ArrayList<>();
+        private final List<SchedulableInstance<?>> jobs = new ArrayList<>();
+
+        void plan(UUID caseId, PersonRef person, String kind, int day, Instant intended) {
+            Instant due = DueTimes.next(intended, person.timeZone(), person.quietStart(), person.quietEnd(),
+                person.weekendDays());
+            UUID stepId = UUID.randomUUID();
+            rows.add(new Object[] {stepId, caseId, person.id(), kind, day, DbTime.toDb(intended), DbTime.toDb(due),
+                "SCHEDULED"});
+            jobs.add(CareScheduling.STEP_DUE.instance(stepId.toString()).scheduledTo(due));
+        }
+
+        void save() {
+            batch(INSERT_STEP, rows);
+            if (!jobs.isEmpty()) {
+                // joins this transaction (transaction-aware data source): no job without its step, no step without
+                // its job; the step ids are new, so no job for them can exist yet
+                scheduler.getObject().scheduleBatch(jobs);
+            }
+        }
     }
 
     private void insertStep(UUID stepId, UUID caseId, UUID personId, String kind, int day, Instant intended,
                             Instant due, String status) {
-        jdbc.sql("""
-                INSERT INTO care_step (id, case_id, person_id, kind, step_day, intended_at, due_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(INSERT_STEP)
             .params(stepId, caseId, personId, kind, day, DbTime.toDb(intended), DbTime.toDb(due), status).update();
     }
 
@@ -227,22 +297,36 @@ class CareService implements CareCases {
      */
     @Transactional
     void stepDue(UUID stepId) {
-        Optional<StepRow> found = stepRow(stepId);
-        if (found.isEmpty() || !found.get().status().equals("SCHEDULED")) {
+        // steps of one case fall due one after another, never side by side (two jobs due at once): lock the case
+        boolean waiting = !jdbc.sql("""
+                SELECT id FROM care_case WHERE id = (SELECT case_id FROM care_step WHERE id = ? AND status = 'SCHEDULED')
+                FOR UPDATE""").param(stepId).query(UUID.class).list().isEmpty();
+        if (!waiting) {
             return;
         }
-        // steps of one case fall due one after another, never side by side (two jobs due at once)
-        jdbc.sql("SELECT id FROM care_case WHERE id = ? FOR UPDATE").param(found.get().caseId()).query(UUID.class)
-            .list();
-        StepRow step = stepRow(stepId).orElseThrow();
+        // the step, whether its person opted out, and whether a later step already came (both were overdue, say
+        // after an outage: then this one passes quietly), in one query
+        record Due(StepRow step, boolean optedOut, boolean overtaken) {
+        }
+        Due due = jdbc.sql("""
+                SELECT s.id, s.case_id, s.person_id, s.kind, s.step_day, s.status, s.due_at, c.stage, c.muted,
+                       COALESCE((SELECT p.opted_out FROM care_person p WHERE p.person_id = s.person_id), FALSE)
+                           AS opted_out,
+                       (SELECT COUNT(*) FROM care_step l WHERE l.case_id = s.case_id AND l.step_day > s.step_day
+                           AND l.status <> 'SCHEDULED') AS later
+                FROM care_step s JOIN care_case c ON c.id = s.case_id WHERE s.id = ?""")
+            .param(stepId)
+            .query((rs, n) -> new Due(new StepRow(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                rs.getObject("person_id", UUID.class), rs.getString("kind"), rs.getInt("step_day"),
+                rs.getString("status"), DbTime.instant(rs, "due_at"), rs.getString("stage"), rs.getBoolean("muted")),
+                rs.getBoolean("opted_out"), rs.getLong("later") > 0))
+            .single();
+        StepRow step = due.step();
         if (!step.status().equals("SCHEDULED")) {
             return;
         }
-        boolean quiet = step.muted() || step.stage().equals("CLOSED") || hasOptedOut(step.personId());
-        // a later step already came (both were overdue, say after an outage): this one passes quietly
-        boolean overtaken = jdbc.sql("SELECT COUNT(*) FROM care_step WHERE case_id = ? AND step_day > ? "
-                + "AND status <> 'SCHEDULED'")
-            .params(step.caseId(), step.day()).query(Long.class).single() > 0;
+        boolean quiet = step.muted() || step.stage().equals("CLOSED") || due.optedOut();
+        boolean overtaken = due.overtaken();
         Instant now = now();
         String status = quiet ? "SKIPPED" : overtaken ? "LAPSED" : "PENDING";
         int moved = jdbc.sql("UPDATE care_step SET status = ?, pending_at = ? WHERE id = ? AND status = 'SCHEDULED'")

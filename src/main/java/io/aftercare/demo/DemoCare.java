@@ -1,0 +1,122 @@
+package io.aftercare.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+import io.aftercare.care.CareHistory.PastAnswer;
+import io.aftercare.care.CareHistory.PastAnswers;
+import io.aftercare.directory.PersonRef;
+import io.aftercare.incidents.IncidentView;
+
+/**
+ * What the demo people said in their check-ins and follow-ups: made up, but shaped like real answers. Some people
+ * answer nearly everything (the admin, Sam, Priya, Aisha), the others mostly click “I'm fine, thanks”. The admin's
+ * and Sam's answers come down over the months, Priya's go up lately, so their charts have something to read.
+ */
+final class DemoCare {
+
+    /**
+     * How one person answers.
+     *
+     * @param answers how often they answer a step at all (0 to 1)
+     * @param full    how often an answer is a full one rather than “I'm fine, thanks”
+     * @param from    their usual level (1 to 5) three months ago
+     * @param to      their usual level now
+     * @param notes   whether they sometimes write a note
+     */
+    private record Habit(double answers, double full, double from, double to, boolean notes) {
+    }
+
+    private static final Habit QUIET = new Habit(0.6, 0.2, 2.0, 2.0, false);
+
+    private static final Map<String, Habit> HABITS = Map.of(
+        "sam", new Habit(0.95, 0.9, 3.6, 2.2, true),
+        "priya", new Habit(0.9, 0.9, 1.6, 4.0, true),
+        "aisha", new Habit(0.85, 0.8, 2.6, 2.4, false),
+        "jonas", new Habit(0.7, 0.5, 2.4, 2.0, false));
+
+    private static final Habit ADMIN = new Habit(1.0, 1.0, 3.8, 2.0, true);
+
+    private static final List<String> NOTES = List.of(
+        "Kept replaying the failover on the way home.",
+        "Slept badly, but talking it through in the review helped.",
+        "Tired more than anything.",
+        "Felt I should have spotted the alert sooner.",
+        "Better today. Went for a long walk.",
+        "Glad the team was there at 3 a.m.");
+
+    private static final List<String> ITEMS = List.of("rumination1", "rumination2", "rumination3", "selfCriticism1",
+        "selfCriticism2", "concernOverMistakes1", "concernOverMistakes2");
+
+    private final Map<UUID, Habit> habits = new HashMap<>();
+    private final Random random = new Random(7);
+    private final Instant now;
+    private final Instant start;
+
+    DemoCare(UUID admin, Map<String, PersonRef> byLogin, Instant now) {
+        byLogin.forEach((login, person) -> habits.put(person.id(), HABITS.getOrDefault(login, QUIET)));
+        if (admin != null) {
+            habits.put(admin, ADMIN);
+        }
+        this.now = now;
+        this.start = now.minus(Duration.ofDays(100));
+    }
+
+    /** The answers after one incident: each person's level at the time, a little higher early on. */
+    PastAnswers after(IncidentView incident) {
+        double severity = (3 - incident.severity().ordinal()) * 0.2;
+        return (personId, kind, day) -> answer(personId, kind, day, incident.resolvedAt(), severity);
+    }
+
+    /** The admin's own case of this morning: answered the check-in half an hour after opening it. */
+    PastAnswers forSelfOpened() {
+        return (personId, kind, day) -> kind.equals("CHECK_IN")
+            ? Optional.of(PastAnswer.checkIn(3, List.of("SLEEPING_DIFFICULTIES"), "NOBODY",
+                "Long on-call week. Just want to keep an eye on myself.", Duration.ofMinutes(30)))
+            : Optional.empty();
+    }
+
+    private Optional<PastAnswer> answer(UUID personId, String kind, int day, Instant resolvedAt, double severity) {
+        Habit habit = habits.getOrDefault(personId, QUIET);
+        double r = random.nextDouble();
+        if (r > habit.answers()) {
+            return Optional.empty();
+        }
+        double progress = Math.min(1.0, Math.max(0.0,
+            Duration.between(start, resolvedAt).toHours() / (double) Duration.between(start, now).toHours()));
+        // higher right after an incident, lower a month on
+        double early = day == 0 ? 0.5 : day <= 1 ? 0.4 : day <= 7 ? 0.1 : -0.3;
+        double level = habit.from() + (habit.to() - habit.from()) * progress + early + severity;
+        Duration after = Duration.ofMinutes(kind.equals("CHECK_IN") ? 20 + random.nextInt(120)
+            : 30 + random.nextInt(270));
+        if (random.nextDouble() > habit.full()) {
+            return Optional.of(PastAnswer.quick("FINE", after));
+        }
+        String note = habit.notes() && random.nextDouble() < 0.3 ? NOTES.get(random.nextInt(NOTES.size())) : null;
+        if (kind.equals("CHECK_IN")) {
+            int stress = scale(level);
+            List<String> effects = stress >= 4 ? List.of("SLEEPING_DIFFICULTIES", "ANXIETY_ABOUT_NEXT_INCIDENT")
+                : stress == 3 ? List.of("SLEEPING_DIFFICULTIES") : List.of("NONE");
+            String outreach = stress >= 4 && random.nextBoolean() ? "TEAMMATE" : "NOBODY";
+            return Optional.of(PastAnswer.checkIn(stress, effects, outreach, note, after));
+        }
+        Map<String, Integer> items = new LinkedHashMap<>();
+        for (String item : ITEMS) {
+            double offset = item.startsWith("rumination") ? 0.3 : item.startsWith("selfCriticism") ? -0.2 : -0.4;
+            items.put(item, scale(level + offset));
+        }
+        return Optional.of(PastAnswer.followUp(items, note, after));
+    }
+
+    private int scale(double level) {
+        long value = Math.round(level + random.nextGaussian() * 0.4);
+        return (int) Math.max(1, Math.min(5, value));
+    }
+}

@@ -38,7 +38,7 @@ final class DemoCare {
 
     private static final Map<String, Habit> HABITS = Map.of(
         "sam", new Habit(0.95, 0.9, 3.6, 2.2, true),
-        "priya", new Habit(0.9, 0.9, 1.6, 4.0, true),
+        "priya", new Habit(1.0, 1.0, 1.0, 4.6, true),
         "aisha", new Habit(0.85, 0.8, 2.6, 2.4, false),
         "jonas", new Habit(0.7, 0.5, 2.4, 2.0, false));
 

@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +31,11 @@ class IncidentRepository {
         + "started_at, acknowledged_at, resolved_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    IncidentRepository(JdbcClient jdbc) {
+    IncidentRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     record Row(UUID id, String title, Severity severity, IncidentStatus status, String service, UUID teamId,
@@ -193,5 +198,73 @@ class IncidentRepository {
             rs.getObject("team_id", UUID.class), rs.getString("source"), rs.getString("external_id"),
             rs.getString("url"), DbTime.instant(rs, "started_at"), DbTime.instant(rs, "acknowledged_at"),
             DbTime.instant(rs, "resolved_at"));
+    }
+
+    /** Of the given external ids of one source, those already recorded. */
+    Set<String> knownExternalIds(String source, Collection<String> externalIds) {
+        Set<String> known = new HashSet<>();
+        List<String> ids = List.copyOf(externalIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new ArrayList<>();
+            params.add(source);
+            params.addAll(chunk);
+            known.addAll(jdbc.sql("SELECT external_id FROM incident WHERE source = ? AND external_id IN ("
+                    + chunk.stream().map(i -> "?").collect(Collectors.joining(",")) + ")")
+                .params(params).query(String.class).list());
+        }
+        return known;
+    }
+
+    /** Inserts many incidents in JDBC batches (history import). */
+    void insertAll(List<Row> rows, Instant now) {
+        batch.batchUpdate("""
+                INSERT INTO incident (id, title, severity, status, service, team_id, source, external_id, url,
+                                      started_at, acknowledged_at, resolved_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, r) -> {
+                ps.setObject(1, r.id());
+                ps.setString(2, r.title());
+                ps.setString(3, r.severity().name());
+                ps.setString(4, r.status().name());
+                ps.setString(5, r.service());
+                ps.setObject(6, r.teamId());
+                ps.setString(7, r.source());
+                ps.setString(8, r.externalId());
+                ps.setString(9, r.url());
+                ps.setObject(10, DbTime.toDb(r.startedAt()));
+                ps.setObject(11, DbTime.toDb(r.acknowledgedAt()));
+                ps.setObject(12, DbTime.toDb(r.resolvedAt()));
+                ps.setObject(13, DbTime.toDb(now));
+                ps.setObject(14, DbTime.toDb(now));
+            });
+    }
+
+    record NewResponderRow(UUID incidentId, UUID personId, ResponderRole role, Instant joinedAt) {
+    }
+
+    void addRespondersAll(List<NewResponderRow> rows) {
+        batch.batchUpdate("INSERT INTO incident_responder (incident_id, person_id, role, joined_at) VALUES (?, ?, ?, ?)",
+            rows, 500, (ps, r) -> {
+                ps.setObject(1, r.incidentId());
+                ps.setObject(2, r.personId());
+                ps.setString(3, r.role().name());
+                ps.setObject(4, DbTime.toDb(r.joinedAt()));
+            });
+    }
+
+    record NewTimelineRow(UUID incidentId, Instant at, TimelineKind kind, String detail, UUID personId) {
+    }
+
+    void addTimelineAll(List<NewTimelineRow> rows) {
+        batch.batchUpdate("""
+                INSERT INTO incident_timeline (id, incident_id, at, kind, detail, actor_id, person_id)
+                VALUES (?, ?, ?, ?, ?, NULL, ?)""", rows, 500, (ps, r) -> {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, r.incidentId());
+                ps.setObject(3, DbTime.toDb(r.at()));
+                ps.setString(4, r.kind().name());
+                ps.setString(5, r.detail());
+                ps.setObject(6, r.personId());
+            });
     }
 }

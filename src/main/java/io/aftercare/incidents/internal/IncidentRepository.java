@@ -1,10 +1,12 @@
 package io.aftercare.incidents.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,42 +202,68 @@ class IncidentRepository {
             DbTime.instant(rs, "resolved_at"));
     }
 
-    /** Of the given external ids of one source, those already recorded. */
+    /**
+     * Of the given external ids of one source, those already recorded. The ids are joined as a VALUES list, so that
+     * each is one look-up in the (source, external_id) index (an IN list on the index's second column made H2 scan
+     * the whole table for every chunk).
+     */
     Set<String> knownExternalIds(String source, Collection<String> externalIds) {
         Set<String> known = new HashSet<>();
         List<String> ids = List.copyOf(externalIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            List<Object> params = new ArrayList<>();
+            List<Object> params = new ArrayList<>(chunk);
             params.add(source);
-            params.addAll(chunk);
-            known.addAll(jdbc.sql("SELECT external_id FROM incident WHERE source = ? AND external_id IN ("
-                    + chunk.stream().map(i -> "?").collect(Collectors.joining(",")) + ")")
+            known.addAll(jdbc.sql("SELECT i.external_id FROM (VALUES "
+                    + chunk.stream().map(x -> "(CAST(? AS VARCHAR(200)))").collect(Collectors.joining(", "))
+                    + ") AS v(external_id) JOIN incident i ON i.external_id = v.external_id AND i.source = ?")
                 .params(params).query(String.class).list());
         }
         return known;
     }
 
-    /** Inserts many incidents in JDBC batches (history import). */
+    /** Binds one row's values from parameter {@code first} on. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, int first, T row) throws SQLException;
+    }
+
+    /** Rows per INSERT statement: one statement with many VALUES rows is far cheaper than as many statements. */
+    private static final int ROWS_PER_STATEMENT = 100;
+
+    private <T> void insertMany(String into, int width, List<T> rows, Binder<T> binder) {
+        String one = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            String sql = into + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), one));
+            batch.update(sql, ps -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    binder.bind(ps, i * width + 1, chunk.get(i));
+                }
+            });
+        }
+    }
+
+    /** Inserts many incidents at once (history import). */
     void insertAll(List<Row> rows, Instant now) {
-        batch.batchUpdate("""
+        insertMany("""
                 INSERT INTO incident (id, title, severity, status, service, team_id, source, external_id, url,
-                                      started_at, acknowledged_at, resolved_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, r) -> {
-                ps.setObject(1, r.id());
-                ps.setString(2, r.title());
-                ps.setString(3, r.severity().name());
-                ps.setString(4, r.status().name());
-                ps.setString(5, r.service());
-                ps.setObject(6, r.teamId());
-                ps.setString(7, r.source());
-                ps.setString(8, r.externalId());
-                ps.setString(9, r.url());
-                ps.setObject(10, DbTime.toDb(r.startedAt()));
-                ps.setObject(11, DbTime.toDb(r.acknowledgedAt()));
-                ps.setObject(12, DbTime.toDb(r.resolvedAt()));
-                ps.setObject(13, DbTime.toDb(now));
-                ps.setObject(14, DbTime.toDb(now));
+                                      started_at, acknowledged_at, resolved_at, created_at, updated_at)""", 14, rows,
+            (ps, i, r) -> {
+                ps.setObject(i, r.id());
+                ps.setString(i + 1, r.title());
+                ps.setString(i + 2, r.severity().name());
+                ps.setString(i + 3, r.status().name());
+                ps.setString(i + 4, r.service());
+                ps.setObject(i + 5, r.teamId());
+                ps.setString(i + 6, r.source());
+                ps.setString(i + 7, r.externalId());
+                ps.setString(i + 8, r.url());
+                ps.setObject(i + 9, DbTime.toDb(r.startedAt()));
+                ps.setObject(i + 10, DbTime.toDb(r.acknowledgedAt()));
+                ps.setObject(i + 11, DbTime.toDb(r.resolvedAt()));
+                ps.setObject(i + 12, DbTime.toDb(now));
+                ps.setObject(i + 13, DbTime.toDb(now));
             });
     }
 
@@ -243,12 +271,12 @@ class IncidentRepository {
     }
 
     void addRespondersAll(List<NewResponderRow> rows) {
-        batch.batchUpdate("INSERT INTO incident_responder (incident_id, person_id, role, joined_at) VALUES (?, ?, ?, ?)",
-            rows, 500, (ps, r) -> {
-                ps.setObject(1, r.incidentId());
-                ps.setObject(2, r.personId());
-                ps.setString(3, r.role().name());
-                ps.setObject(4, DbTime.toDb(r.joinedAt()));
+        insertMany("INSERT INTO incident_responder (incident_id, person_id, role, joined_at)", 4, rows,
+            (ps, i, r) -> {
+                ps.setObject(i, r.incidentId());
+                ps.setObject(i + 1, r.personId());
+                ps.setString(i + 2, r.role().name());
+                ps.setObject(i + 3, DbTime.toDb(r.joinedAt()));
             });
     }
 
@@ -256,15 +284,14 @@ class IncidentRepository {
     }
 
     void addTimelineAll(List<NewTimelineRow> rows) {
-        batch.batchUpdate("""
-                INSERT INTO incident_timeline (id, incident_id, at, kind, detail, actor_id, person_id)
-                VALUES (?, ?, ?, ?, ?, NULL, ?)""", rows, 500, (ps, r) -> {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setObject(2, r.incidentId());
-                ps.setObject(3, DbTime.toDb(r.at()));
-                ps.setString(4, r.kind().name());
-                ps.setString(5, r.detail());
-                ps.setObject(6, r.personId());
+        insertMany("INSERT INTO incident_timeline (id, incident_id, at, kind, detail, person_id)", 6, rows,
+            (ps, i, r) -> {
+                ps.setObject(i, UUID.randomUUID());
+                ps.setObject(i + 1, r.incidentId());
+                ps.setObject(i + 2, DbTime.toDb(r.at()));
+                ps.setString(i + 3, r.kind().name());
+                ps.setString(i + 4, r.detail());
+                ps.setObject(i + 5, r.personId());
             });
     }
 }

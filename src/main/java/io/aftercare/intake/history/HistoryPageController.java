@@ -62,7 +62,12 @@ class HistoryPageController {
     @GetMapping("/integrations/history/{id}")
     String job(@PathVariable UUID id, Model model) {
         var job = imports.find(id).orElseThrow(() -> Problems.notFound("The import"));
+        // The worker moves the job along while the page renders: read the phase once, before what it guards (the
+        // worker sets the problems and the result before the phase), and render from that.
+        var phase = job.phase();
         model.addAttribute("job", job);
+        model.addAttribute("phase", phase.name());
+        model.addAttribute("finished", phase.finished());
         model.addAttribute("problems", job.errors().subList(0, Math.min(job.errors().size(), SHOWN_PROBLEMS)));
         model.addAttribute("moreProblems", Math.max(0, job.errors().size() - SHOWN_PROBLEMS));
         model.addAttribute("badLines", job.errors().stream().map(HistoryCsv.LineError::line).distinct().count());

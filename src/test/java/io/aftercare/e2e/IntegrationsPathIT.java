@@ -137,8 +137,8 @@ class IntegrationsPathIT {
             + "OLD-" + tag + "-2,Search slow,SEV4,2025-09-10T10:00:00Z,2025-09-09T11:00:00Z\n");
         page.getByLabel("CSV file").setInputFiles(bad);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
-        assertThat(page.getByText("Line 3: the resolution is before the start.")).isVisible();
         assertThat(page.getByText("One line has a problem, so nothing was imported.")).isVisible();
+        assertThat(page.getByText("Line 3: the resolution is before the start.")).isVisible();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "intake-05-history-rejected");
 

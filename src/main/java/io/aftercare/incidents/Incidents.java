@@ -1,6 +1,7 @@
 package io.aftercare.incidents;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,4 +41,14 @@ public interface Incidents {
      * Idempotent: resolving a resolved incident changes nothing and publishes nothing.
      */
     IncidentView resolve(UUID incidentId, Instant at, UUID actorId);
+
+    /**
+     * Records past incidents in the caller's transaction (history import), resolved, with their responders and a
+     * timeline, and publishes nothing: neither {@link IncidentOpened} nor {@link IncidentResolved}, so history never
+     * opens a care case. An incident whose (source, externalId) is already known is left exactly as it is, which
+     * makes importing the same file twice harmless.
+     *
+     * @return for each given incident, in order, its new id, or {@code null} when it was already known
+     */
+    List<UUID> importPast(List<PastIncident> incidents);
 }

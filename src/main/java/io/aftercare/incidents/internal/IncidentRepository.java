@@ -1,17 +1,22 @@
 package io.aftercare.incidents.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +33,11 @@ class IncidentRepository {
         + "started_at, acknowledged_at, resolved_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    IncidentRepository(JdbcClient jdbc) {
+    IncidentRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     record Row(UUID id, String title, Severity severity, IncidentStatus status, String service, UUID teamId,
@@ -193,5 +200,98 @@ class IncidentRepository {
             rs.getObject("team_id", UUID.class), rs.getString("source"), rs.getString("external_id"),
             rs.getString("url"), DbTime.instant(rs, "started_at"), DbTime.instant(rs, "acknowledged_at"),
             DbTime.instant(rs, "resolved_at"));
+    }
+
+    /**
+     * Of the given external ids of one source, those already recorded. The ids are joined as a VALUES list, so that
+     * each is one look-up in the (source, external_id) index (an IN list on the index's second column made H2 scan
+     * the whole table for every chunk).
+     */
+    Set<String> knownExternalIds(String source, Collection<String> externalIds) {
+        Set<String> known = new HashSet<>();
+        List<String> ids = List.copyOf(externalIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(source);
+            known.addAll(jdbc.sql("SELECT i.external_id FROM (VALUES "
+                    + chunk.stream().map(x -> "(CAST(? AS VARCHAR(200)))").collect(Collectors.joining(", "))
+                    + ") AS v(external_id) JOIN incident i ON i.external_id = v.external_id AND i.source = ?")
+                .params(params).query(String.class).list());
+        }
+        return known;
+    }
+
+    /** Binds one row's values from parameter {@code first} on. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, int first, T row) throws SQLException;
+    }
+
+    /** Rows per INSERT statement: one statement with many VALUES rows is far cheaper than as many statements. */
+    private static final int ROWS_PER_STATEMENT = 100;
+
+    private <T> void insertMany(String into, int width, List<T> rows, Binder<T> binder) {
+        String one = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            String sql = into + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), one));
+            batch.update(sql, ps -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    binder.bind(ps, i * width + 1, chunk.get(i));
+                }
+            });
+        }
+    }
+
+    /** Inserts many incidents at once (history import). */
+    void insertAll(List<Row> rows, Instant now) {
+        insertMany("""
+                INSERT INTO incident (id, title, severity, status, service, team_id, source, external_id, url,
+                                      started_at, acknowledged_at, resolved_at, created_at, updated_at)""", 14, rows,
+            (ps, i, r) -> {
+                ps.setObject(i, r.id());
+                ps.setString(i + 1, r.title());
+                ps.setString(i + 2, r.severity().name());
+                ps.setString(i + 3, r.status().name());
+                ps.setString(i + 4, r.service());
+                ps.setObject(i + 5, r.teamId());
+                ps.setString(i + 6, r.source());
+                ps.setString(i + 7, r.externalId());
+                ps.setString(i + 8, r.url());
+                ps.setObject(i + 9, DbTime.toDb(r.startedAt()));
+                ps.setObject(i + 10, DbTime.toDb(r.acknowledgedAt()));
+                ps.setObject(i + 11, DbTime.toDb(r.resolvedAt()));
+                ps.setObject(i + 12, DbTime.toDb(now));
+                ps.setObject(i + 13, DbTime.toDb(now));
+            });
+    }
+
+    record NewResponderRow(UUID incidentId, UUID personId, ResponderRole role, Instant joinedAt) {
+    }
+
+    void addRespondersAll(List<NewResponderRow> rows) {
+        insertMany("INSERT INTO incident_responder (incident_id, person_id, role, joined_at)", 4, rows,
+            (ps, i, r) -> {
+                ps.setObject(i, r.incidentId());
+                ps.setObject(i + 1, r.personId());
+                ps.setString(i + 2, r.role().name());
+                ps.setObject(i + 3, DbTime.toDb(r.joinedAt()));
+            });
+    }
+
+    record NewTimelineRow(UUID incidentId, Instant at, TimelineKind kind, String detail, UUID personId) {
+    }
+
+    void addTimelineAll(List<NewTimelineRow> rows) {
+        insertMany("INSERT INTO incident_timeline (id, incident_id, at, kind, detail, person_id)", 6, rows,
+            (ps, i, r) -> {
+                ps.setObject(i, UUID.randomUUID());
+                ps.setObject(i + 1, r.incidentId());
+                ps.setObject(i + 2, DbTime.toDb(r.at()));
+                ps.setString(i + 3, r.kind().name());
+                ps.setString(i + 4, r.detail());
+                ps.setObject(i + 5, r.personId());
+            });
     }
 }

@@ -36,8 +36,11 @@ import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.Incidents;
 import io.aftercare.incidents.NewIncident;
 import io.aftercare.incidents.NewResponder;
+import io.aftercare.incidents.PastIncident;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.ResponderView;
+import io.aftercare.incidents.internal.IncidentRepository.NewResponderRow;
+import io.aftercare.incidents.internal.IncidentRepository.NewTimelineRow;
 import io.aftercare.incidents.internal.IncidentRepository.ResponderRow;
 import io.aftercare.incidents.internal.IncidentRepository.Row;
 import io.aftercare.shared.Page;
@@ -320,6 +323,107 @@ public class IncidentService implements Incidents {
             row.startedAt(), row.acknowledgedAt(), when, responders.stream()
             .map(r -> new IncidentResolved.Responder(r.personId(), r.role(), r.joinedAt())).toList()));
         return view(incidents.find(row.id()).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    public List<UUID> importPast(List<PastIncident> past) {
+        Instant now = now();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < past.size(); i++) {
+            checkPast(past.get(i), "incidents[" + i + "].", now, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.badRequest(errors.subList(0, Math.min(errors.size(), 100)));
+        }
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        past.forEach(p -> bySource.computeIfAbsent(normalizeSource(p.source()), k -> new ArrayList<>())
+            .add(p.externalId().trim()));
+        Map<String, Set<String>> known = new LinkedHashMap<>();
+        bySource.forEach((source, ids) -> known.put(source, incidents.knownExternalIds(source, ids)));
+
+        List<UUID> ids = new ArrayList<>(past.size());
+        List<Row> rows = new ArrayList<>();
+        List<NewResponderRow> responders = new ArrayList<>();
+        List<NewTimelineRow> timeline = new ArrayList<>();
+        for (PastIncident p : past) {
+            String source = normalizeSource(p.source());
+            String externalId = p.externalId().trim();
+            if (!known.get(source).add(externalId)) {
+                ids.add(null);
+                continue;
+            }
+            Row row = new Row(UUID.randomUUID(), p.title().trim(), p.severity(), IncidentStatus.RESOLVED,
+                trimToNull(p.service()), p.teamId(), source, externalId, trimToNull(p.url()), micros(p.startedAt()),
+                micros(p.acknowledgedAt()), micros(p.resolvedAt()));
+            rows.add(row);
+            ids.add(row.id());
+            timeline.add(new NewTimelineRow(row.id(), row.startedAt(), TimelineKind.IMPORTED, null, null));
+            Map<UUID, NewResponder> joining = new LinkedHashMap<>();
+            p.responders().forEach(r -> joining.put(r.personId(), r));
+            joining.values().forEach(r -> {
+                Instant joined = r.joinedAt() == null ? row.startedAt() : micros(r.joinedAt());
+                ResponderRole role = roleOrDefault(r);
+                responders.add(new NewResponderRow(row.id(), r.personId(), role, joined));
+                timeline.add(new NewTimelineRow(row.id(), joined, TimelineKind.RESPONDER_ADDED, role.name(),
+                    r.personId()));
+            });
+            if (row.acknowledgedAt() != null) {
+                timeline.add(new NewTimelineRow(row.id(), row.acknowledgedAt(), TimelineKind.ACKNOWLEDGED, null,
+                    null));
+            }
+            timeline.add(new NewTimelineRow(row.id(), row.resolvedAt(), TimelineKind.RESOLVED, null, null));
+        }
+        incidents.insertAll(rows, now);
+        incidents.addRespondersAll(responders);
+        incidents.addTimelineAll(timeline);
+        return ids;
+    }
+
+    /** What the history import hands over is checked again here; the importer reports it per line first. */
+    private static void checkPast(PastIncident p, String prefix, Instant now, List<FieldError> errors) {
+        if (p == null) {
+            errors.add(new FieldError(prefix, "is missing"));
+            return;
+        }
+        if (p.source() == null || !normalizeSource(p.source()).matches("[a-z0-9][a-z0-9._-]{0,39}")) {
+            errors.add(new FieldError(prefix + "source", "must be a short name of lower-case letters and digits"));
+        }
+        String externalId = trimToNull(p.externalId());
+        if (externalId == null || externalId.length() > 200) {
+            errors.add(new FieldError(prefix + "externalId", "is required, at most 200 characters"));
+        }
+        String title = trimToNull(p.title());
+        if (title == null || title.length() > 500) {
+            errors.add(new FieldError(prefix + "title", "is required, at most 500 characters"));
+        }
+        if (p.severity() == null) {
+            errors.add(new FieldError(prefix + "severity", "is required"));
+        }
+        if (p.service() != null && p.service().trim().length() > 200) {
+            errors.add(new FieldError(prefix + "service", "must be at most 200 characters"));
+        }
+        if (p.url() != null && !p.url().isBlank() && !isWebLink(p.url().trim())) {
+            errors.add(new FieldError(prefix + "url", "must be an http or https link"));
+        }
+        if (p.startedAt() == null || p.resolvedAt() == null) {
+            errors.add(new FieldError(prefix + "resolvedAt", "the start and the resolution are required"));
+            return;
+        }
+        Instant earliest = p.acknowledgedAt() == null ? p.startedAt() : p.acknowledgedAt();
+        if ((p.acknowledgedAt() != null && p.acknowledgedAt().isBefore(p.startedAt()))
+            || p.resolvedAt().isBefore(earliest)) {
+            errors.add(new FieldError(prefix + "resolvedAt", "must not be before the start or the acknowledgement"));
+        }
+        if (p.resolvedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError(prefix + "resolvedAt", "must not be in the future"));
+        }
+        for (NewResponder r : p.responders()) {
+            if (r == null || r.personId() == null) {
+                errors.add(new FieldError(prefix + "responders", "must name people by their directory id"));
+                break;
+            }
+        }
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Repository;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.shared.DbTime;
 
-/** SQL for people the sources named whom the directory did not know. */
+/** SQL for people the sources named whom the directory did not know (the history import uses it too). */
 @Repository
-class UnmatchedRepository {
+public class UnmatchedRepository {
 
     private final JdbcClient jdbc;
 
@@ -25,7 +25,7 @@ class UnmatchedRepository {
     }
 
     /** The person an admin mapped this identity to, if any. */
-    Optional<UUID> mappedPerson(String provider, String externalId) {
+    public Optional<UUID> mappedPerson(String provider, String externalId) {
         return jdbc.sql("""
                 SELECT person_id FROM intake_unmatched_identity
                 WHERE provider = ? AND external_id = ? AND person_id IS NOT NULL""")
@@ -33,7 +33,7 @@ class UnmatchedRepository {
     }
 
     /** Finds or adds the identity; returns its id. */
-    UUID remember(String provider, String externalId, String name, String email, Instant now) {
+    public UUID remember(String provider, String externalId, String name, String email, Instant now) {
         Optional<UUID> id = jdbc.sql("SELECT id FROM intake_unmatched_identity WHERE provider = ? AND external_id = ?")
             .params(provider, externalId).query(UUID.class).optional();
         if (id.isPresent()) {
@@ -50,6 +50,14 @@ class UnmatchedRepository {
             .params(newId, provider, externalId, cut(name, 200), cut(email, 320), DbTime.toDb(now), DbTime.toDb(now))
             .update();
         return newId;
+    }
+
+    /** Notes that the identity was in an incident that was only just recorded (so it cannot be noted yet). */
+    public void addOccurrenceToNewIncident(UUID identityId, UUID incidentId, ResponderRole role, Instant joinedAt) {
+        jdbc.sql("""
+                INSERT INTO intake_unmatched_occurrence (identity_id, incident_id, role, joined_at)
+                VALUES (?, ?, ?, ?)""")
+            .params(identityId, incidentId, role.name(), DbTime.toDb(joinedAt)).update();
     }
 
     void addOccurrence(UUID identityId, UUID incidentId, ResponderRole role, Instant joinedAt) {

@@ -1,0 +1,205 @@
+package io.aftercare.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import io.aftercare.directory.NewPerson;
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.intake.source.PagerDutySignature;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestApi;
+import io.aftercare.support.TestDatabase;
+
+/**
+ * Sustained ingestion of signed PagerDuty V3 webhook events over loopback, measured (not asserted), against the same
+ * server's no-op endpoint in the same run: (1) throughput with a closed loop of {@value #CONCURRENCY} senders,
+ * (2) latency at a steady {@value #RATE} events/s (open loop: each request's latency counts from the moment it was
+ * due, so a slow answer does not hide the ones queued behind it). Events trigger, acknowledge and resolve incidents
+ * in turn, with a responder matched by PagerDuty id; resolving opens care cases as it would in production.
+ * Run with {@code ./mvnw -Pbench verify -DargLine=-Xmx256m -Dit.test=IngestBenchmark} (see bench/README.md).
+ */
+@AftercareIT
+@TestPropertySource(properties = {"aftercare.bench.noop=true", "logging.level.io.aftercare=WARN",
+    "logging.level.org.springframework.modulith=WARN"})
+class IngestBenchmark {
+
+    static final int CONCURRENCY = Integer.getInteger("bench.ingest.concurrency", 16);
+    static final int SECONDS = Integer.getInteger("bench.ingest.seconds", 20);
+    static final int RATE = 500;
+    static final String SECRET = "bench-signing-secret-0123456789";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    People people;
+
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4)).build();
+    final AtomicLong sequence = new AtomicLong();
+    String path;
+    String pdUser;
+
+    @Test
+    void ingestion() throws Exception {
+        TestApi admin = TestApi.at(port).asAdmin();
+        var made = admin.post("/api/v1/integrations", Map.of("type", "pagerduty", "name", "Bench", "secret", SECRET));
+        assertThat(made.status()).isEqualTo(201);
+        String id = made.json("$.id");
+        path = "/webhooks/pagerduty/" + id;
+        pdUser = "PBENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        people.create(new NewPerson("Bench Responder", "bench-" + UUID.randomUUID() + "@bench.test", "UTC", null, null,
+            null, Map.of("pagerduty", pdUser), null, Set.of(Role.RESPONDER), List.of(), null), null);
+        String noop = "/webhooks/noop/" + id;
+        assertThat(send(noop).status).isEqualTo(200);
+        assertThat(send(path).status).isEqualTo(200);
+
+        closedLoop(path, 5); // warm-up: JIT, connection pools
+        closedLoop(noop, 5);
+        Throughput noopRate = closedLoop(noop, SECONDS);
+        Throughput ingestRate = closedLoop(path, SECONDS);
+        Latency noopLatency = openLoop(noop, SECONDS);
+        Latency ingestLatency = openLoop(path, SECONDS);
+
+        String db = TestDatabase.engine();
+        System.out.printf("BENCH ingest %s: %.0f events/s signed PagerDuty V3 (%d sent, %d not 200) vs no-op %.0f "
+                + "req/s: ratio %.2f; %d senders, %d s, max heap %d MB%n", db, ingestRate.perSecond(), ingestRate.sent,
+            ingestRate.failed, noopRate.perSecond(), ingestRate.perSecond() / noopRate.perSecond(), CONCURRENCY,
+            SECONDS, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf("BENCH ingest %s at %d events/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d sent, %d not 200)"
+                + " vs no-op p50 %.1f ms, p99 %.1f ms: p99 ratio %.1f%n", db, RATE, ingestLatency.percentile(50),
+            ingestLatency.percentile(99), ingestLatency.percentile(100), ingestLatency.micros.length,
+            ingestLatency.failed, noopLatency.percentile(50), noopLatency.percentile(99),
+            ingestLatency.percentile(99) / Math.max(0.001, noopLatency.percentile(99)));
+        // not asserted: an overloaded server answering 503 (retry later) is behaving as designed; the counts say it
+    }
+
+    record Sent(int status, long micros) {
+    }
+
+    /** The next event: incidents are triggered, acknowledged and resolved in turn, each event with its own id. */
+    Sent send(String target) {
+        long n = sequence.incrementAndGet();
+        long incident = n / 3;
+        String type = switch ((int) (n % 3)) {
+            case 0 -> "triggered";
+            case 1 -> "acknowledged";
+            default -> "resolved";
+        };
+        String body = """
+            {"event":{"id":"EV%d","event_type":"incident.%s","resource_type":"incident","occurred_at":"2026-01-10T08:0%d:00Z",
+              "agent":{"id":"%s","type":"user_reference"},"client":{"name":"PagerDuty"},
+              "data":{"id":"PBI%d","type":"incident","number":%d,"title":"Bench incident %d","status":"%s",
+                "urgency":"high","html_url":"https://bench.pagerduty.com/incidents/PBI%d",
+                "created_at":"2026-01-10T08:00:00Z","service":{"id":"PSVC","summary":"bench"},
+                "assignees":[{"id":"%s","summary":"Bench Responder","type":"user_reference"}],
+                "priority":{"id":"PPRIO","summary":"P3"},"teams":[]}}}""".formatted(n, type, n % 3, pdUser,
+            incident, incident, incident, type, incident, pdUser);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+            .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+            .header(PagerDutySignature.HEADER, PagerDutySignature.sign(SECRET, bytes))
+            .header("X-Webhook-Id", "WH" + n).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
+            return new Sent(r.statusCode(), (System.nanoTime() - start) / 1000);
+        } catch (Exception e) {
+            return new Sent(-1, (System.nanoTime() - start) / 1000);
+        }
+    }
+
+    record Throughput(long sent, long failed, double seconds) {
+        double perSecond() {
+            return sent / seconds;
+        }
+    }
+
+    Throughput closedLoop(String target, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong sent = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService senders = Executors.newFixedThreadPool(CONCURRENCY);
+        for (int i = 0; i < CONCURRENCY; i++) {
+            senders.submit(() -> {
+                while (System.nanoTime() < end) {
+                    Sent s = send(target);
+                    sent.incrementAndGet();
+                    if (s.status != 200) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return new Throughput(sent.get(), failed.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    record Latency(long[] micros, long failed) {
+        double percentile(int p) {
+            long[] sorted = micros.clone();
+            Arrays.sort(sorted);
+            int i = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+            return sorted[Math.max(0, i)] / 1000.0;
+        }
+    }
+
+    /** {@value #RATE} requests a second on a fixed schedule; latency from when each was due to its answer. */
+    Latency openLoop(String target, int seconds) throws Exception {
+        int total = RATE * seconds;
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / RATE;
+        long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        List<Future<Long>> results = new ArrayList<>(total);
+        AtomicLong failed = new AtomicLong();
+        // enough threads that a slow answer never delays the next request's start
+        ExecutorService senders = Executors.newFixedThreadPool(256);
+        try {
+            for (int i = 0; i < total; i++) {
+                long due = begin + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                results.add(senders.submit(() -> {
+                    Sent s = send(target);
+                    if (s.status != 200) {
+                        failed.incrementAndGet();
+                    }
+                    return (System.nanoTime() - due) / 1000;
+                }));
+            }
+            long[] micros = new long[total];
+            for (int i = 0; i < total; i++) {
+                micros[i] = results.get(i).get();
+            }
+            return new Latency(micros, failed.get());
+        } finally {
+            senders.shutdown();
+        }
+    }
+}

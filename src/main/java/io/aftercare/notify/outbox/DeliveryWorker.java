@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -27,7 +28,9 @@ import io.aftercare.directory.PersonRef;
  * Sends due outbox messages: a db-scheduler recurring task ({@code notify-deliver}, one run at a time across the
  * cluster), and every message is claimed row by row ({@code UPDATE … WHERE status = 'PENDING'} with a lease), so two
  * instances never send the same one. Failures back off exponentially (or as long as the peer's Retry-After asks)
- * and become dead letters after {@code aftercare.notify.max-attempts}.
+ * and become dead letters after {@code aftercare.notify.max-attempts}. A channel with a minimum interval (a rate
+ * limit per recipient) is never tried sooner than that after its last try to the same recipient: the message waits.
+ * A run goes on batch after batch while messages are due, and stops between two messages when the application stops.
  */
 @Configuration
 class DeliveryWorker {
@@ -37,15 +40,18 @@ class DeliveryWorker {
     private final Outbox outbox;
     private final Directory directory;
     private final List<Channel> channels;
+    private final List<DirectChannel> direct;
     private final NotifyProperties properties;
     private final Clock clock;
     private final String worker = "notify-" + UUID.randomUUID();
+    private volatile boolean stopping;
 
-    DeliveryWorker(Outbox outbox, Directory directory, List<Channel> channels, NotifyProperties properties,
-                   Clock clock) {
+    DeliveryWorker(Outbox outbox, Directory directory, List<Channel> channels, ObjectProvider<DirectChannel> direct,
+                   NotifyProperties properties, Clock clock) {
         this.outbox = outbox;
         this.directory = directory;
         this.channels = channels;
+        this.direct = direct.orderedStream().toList();
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,7 +59,12 @@ class DeliveryWorker {
     @Bean
     RecurringTask<Void> notifyDeliverTask(NotifyProperties notify) {
         return Tasks.recurring("notify-deliver", FixedDelay.of(notify.pollInterval()))
-            .execute((instance, context) -> drain());
+            .execute((instance, context) -> drainAll());
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -64,10 +75,30 @@ class DeliveryWorker {
                 .instance(RecurringTask.INSTANCE), clock.instant());
     }
 
+    /** Sends batch after batch while full batches are due (at most a minute), then leaves the rest to the next run. */
+    int drainAll() {
+        Instant until = clock.instant().plus(Duration.ofMinutes(1));
+        int sent = 0;
+        int found;
+        do {
+            List<UUID> due = outbox.due(clock.instant(), properties.batchSize());
+            found = due.size();
+            sent += send(due);
+        } while (found == properties.batchSize() && !stopping && clock.instant().isBefore(until));
+        return sent;
+    }
+
     /** Sends what is due now, at most a batch; returns how many were sent. */
     int drain() {
+        return send(outbox.due(clock.instant(), properties.batchSize()));
+    }
+
+    private int send(List<UUID> due) {
         int sent = 0;
-        for (UUID id : outbox.due(clock.instant(), properties.batchSize())) {
+        for (UUID id : due) {
+            if (stopping) {
+                break;
+            }
             Instant now = clock.instant();
             if (!outbox.claim(id, worker, now, now.plus(properties.claimFor()))) {
                 continue;
@@ -79,19 +110,43 @@ class DeliveryWorker {
         return sent;
     }
 
+    @FunctionalInterface
+    private interface Send {
+        void send() throws DeliveryFailure;
+    }
+
     private boolean deliver(UUID id) {
         Outbox.Row row = outbox.find(id).orElseThrow();
+        Optional<DirectChannel> to = direct.stream().filter(c -> c.name().equals(row.channel())).findFirst();
+        if (to.isPresent()) {
+            return attempt(row, to.get().minInterval(), () -> to.get().send(row.message()));
+        }
         Optional<PersonRef> person = directory.person(row.personId());
         Optional<Channel> channel = channels.stream().filter(c -> c.name().equals(row.channel())).findFirst();
         if (person.isEmpty()) {
             outbox.skip(id, worker, clock.instant(), "person no longer in the directory");
             return false;
         }
-        try {
-            if (channel.isEmpty() || !channel.get().reaches(person.get())) {
+        if (channel.isEmpty() || !channel.get().reaches(person.get())) {
+            return attempt(row, Duration.ZERO, () -> {
                 throw DeliveryFailure.permanent("channel " + row.channel() + " cannot reach this person", null);
+            });
+        }
+        return attempt(row, channel.get().minInterval(), () -> channel.get().send(row.message(), person.get()));
+    }
+
+    /** Tries once, unless the channel's limit per recipient says wait; records the outcome on the claimed row. */
+    private boolean attempt(Outbox.Row row, Duration minInterval, Send send) {
+        UUID id = row.id();
+        if (minInterval != null && !minInterval.isZero() && !minInterval.isNegative()) {
+            Instant last = outbox.lastAttempt(row.channel(), row.personId());
+            if (last != null && clock.instant().isBefore(last.plus(minInterval))) {
+                outbox.postpone(id, worker, last.plus(minInterval));
+                return false;
             }
-            channel.get().send(row.message(), person.get());
+        }
+        try {
+            send.send();
             return outbox.sent(id, worker, clock.instant());
         } catch (DeliveryFailure failure) {
             Instant now = clock.instant();

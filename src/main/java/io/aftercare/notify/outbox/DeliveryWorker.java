@@ -29,7 +29,8 @@ import io.aftercare.directory.PersonRef;
  * cluster), and every message is claimed row by row ({@code UPDATE … WHERE status = 'PENDING'} with a lease), so two
  * instances never send the same one. Failures back off exponentially (or as long as the peer's Retry-After asks)
  * and become dead letters after {@code aftercare.notify.max-attempts}. A channel with a minimum interval (a rate
- * limit per recipient) is never tried sooner than that after its last try to the same recipient: the message waits.
+ * limit per recipient) takes the recipient's slot in {@code notify_rate_slot} before each try, so no two tries to one
+ * recipient start closer together than that, across instances; a message that finds the slot taken waits for it.
  * A run goes on batch after batch while messages are due, and stops between two messages when the application stops.
  */
 @Configuration
@@ -139,9 +140,9 @@ class DeliveryWorker {
     private boolean attempt(Outbox.Row row, Duration minInterval, Send send) {
         UUID id = row.id();
         if (minInterval != null && !minInterval.isZero() && !minInterval.isNegative()) {
-            Instant last = outbox.lastAttempt(row.channel(), row.personId());
-            if (last != null && clock.instant().isBefore(last.plus(minInterval))) {
-                outbox.postpone(id, worker, last.plus(minInterval));
+            Optional<Instant> busyUntil = outbox.reserve(row.channel(), row.personId(), clock.instant(), minInterval);
+            if (busyUntil.isPresent()) {
+                outbox.postpone(id, worker, busyUntil.get());
                 return false;
             }
         }

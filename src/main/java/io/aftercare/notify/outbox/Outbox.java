@@ -86,10 +86,21 @@ class Outbox {
             .params(DbTime.toDb(now), DbTime.toDb(now), id, worker).update() == 1;
     }
 
-    /** When the last try to this recipient by this channel was, or null. */
-    Instant lastAttempt(String channel, UUID recipientId) {
-        return jdbc.sql("SELECT MAX(last_attempt_at) AS at FROM notify_message WHERE person_id = ? AND channel = ?")
-            .params(recipientId, channel).query((rs, n) -> DbTime.instant(rs, "at")).optional().orElse(null);
+    /**
+     * Takes the recipient's slot on a rate-limited channel for one send: empty when it was free (it is now taken
+     * until {@code now + interval}), otherwise when it frees up. One conditional UPDATE, so it is atomic across
+     * instances.
+     */
+    Optional<Instant> reserve(String channel, UUID recipientId, Instant now, java.time.Duration interval) {
+        jdbc.sql("INSERT INTO notify_rate_slot (channel, recipient_id, next_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(channel, recipientId, DbTime.toDb(now)).update();
+        int taken = jdbc.sql("UPDATE notify_rate_slot SET next_at = ? WHERE channel = ? AND recipient_id = ? AND next_at <= ?")
+            .params(DbTime.toDb(now.plus(interval)), channel, recipientId, DbTime.toDb(now)).update();
+        if (taken == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT next_at FROM notify_rate_slot WHERE channel = ? AND recipient_id = ?")
+            .params(channel, recipientId).query((rs, n) -> DbTime.instant(rs, "next_at")).optional();
     }
 
     /** Gives a claimed message back untried, to go not before {@code notBefore}. */

@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +36,8 @@ import io.aftercare.directory.PersonRef;
  * and become dead letters after {@code aftercare.notify.max-attempts}. A channel with a minimum interval (a rate
  * limit per recipient) takes the recipient's slot in {@code notify_rate_slot} before each try, so no two tries to one
  * recipient start closer together than that, across instances; a message that finds the slot taken waits for it.
- * A run goes on batch after batch while messages are due, and stops between two messages when the application stops.
+ * A run sends {@code parallel-sends} messages at a time, goes on batch after batch while messages are due, and stops
+ * starting new ones when the application stops (those under way finish).
  */
 @Configuration
 class DeliveryWorker {
@@ -46,6 +52,8 @@ class DeliveryWorker {
     private final Clock clock;
     private final String worker = "notify-" + UUID.randomUUID();
     private volatile boolean stopping;
+    private final int parallel;
+    private final ExecutorService pool;
 
     DeliveryWorker(Outbox outbox, Directory directory, List<Channel> channels, ObjectProvider<DirectChannel> direct,
                    NotifyProperties properties, Clock clock) {
@@ -53,6 +61,13 @@ class DeliveryWorker {
         this.directory = directory;
         this.channels = channels;
         this.direct = direct.orderedStream().toList();
+        this.parallel = Math.max(1, properties.parallelSends());
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "notify-send-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.properties = properties;
         this.clock = clock;
     }
@@ -66,6 +81,7 @@ class DeliveryWorker {
     @EventListener(ContextClosedEvent.class)
     void stopping() {
         stopping = true;
+        pool.shutdown(); // messages under way finish; nothing new starts
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -94,21 +110,40 @@ class DeliveryWorker {
         return send(outbox.due(clock.instant(), properties.batchSize()));
     }
 
+    /** Sends the given messages, {@code parallel-sends} at a time; waits for every one it started. */
     private int send(List<UUID> due) {
-        int sent = 0;
+        AtomicInteger sent = new AtomicInteger();
+        Semaphore slots = new Semaphore(parallel);
         for (UUID id : due) {
             if (stopping) {
                 break;
             }
-            Instant now = clock.instant();
-            if (!outbox.claim(id, worker, now, now.plus(properties.claimFor()))) {
-                continue;
-            }
-            if (deliver(id)) {
-                sent++;
+            slots.acquireUninterruptibly();
+            try {
+                pool.execute(() -> {
+                    try {
+                        if (claimAndDeliver(id)) {
+                            sent.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("Message {} could not be handled; its claim runs out and it is tried again", id, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (RejectedExecutionException stopped) {
+                slots.release();
+                break;
             }
         }
-        return sent;
+        // every slot back: every message started here is done
+        slots.acquireUninterruptibly(parallel);
+        return sent.get();
+    }
+
+    private boolean claimAndDeliver(UUID id) {
+        Instant now = clock.instant();
+        return outbox.claim(id, worker, now, now.plus(properties.claimFor())) && deliver(id);
     }
 
     @FunctionalInterface

@@ -180,7 +180,9 @@ class NotifyPathIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add subscription")).click();
         assertThat(page.getByText("Some fields need a second look.")).isVisible();
         assertThat(page.getByText("Choose at least one event.")).isVisible();
+        assertThat(page.getByText("Please enter the address Aftercare should send events to.")).isVisible();
         Browser.checkAccessibility(page);
+        page.navigate(url("/admin/webhooks"));
         page.getByLabel("Name", EXACT).fill("Coordinators' dashboard");
         page.getByLabel("URL", EXACT).fill(receiver.url("/dashboard"));
         page.getByLabel("A care case was opened").check();
@@ -207,6 +209,9 @@ class NotifyPathIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/dashboard").size() == 1);
         org.assertj.core.api.Assertions.assertThat(receiver.received("/dashboard").get(0).body())
             .contains("case.opened").doesNotContain("Sam", sam.toString(), "billing");
+        // the receiver records before it answers; the log line is written when the answer is back
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM notify_webhook_attempt WHERE outcome = 'DELIVERED'").query(Long.class).single() == 1);
 
         page.reload();
         assertThat(page.getByText("Copy it now. It will not be shown again.")).not().isVisible();

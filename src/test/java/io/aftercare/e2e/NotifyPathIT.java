@@ -36,16 +36,19 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.LoopbackReceiver;
 import io.aftercare.support.TestApi;
 
 /**
  * Reaching people, in Chromium: a check-in waits in the person's inbox; they choose how Aftercare reaches them;
- * the e-mail that could not go (the SMTP port here is closed) is a dead letter that an admin sees and retries.
+ * the e-mail that could not go (the SMTP port here is closed) is a dead letter that an admin sees and retries. An
+ * admin adds an outbound webhook, sees its secret once, and its delivery log after a case opened.
  */
 @AftercareIT
 @TestPropertySource(properties = {"aftercare.care.check-in-delay=0s", "aftercare.scheduler.polling-interval=200ms",
     "aftercare.notify.poll-interval=200ms", "aftercare.notify.max-attempts=1", "spring.mail.host=127.0.0.1",
-    "spring.mail.properties.mail.smtp.connectiontimeout=1000"})
+    "spring.mail.properties.mail.smtp.connectiontimeout=1000", "aftercare.notify.webhooks.require-https=false",
+    "aftercare.notify.webhooks.allow-private-addresses=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotifyPathIT {
 
@@ -72,6 +75,7 @@ class NotifyPathIT {
 
     Browser browser;
     Page page;
+    LoopbackReceiver receiver;
 
     @RegisterExtension
     final TestWatcher screenshotOnFailure = new TestWatcher() {
@@ -85,13 +89,15 @@ class NotifyPathIT {
     };
 
     @BeforeAll
-    void openBrowser() {
+    void openBrowser() throws IOException {
         browser = new Browser();
+        receiver = LoopbackReceiver.start();
     }
 
     @AfterAll
     void closeBrowser() {
         browser.close();
+        receiver.close();
     }
 
     String url(String path) {
@@ -163,6 +169,57 @@ class NotifyPathIT {
                     + "AND status = 'DEAD'")
             .param(ada).query(java.time.OffsetDateTime.class).optional()
             .map(t -> t.toInstant().isAfter(firstTry)).orElse(false));
+    }
+
+    @Test
+    void anAdminAddsAWebhookSeesTheSecretOnceAndItsDeliveryLog() {
+        signIn(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Outbound webhooks")))
+            .isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add subscription")).click();
+        assertThat(page.getByText("Some fields need a second look.")).isVisible();
+        assertThat(page.getByText("Choose at least one event.")).isVisible();
+        assertThat(page.getByText("Please enter the address Aftercare should send events to.")).isVisible();
+        Browser.checkAccessibility(page);
+        page.navigate(url("/admin/webhooks"));
+        page.getByLabel("Name", EXACT).fill("Coordinators' dashboard");
+        page.getByLabel("URL", EXACT).fill(receiver.url("/dashboard"));
+        page.getByLabel("A care case was opened").check();
+        page.getByLabel("A care case was closed").check();
+        Browser.screenshot(page, "notify-04-webhooks");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add subscription")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Coordinators' dashboard")))
+            .isVisible();
+        assertThat(page.getByText("Copy it now. It will not be shown again.")).isVisible();
+        String secret = page.locator("code.secret").first().textContent();
+        org.assertj.core.api.Assertions.assertThat(secret).startsWith("whsec_");
+        assertThat(page.getByText("Nothing sent yet.")).isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "notify-05-webhook-secret");
+
+        UUID sam = people.create(new NewPerson("Sam Reed", "sam-" + UUID.randomUUID() + "@example.com", "UTC",
+            LocalTime.NOON, LocalTime.NOON, Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD),
+            null).id();
+        Instant resolved = Instant.now().minus(Duration.ofMinutes(5));
+        care.incidentResolved(new ResolvedIncident(UUID.randomUUID(), "the billing outage", "SEV2",
+            resolved.minus(Duration.ofHours(1)), resolved.minus(Duration.ofMinutes(50)), resolved,
+            List.of(new ResolvedIncident.Responder(sam, "RESPONDER", null))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/dashboard").size() == 1);
+        org.assertj.core.api.Assertions.assertThat(receiver.received("/dashboard").get(0).body())
+            .contains("case.opened").doesNotContain("Sam", sam.toString(), "billing");
+        // the receiver records before it answers; the log line is written when the answer is back
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM notify_webhook_attempt WHERE outcome = 'DELIVERED'").query(Long.class).single() == 1);
+
+        page.reload();
+        assertThat(page.getByText("Copy it now. It will not be shown again.")).not().isVisible();
+        org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(secret);
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("200"))).isVisible();
+        assertThat(page.getByText("Delivered", new Page.GetByTextOptions().setExact(true))).isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "notify-06-webhook-log");
     }
 
     private static int closedPort() {

@@ -28,7 +28,7 @@ import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.Incidents;
 import io.aftercare.intake.source.PagerDutySignature;
-import io.aftercare.intake.source.StandardWebhooks;
+import io.aftercare.shared.StandardWebhooks;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
 

@@ -32,7 +32,7 @@ import io.aftercare.intake.source.OpsgenieParser;
 import io.aftercare.intake.source.PagerDutyParser;
 import io.aftercare.intake.source.PagerDutySignature;
 import io.aftercare.intake.source.SourceEvent;
-import io.aftercare.intake.source.StandardWebhooks;
+import io.aftercare.shared.StandardWebhooks;
 import io.aftercare.intake.source.TokenAuth;
 import jakarta.servlet.http.HttpServletRequest;
 

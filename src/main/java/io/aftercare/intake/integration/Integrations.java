@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.identity.AuditLog;
-import io.aftercare.intake.source.StandardWebhooks;
+import io.aftercare.shared.StandardWebhooks;
 import io.aftercare.shared.Problems;
 import io.aftercare.shared.Problems.FieldError;
 
@@ -105,11 +105,11 @@ public class Integrations {
     }
 
     static String newSecret(IntegrationType type) {
+        if (type == IntegrationType.INCIDENTIO) {
+            return StandardWebhooks.newSecret();
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        if (type == IntegrationType.INCIDENTIO) {
-            return StandardWebhooks.PREFIX + Base64.getEncoder().encodeToString(bytes);
-        }
         return "ai_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

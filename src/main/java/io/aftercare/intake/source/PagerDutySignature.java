@@ -3,6 +3,8 @@ package io.aftercare.intake.source;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
+import io.aftercare.shared.Hmac;
+
 /**
  * PagerDuty Webhooks V3: {@code X-PagerDuty-Signature: v1=<hex HMAC-SHA256 of the raw body>}, several comma-separated
  * while PagerDuty rotates the subscription's secret. Any {@code v1=} entry that matches is enough.

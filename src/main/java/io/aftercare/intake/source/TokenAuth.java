@@ -3,6 +3,8 @@ package io.aftercare.intake.source;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.aftercare.shared.Hmac;
+
 /**
  * Sources without signing (Alertmanager, Grafana OnCall, Opsgenie, the generic webhook) send a shared token. It is
  * accepted as {@code Authorization: Bearer <token>}, as the whole {@code Authorization} value (Grafana OnCall's

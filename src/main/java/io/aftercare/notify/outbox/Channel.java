@@ -1,5 +1,7 @@
 package io.aftercare.notify.outbox;
 
+import java.time.Duration;
+
 import io.aftercare.directory.PersonRef;
 
 /** An outward way to reach a person (e-mail, Slack). */
@@ -13,6 +15,11 @@ public interface Channel {
 
     /** Whether the channel is configured and can reach this person at all. */
     boolean reaches(PersonRef person);
+
+    /** The shortest time between two tries to one person (a rate limit such as Slack's); zero means none. */
+    default Duration minInterval() {
+        return Duration.ZERO;
+    }
 
     /** Sends one message; throws {@link DeliveryFailure} when it did not go. */
     void send(OutgoingMessage message, PersonRef person) throws DeliveryFailure;

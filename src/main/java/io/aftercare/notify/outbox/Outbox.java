@@ -36,12 +36,17 @@ class Outbox {
     /** Adds a message unless one with the same key exists; returns whether it was added. */
     boolean add(String key, UUID personId, String channel, String kind, UUID stepId, UUID caseId, int day,
                 boolean reminder, Instant notBefore, Instant now) {
+        return add(UUID.randomUUID(), key, personId, channel, kind, stepId, caseId, day, reminder, notBefore, now);
+    }
+
+    boolean add(UUID id, String key, UUID personId, String channel, String kind, UUID stepId, UUID caseId, int day,
+                boolean reminder, Instant notBefore, Instant now) {
         boolean inbox = channel.equals(INBOX);
         return jdbc.sql("""
                 INSERT INTO notify_message (id, idempotency_key, person_id, channel, kind, step_id, case_id, step_day,
                                             reminder, status, not_before, created_at, sent_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-            .params(UUID.randomUUID(), key, personId, channel, kind, stepId, caseId, day, reminder,
+            .params(id, key, personId, channel, kind, stepId, caseId, day, reminder,
                 inbox ? "SENT" : "PENDING", DbTime.toDb(notBefore), DbTime.toDb(now), inbox ? DbTime.toDb(now) : null)
             .update() == 1;
     }
@@ -79,6 +84,31 @@ class Outbox {
                 UPDATE notify_message SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_attempt_at = ?,
                   last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?""")
             .params(DbTime.toDb(now), DbTime.toDb(now), id, worker).update() == 1;
+    }
+
+    /**
+     * Takes the recipient's slot on a rate-limited channel for one send: empty when it was free (it is now taken
+     * until {@code now + interval}), otherwise when it frees up. One conditional UPDATE, so it is atomic across
+     * instances.
+     */
+    Optional<Instant> reserve(String channel, UUID recipientId, Instant now, java.time.Duration interval) {
+        jdbc.sql("INSERT INTO notify_rate_slot (channel, recipient_id, next_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(channel, recipientId, DbTime.toDb(now)).update();
+        int taken = jdbc.sql("UPDATE notify_rate_slot SET next_at = ? WHERE channel = ? AND recipient_id = ? AND next_at <= ?")
+            .params(DbTime.toDb(now.plus(interval)), channel, recipientId, DbTime.toDb(now)).update();
+        if (taken == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT next_at FROM notify_rate_slot WHERE channel = ? AND recipient_id = ?")
+            .params(channel, recipientId).query((rs, n) -> DbTime.instant(rs, "next_at")).optional();
+    }
+
+    /** Gives a claimed message back untried, to go not before {@code notBefore}. */
+    void postpone(UUID id, String worker, Instant notBefore) {
+        jdbc.sql("""
+                UPDATE notify_message SET not_before = ?, claimed_by = NULL, claimed_until = NULL
+                WHERE id = ? AND claimed_by = ?""")
+            .params(DbTime.toDb(notBefore), id, worker).update();
     }
 
     void failed(UUID id, String worker, Instant now, String error, Instant retryAt, boolean dead) {

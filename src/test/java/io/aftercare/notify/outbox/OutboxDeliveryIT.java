@@ -75,13 +75,51 @@ class OutboxDeliveryIT {
         }
     }
 
+    /** A channel that allows one message a second per person, like Slack's chat.postMessage. */
+    static class Limited implements Channel {
+        final Map<UUID, List<Instant>> sentTo = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "LIMITED";
+        }
+
+        @Override
+        public boolean configured() {
+            return true;
+        }
+
+        @Override
+        public boolean reaches(PersonRef person) {
+            return true;
+        }
+
+        @Override
+        public Duration minInterval() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public void send(OutgoingMessage message, PersonRef person) {
+            sentTo.computeIfAbsent(person.id(), k -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        }
+    }
+
     @TestConfiguration
     static class Channels {
         @Bean
         Loopback loopback() {
             return new Loopback();
         }
+
+        @Bean
+        Limited limited() {
+            return new Limited();
+        }
     }
+
+    @Autowired
+    Limited limited;
 
     @Autowired
     Loopback loopback;
@@ -138,6 +176,39 @@ class OutboxDeliveryIT {
             assertThat(loopback.sends.get(id)).as("message " + id).isNotNull();
             assertThat(loopback.sends.get(id).get()).as("sent once: " + id).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aChannelsLimitPerPersonIsNeverExceededAndDoesNotHoldUpOthers() throws Exception {
+        UUID other = people.create(new NewPerson("Alex Other", "alex-" + UUID.randomUUID() + "@notify.test", "UTC",
+            LocalTime.NOON, LocalTime.NOON, Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(),
+            "loop-password-123"), null).id();
+        Instant now = Instant.now();
+        for (int i = 0; i < 4; i++) {
+            outbox.add("test:" + UUID.randomUUID(), person, "LIMITED", "CHECK_IN", UUID.randomUUID(), null, 0, false,
+                now, now);
+        }
+        outbox.add("test:" + UUID.randomUUID(), other, "LIMITED", "CHECK_IN", UUID.randomUUID(), null, 0, false,
+            now, now);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the scheduled worker runs too; these extra drains try to go faster than the limit allows
+            for (int i = 0; i < 20 && limited.sentTo.getOrDefault(person, List.of()).size() < 4; i++) {
+                pool.submit(worker::drain).get();
+                Thread.sleep(150);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> limited.sentTo.getOrDefault(person, List.of()).size() == 4);
+        List<Instant> times = limited.sentTo.get(person);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(Duration.between(times.get(i - 1), times.get(i))).as("gap before message " + (i + 1))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        }
+        assertThat(limited.sentTo.get(other)).hasSize(1);
+        assertThat(Duration.between(now, limited.sentTo.get(other).get(0))).as("another person does not wait")
+            .isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

@@ -1,6 +1,7 @@
-package io.aftercare.intake.source;
+package io.aftercare.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,17 +10,27 @@ import java.util.Base64;
  * The Standard Webhooks signing scheme (incident.io's, and Aftercare's own outbound webhooks): a base64
  * HMAC-SHA256 over {@code id.timestamp.body} with the key decoded from after {@code whsec_}, sent as space-separated
  * {@code v1,<base64>} entries in {@code webhook-signature}; the timestamp must be within the tolerance of now.
+ * One implementation for both directions: intake verifies with it, notify's outbound webhooks sign with it.
  */
 public final class StandardWebhooks {
 
     public static final String PREFIX = "whsec_";
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private StandardWebhooks() {
     }
 
+    /** A new random secret: {@code whsec_} and the base64 of 32 random bytes. */
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getEncoder().encodeToString(bytes);
+    }
+
     /** The secret's key bytes, or {@code null} when it is not a {@code whsec_} base64 secret. */
-    static byte[] key(String secret) {
+    public static byte[] key(String secret) {
         if (secret == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.aftercare.intake.source;
+package io.aftercare.shared;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -7,12 +7,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 and a constant-time comparison, the two primitives every signing scheme here uses. */
-final class Hmac {
+public final class Hmac {
 
     private Hmac() {
     }
 
-    static byte[] sha256(byte[] key, byte[]... parts) {
+    public static byte[] sha256(byte[] key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
@@ -26,7 +26,7 @@ final class Hmac {
     }
 
     /** Compares in time that depends only on the lengths, never on where the first difference is. */
-    static boolean equal(byte[] a, byte[] b) {
+    public static boolean equal(byte[] a, byte[] b) {
         return a != null && b != null && MessageDigest.isEqual(a, b);
     }
 }

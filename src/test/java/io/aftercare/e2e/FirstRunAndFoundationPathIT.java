@@ -2,14 +2,8 @@ package io.aftercare.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.Page;
@@ -23,39 +17,11 @@ import io.aftercare.support.AftercareIT;
  */
 @AftercareIT
 @TestPropertySource(properties = {"aftercare.admin.email=", "aftercare.admin.password="})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirstRunAndFoundationPathIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-    Page page;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (page != null) {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(java.nio.file.Paths.get("target/e2e-failures", context.getDisplayName() + ".png")));
-            }
-        }
-    };
+class FirstRunAndFoundationPathIT extends BrowserTest {
 
     @BeforeAll
-    void openBrowser() {
-        browser = new Browser();
+    void openPage() {
         page = browser.newPage();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     @Test

@@ -11,14 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -32,39 +25,7 @@ import io.aftercare.support.TestApi;
  * a bad line (nothing imported, the line named), then fixed.
  */
 @AftercareIT
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IntegrationsPathIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-    Page page;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (page != null) {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(java.nio.file.Paths.get("target/e2e-failures", context.getDisplayName() + ".png")));
-            }
-        }
-    };
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+class IntegrationsPathIT extends BrowserTest {
 
     void signInAsAdmin() {
         page = browser.newPage();

@@ -16,12 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,8 +44,7 @@ import io.aftercare.support.TestApi;
     "aftercare.notify.poll-interval=200ms", "aftercare.notify.max-attempts=1", "spring.mail.host=127.0.0.1",
     "spring.mail.properties.mail.smtp.connectiontimeout=1000", "aftercare.notify.webhooks.require-https=false",
     "aftercare.notify.webhooks.allow-private-addresses=true"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotifyPathIT {
+class NotifyPathIT extends BrowserTest {
 
     static final String PASSWORD = "a calm and long password";
     static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
@@ -61,9 +55,6 @@ class NotifyPathIT {
         registry.add("spring.mail.port", () -> CLOSED_PORT);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     People people;
 
@@ -73,35 +64,16 @@ class NotifyPathIT {
     @Autowired
     JdbcClient jdbc;
 
-    Browser browser;
-    Page page;
     LoopbackReceiver receiver;
 
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (page != null) {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(java.nio.file.Paths.get("target/e2e-failures", context.getDisplayName() + ".png")));
-            }
-        }
-    };
-
     @BeforeAll
-    void openBrowser() throws IOException {
-        browser = new Browser();
+    void startReceiver() throws IOException {
         receiver = LoopbackReceiver.start();
     }
 
     @AfterAll
-    void closeBrowser() {
-        browser.close();
+    void stopReceiver() {
         receiver.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     void signIn(String email, String password) {

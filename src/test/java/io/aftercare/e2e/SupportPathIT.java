@@ -11,15 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -45,13 +38,9 @@ import io.aftercare.support.TestApi;
 @AftercareIT
 @TestPropertySource(properties = {"aftercare.care.check-in-delay=0s", "aftercare.scheduler.polling-interval=200ms",
     "aftercare.support.nudge-delay=0s"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SupportPathIT {
+class SupportPathIT extends BrowserTest {
 
     static final String PASSWORD = "a calm and long password";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     People people;
@@ -61,34 +50,6 @@ class SupportPathIT {
 
     @Autowired
     SchedulerClient scheduler;
-
-    Browser browser;
-    Page page;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (page != null) {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(java.nio.file.Paths.get("target/e2e-failures", context.getDisplayName() + ".png")));
-            }
-        }
-    };
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     record Person(UUID id, String name, String email) {
     }

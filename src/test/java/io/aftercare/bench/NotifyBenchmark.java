@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
-import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.Role;
-import io.aftercare.notify.outbox.Channel;
 import io.aftercare.notify.outbox.DirectMessages;
-import io.aftercare.notify.outbox.OutgoingMessage;
+import io.aftercare.notify.outbox.LimitedChannel;
 import io.aftercare.shared.DbTime;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.LoopbackReceiver;
@@ -60,41 +56,11 @@ class NotifyBenchmark {
     static final int LIMITED_PEOPLE = 20;
     static final int LIMITED_EACH = 5;
 
-    /** One message a second per person; records when each person was sent to. */
-    static class Limited implements Channel {
-        final Map<UUID, List<Instant>> sentTo = new ConcurrentHashMap<>();
-
-        @Override
-        public String name() {
-            return "LIMITED";
-        }
-
-        @Override
-        public boolean configured() {
-            return true;
-        }
-
-        @Override
-        public boolean reaches(PersonRef person) {
-            return true;
-        }
-
-        @Override
-        public Duration minInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public void send(OutgoingMessage message, PersonRef person) {
-            sentTo.computeIfAbsent(person.id(), k -> new CopyOnWriteArrayList<>()).add(Instant.now());
-        }
-    }
-
     @TestConfiguration
     static class Channels {
         @Bean
-        Limited limited() {
-            return new Limited();
+        LimitedChannel limited() {
+            return new LimitedChannel();
         }
     }
 
@@ -114,7 +80,7 @@ class NotifyBenchmark {
     int port;
 
     @Autowired
-    Limited limited;
+    LimitedChannel limited;
 
     @Autowired
     DirectMessages direct;

@@ -75,36 +75,6 @@ class OutboxDeliveryIT {
         }
     }
 
-    /** A channel that allows one message a second per person, like Slack's chat.postMessage. */
-    static class Limited implements Channel {
-        final Map<UUID, List<Instant>> sentTo = new ConcurrentHashMap<>();
-
-        @Override
-        public String name() {
-            return "LIMITED";
-        }
-
-        @Override
-        public boolean configured() {
-            return true;
-        }
-
-        @Override
-        public boolean reaches(PersonRef person) {
-            return true;
-        }
-
-        @Override
-        public Duration minInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public void send(OutgoingMessage message, PersonRef person) {
-            sentTo.computeIfAbsent(person.id(), k -> new CopyOnWriteArrayList<>()).add(Instant.now());
-        }
-    }
-
     @TestConfiguration
     static class Channels {
         @Bean
@@ -113,13 +83,13 @@ class OutboxDeliveryIT {
         }
 
         @Bean
-        Limited limited() {
-            return new Limited();
+        LimitedChannel limited() {
+            return new LimitedChannel();
         }
     }
 
     @Autowired
-    Limited limited;
+    LimitedChannel limited;
 
     @Autowired
     Loopback loopback;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.aftercare.support.AftercareIT;
@@ -15,6 +16,8 @@ import io.aftercare.support.WebSession;
 
 /** The first-run screen's demo button: the new admin takes part in demo incidents and has care history of their own. */
 @AftercareIT
+// the first run happens once per database: no other test class may be handed this context afterwards
+@DirtiesContext
 @TestPropertySource(properties = {"aftercare.admin.email=", "aftercare.admin.password="})
 class DemoFromFirstRunIT {
 

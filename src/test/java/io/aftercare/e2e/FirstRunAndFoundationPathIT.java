@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.Page;
@@ -16,6 +17,8 @@ import io.aftercare.support.AftercareIT;
  * person, record an incident with a responder and resolve it.
  */
 @AftercareIT
+// the first run happens once per database: no other test class may be handed this context afterwards
+@DirtiesContext
 @TestPropertySource(properties = {"aftercare.admin.email=", "aftercare.admin.password="})
 class FirstRunAndFoundationPathIT extends BrowserTest {
 

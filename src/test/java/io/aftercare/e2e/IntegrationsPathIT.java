@@ -72,11 +72,14 @@ class IntegrationsPathIT extends BrowserTest {
                 .replaceFirst("^https?://[^/]+", url(""))))
             .header("Content-Type", "application/json").header("Authorization", "Bearer " + secret)
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        org.assertj.core.api.Assertions.assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
 
-        page.reload();
+        // stored at once, applied a moment later: the log says "Received, being applied" until then
+        org.awaitility.Awaitility.await("delivery applied").atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            page.reload();
+            return page.locator("table").textContent().contains("Accepted");
+        });
         assertThat(page.locator("table")).containsText("firing");
-        assertThat(page.locator("table")).containsText("Accepted");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "intake-03-delivery-log");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open incident").setExact(true)).click();

@@ -27,9 +27,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Receives a verified delivery: deduplicates it, applies it through the incidents module and writes it to the
- * delivery log, all in one transaction, so that a 2xx is answered only once everything is committed; a sender whose
- * delivery was not committed gets an error and retries.
+ * Receives a verified delivery. A webhook's is stored first and applied afterwards from the stored row
+ * ({@link #accept}); an events-API request is deduplicated, applied through the incidents module and logged in one
+ * transaction ({@link #receive}), so that its answer can name the incident. Either way a 2xx is answered only once
+ * the delivery is committed; a sender whose delivery was not committed gets an error and retries.
  */
 @Service
 public class Deliveries {
@@ -41,15 +42,17 @@ public class Deliveries {
 
     private final DeliveryRepository repository;
     private final EventApplier applier;
+    private final DeliveryApplier queue;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, Instant> lastRejectedLine = new ConcurrentHashMap<>();
 
-    Deliveries(DeliveryRepository repository, EventApplier applier, PlatformTransactionManager transactions,
-               MeterRegistry meters, Clock clock) {
+    Deliveries(DeliveryRepository repository, EventApplier applier, DeliveryApplier queue,
+               PlatformTransactionManager transactions, MeterRegistry meters, Clock clock) {
         this.repository = repository;
         this.applier = applier;
+        this.queue = queue;
         this.tx = new TransactionTemplate(transactions);
         this.meters = meters;
         this.clock = clock;
@@ -89,6 +92,45 @@ public class Deliveries {
             // the incidents module refused what the event said; nothing of it was kept, but the log says why
             String detail = refused.getBody().getDetail();
             result = tx.execute(s -> log(channel, Outcome.INVALID, null, null, null, detail, body, 400, null));
+        }
+        count(channel, result.outcome());
+        return result;
+    }
+
+    /**
+     * Stores a verified webhook delivery and answers without applying it: an incident event is stored {@code QUEUED}
+     * in one statement, committed on its own, and {@link DeliveryApplier} applies it from the stored row (decision
+     * 0011); a test event or an unused event type is stored as what it is. A payload the parser cannot read is logged
+     * as invalid (400), a redelivery as a duplicate.
+     *
+     * @param eventId the sender's event id from a header, if it sends one
+     * @param parser  the source's parser; throws only {@link InvalidPayloadException}
+     */
+    public Result accept(Channel channel, byte[] body, String eventId, Function<byte[], SourceEvent> parser) {
+        SourceEvent event;
+        try {
+            event = parser.apply(body);
+        } catch (InvalidPayloadException e) {
+            Result invalid = log(channel, Outcome.INVALID, null, null, null, e.getMessage(), body, 400, null);
+            count(channel, Outcome.INVALID);
+            return invalid;
+        }
+        Outcome outcome = switch (event.kind()) {
+            case PING -> Outcome.ACCEPTED;
+            case IGNORED -> Outcome.IGNORED_EVENT_TYPE;
+            case INCIDENT -> Outcome.QUEUED;
+        };
+        UUID id = UUID.randomUUID();
+        Result result;
+        if (repository.insertFirst(new DeliveryRepository.Row(id, channel.id(), channel.integrationId(), now(), outcome,
+            event.eventType(), dedupeKey(eventId != null ? eventId : event.eventId(), body), event.externalId(), null,
+            null, payload(body)))) {
+            result = new Result(outcome == Outcome.QUEUED ? 202 : 200, outcome, null, null, id, null);
+            if (outcome == Outcome.QUEUED) {
+                queue.wake();
+            }
+        } else {
+            result = log(channel, Outcome.DUPLICATE, event, null, null, null, null, 200, null);
         }
         count(channel, result.outcome());
         return result;

@@ -2,6 +2,8 @@ package io.aftercare.intake.delivery;
 
 /** What became of a delivery, as the delivery log shows it. */
 public enum Outcome {
+    /** Verified, new and stored: its incident event is being applied from the stored row (decision 0011). */
+    QUEUED,
     /** Verified, new, and applied (or a test event). */
     ACCEPTED,
     /** Verified, but seen before (same event id, or same body where the source sends no id): not applied again. */

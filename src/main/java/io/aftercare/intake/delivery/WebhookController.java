@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -24,14 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.aftercare.intake.integration.Integration;
 import io.aftercare.intake.integration.IntegrationType;
 import io.aftercare.intake.integration.Integrations;
-import io.aftercare.intake.source.AlertmanagerParser;
-import io.aftercare.intake.source.GrafanaOnCallParser;
-import io.aftercare.intake.source.IncidentIoParser;
-import io.aftercare.intake.source.GenericEventParser;
-import io.aftercare.intake.source.OpsgenieParser;
-import io.aftercare.intake.source.PagerDutyParser;
 import io.aftercare.intake.source.PagerDutySignature;
-import io.aftercare.intake.source.SourceEvent;
 import io.aftercare.shared.StandardWebhooks;
 import io.aftercare.intake.source.TokenAuth;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,8 +33,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code POST /webhooks/{type}/{integrationId}}: reachable without a session or CSRF token (its own security
  * filter chain), because each delivery authenticates itself: a signature or token checked over the raw body before
  * anything is parsed (PRIVACY.md, rule 7). In order: 413 above 1 MiB; 401 for an unknown integration or a signature
- * or token that does not match; 415 for a body that is not JSON; 400 for JSON the source's parser cannot read; 2xx
- * once the delivery is committed; 503 when the database cannot take it, so that the sender retries.
+ * or token that does not match; 415 for a body that is not JSON; 400 for JSON the source's parser cannot read; 202
+ * once an incident event is committed (it is applied from the stored row, decision 0011), 200 for a test event, an
+ * unused event type or a duplicate; 503 when the database cannot take it, so that the sender retries.
  */
 @RestController
 class WebhookController {
@@ -75,15 +69,20 @@ class WebhookController {
         UUID id = uuid(integrationId);
         String source = kind.map(IntegrationType::slug).orElse("unknown");
         try {
-            Optional<Integration> integration = id == null || kind.isEmpty() ? Optional.empty()
-                : integrations.find(id).filter(i -> i.type() == kind.get());
-            if (integration.isEmpty()) {
+            Optional<Integrations.Receiver> receiver = id == null || kind.isEmpty() ? Optional.empty()
+                : integrations.receiver(id).filter(r -> r.integration().type() == kind.get());
+            if (receiver.isEmpty()) {
                 deliveries.rejected(source, null, "no " + source + " integration with that id");
                 return unauthorized();
             }
-            Integration i = integration.get();
-            List<String> secrets = integrations.validSecrets(i.id());
-            if (!verified(i.type(), secrets, request, body)) {
+            Integration i = receiver.get().integration();
+            boolean verified = verified(i.type(), receiver.get().secrets(), request, body);
+            if (!verified) {
+                // the secrets in memory may be older than a rotation made on another instance: read them again
+                verified = integrations.receiverFresh(i.id())
+                    .filter(r -> verified(i.type(), r.secrets(), request, body)).isPresent();
+            }
+            if (!verified) {
                 deliveries.rejected(source, i.id(), missingCredentials(i.type(), request)
                     ? "no signature or token was sent" : "the signature or token did not match");
                 return unauthorized();
@@ -94,11 +93,16 @@ class WebhookController {
                 return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the payload as application/json.");
             }
-            var result = deliveries.receive(channel, body, eventId(i.type(), request), parser(i));
+            var result = deliveries.accept(channel, body, eventId(i.type(), request), Parsers.of(i));
             if (result.status() >= 400) {
                 return problem(HttpStatus.valueOf(result.status()), "Invalid payload", result.detail());
             }
-            return ResponseEntity.ok(Map.of("outcome", result.outcome().name(), "deliveryId", result.deliveryId()));
+            return ResponseEntity.status(result.status())
+                .body(Map.of("outcome", result.outcome().name(), "deliveryId", result.deliveryId()));
+        } catch (DataIntegrityViolationException removed) {
+            // the integration was removed on another instance since this one read it
+            deliveries.rejected(source, null, "no " + source + " integration with that id");
+            return unauthorized();
         } catch (DataAccessException | TransactionException e) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -135,17 +139,6 @@ class WebhookController {
             case PAGERDUTY -> request.getHeader("X-Webhook-Id");
             case INCIDENTIO -> request.getHeader("webhook-id");
             default -> null;
-        };
-    }
-
-    private static Function<byte[], SourceEvent> parser(Integration i) {
-        return switch (i.type()) {
-            case PAGERDUTY -> PagerDutyParser::parse;
-            case INCIDENTIO -> IncidentIoParser::parse;
-            case ALERTMANAGER -> b -> AlertmanagerParser.parse(b, i.teamLabel());
-            case GRAFANA_ONCALL -> GrafanaOnCallParser::parse;
-            case OPSGENIE -> OpsgenieParser::parse;
-            case GENERIC -> GenericEventParser::parse;
         };
     }
 

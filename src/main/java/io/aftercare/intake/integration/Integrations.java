@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -21,7 +23,7 @@ import io.aftercare.shared.Problems.FieldError;
 
 /**
  * Adding, rotating and removing integrations. A secret is returned once, when it is made; afterwards it is only
- * decrypted to check a delivery ({@link #validSecrets}). Every change is in the audit log, without the secret.
+ * decrypted to check a delivery ({@link #receiver}). Every change is in the audit log, without the secret.
  */
 @Service
 public class Integrations {
@@ -34,6 +36,10 @@ public class Integrations {
     private final AuditLog audit;
     private final Clock clock;
     private final String publicUrl;
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+
+    /** How long an integration and its secrets are remembered for deliveries (see {@link #receiver}). */
+    static final long CACHE_SECONDS = 10;
 
     Integrations(IntegrationRepository repository, SecretBox box, IntakeProperties properties, AuditLog audit,
                  Clock clock, @Value("${aftercare.public-url:http://localhost:8080}") String publicUrl) {
@@ -145,6 +151,7 @@ public class Integrations {
         Instant until = now.plus(properties.secretOverlap());
         // re-seal the old one so it keeps its own ciphertext format; both are bound to this integration
         repository.rotate(id, box.seal(id, plain), sealed.current(), until, now);
+        cache.remove(id);
         audit.record(actorId, "intake.integration.secret-rotated", id.toString(),
             "previous secret valid until " + until);
         return new WithSecret(get(id), webhookUrl(i), plain);
@@ -154,19 +161,58 @@ public class Integrations {
     public void delete(UUID id, UUID actorId) {
         Integration i = get(id);
         repository.delete(id);
+        cache.remove(id);
         audit.record(actorId, "intake.integration.deleted", id.toString(), i.type().slug() + " " + i.name());
     }
 
-    /** The secrets a delivery may be signed with now: the current one, and the previous one during the overlap. */
-    @Transactional(readOnly = true)
-    public List<String> validSecrets(UUID id) {
-        return repository.secrets(id).map(s -> {
-            List<String> secrets = new ArrayList<>();
-            secrets.add(box.open(id, s.current()));
-            if (s.previous() != null && s.previousValidUntil() != null && clock.instant().isBefore(s.previousValidUntil())) {
-                secrets.add(box.open(id, s.previous()));
-            }
-            return secrets;
-        }).orElse(List.of());
+    /**
+     * An integration as a delivery needs it: what it is, and the secrets a delivery may be signed with now.
+     *
+     * @param integration the integration
+     * @param secrets     the current secret, and the previous one while its overlap lasts
+     */
+    public record Receiver(Integration integration, List<String> secrets) {
+    }
+
+    private record Cached(Integration integration, String current, String previous, Instant previousValidUntil,
+                          long loadedAt) {
+
+        Receiver receiver(Instant now) {
+            return new Receiver(integration, previous != null && previousValidUntil != null
+                && now.isBefore(previousValidUntil) ? List.of(current, previous) : List.of(current));
+        }
+    }
+
+    /**
+     * The integration a delivery is addressed to, from memory when it was read in the last {@value #CACHE_SECONDS}
+     * seconds, so that a busy webhook costs no read and no decryption per delivery. A change made on this instance
+     * takes effect at once; one made on another instance within {@value #CACHE_SECONDS} s, and a signature that does
+     * not match the remembered secrets is checked again with {@link #receiverFresh} (so a rotation is never refused).
+     */
+    public Optional<Receiver> receiver(UUID id) {
+        Cached c = cache.get(id);
+        if (c != null && System.nanoTime() - c.loadedAt() < CACHE_SECONDS * 1_000_000_000L) {
+            return Optional.of(c.receiver(clock.instant()));
+        }
+        return receiverFresh(id);
+    }
+
+    /** As {@link #receiver}, read from the database. */
+    public Optional<Receiver> receiverFresh(UUID id) {
+        return load(id);
+    }
+
+    private Optional<Receiver> load(UUID id) {
+        Optional<Integration> integration = repository.find(id);
+        Optional<IntegrationRepository.Sealed> sealed = repository.secrets(id);
+        if (integration.isEmpty() || sealed.isEmpty()) {
+            cache.remove(id);
+            return Optional.empty();
+        }
+        IntegrationRepository.Sealed s = sealed.get();
+        Cached c = new Cached(integration.get(), box.open(id, s.current()),
+            s.previous() == null ? null : box.open(id, s.previous()), s.previousValidUntil(), System.nanoTime());
+        cache.put(id, c);
+        return Optional.of(c.receiver(clock.instant()));
     }
 }

@@ -17,6 +17,12 @@ public interface Directory {
     /** @param provider {@code pagerduty}, {@code opsgenie}, {@code slack}, {@code incidentio} or any other name */
     Optional<PersonRef> personByExternalIdentity(String provider, String externalId);
 
+    /** As {@link #personByExternalIdentity}, the id only: one indexed read. */
+    Optional<UUID> personIdByExternalIdentity(String provider, String externalId);
+
+    /** As {@link #personByEmail}, the id only. */
+    Optional<UUID> personIdByEmail(String email);
+
     List<PersonRef> people(Collection<UUID> ids);
 
     Optional<TeamRef> team(UUID id);

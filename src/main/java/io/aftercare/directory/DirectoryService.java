@@ -41,6 +41,16 @@ class DirectoryService implements Directory {
     }
 
     @Override
+    public Optional<UUID> personIdByExternalIdentity(String provider, String externalId) {
+        return people.idByIdentity(provider, externalId);
+    }
+
+    @Override
+    public Optional<UUID> personIdByEmail(String email) {
+        return email == null ? Optional.empty() : people.idByEmail(email);
+    }
+
+    @Override
     public List<PersonRef> people(Collection<UUID> ids) {
         return people.findAll(ids);
     }

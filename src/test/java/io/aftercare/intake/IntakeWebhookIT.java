@@ -9,12 +9,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,18 +166,62 @@ class IntakeWebhookIT {
         String incident = "PINC" + UUID.randomUUID().toString().substring(0, 6);
         String body = pdEvent("c-" + incident, "incident.triggered", incident, "triggered", "2026-01-10T08:00:00Z",
             "PNOBODY1");
+        UUID stored = UUID.randomUUID();
         // what an instance that stopped right after answering 202 leaves: the stored delivery, not applied, and no
         // in-memory signal to apply it
         jdbc.sql("""
                 INSERT INTO intake_delivery (id, channel, integration_id, received_at, outcome, event_type, dedupe_key,
-                                             external_id, payload)
-                VALUES (?, ?, ?, ?, 'QUEUED', 'incident.triggered', ?, ?, ?)""")
-            .params(UUID.randomUUID(), pd.id(), UUID.fromString(pd.id()), OffsetDateTime.now(ZoneOffset.UTC),
-                "id:c-" + incident, incident, body)
+                                             external_id)
+                VALUES (?, ?, ?, ?, 'QUEUED', 'incident.triggered', ?, ?)""")
+            .params(stored, pd.id(), UUID.fromString(pd.id()), OffsetDateTime.now(ZoneOffset.UTC), "id:c-" + incident,
+                incident)
             .update();
+        jdbc.sql("INSERT INTO intake_delivery_payload (delivery_id, payload) VALUES (?, ?)").params(stored, body).update();
 
         assertThat(settled(pd)).containsExactly("ACCEPTED");
         assertThat(find("pagerduty", incident).orElseThrow().title()).isEqualTo("Checkout is down");
+    }
+
+    @Test
+    void aBurstFromManySendersWithEveryEventSentTwiceAppliesEachEventOnce() throws Exception {
+        Made pd = integration("pagerduty", "pd-signing-secret-0123456789");
+        String pdUser = "PU" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        PersonRef sam = person("Sam", Map.of("pagerduty", pdUser));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        List<String[]> sends = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            String incident = "PBURST" + tag + n;
+            String[][] events = {{"triggered", "08:00:00"}, {"acknowledged", "08:05:00"}, {"resolved", "08:30:00"}};
+            for (String[] e : events) {
+                String id = e[0] + "-" + incident;
+                String body = pdEvent(id, "incident." + e[0], incident, e[0], "2026-01-10T" + e[1] + "Z", pdUser);
+                sends.add(new String[] {"wh-" + id, body});
+                sends.add(new String[] {"wh-" + id, body}); // the sender's retry of the same delivery
+            }
+        }
+        Collections.shuffle(sends, new Random(7));
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String[] send : sends) {
+            answers.add(senders.submit(() -> pd(pd, send[0], send[1]).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> a : answers) {
+            statuses.add(a.get(60, TimeUnit.SECONDS));
+        }
+        senders.shutdown();
+
+        assertThat(statuses).as("every delivery answered 2xx").allMatch(s -> s == 200 || s == 202);
+        List<String> log = settled(pd);
+        assertThat(log).filteredOn("ACCEPTED"::equals).hasSize(24);
+        assertThat(log).filteredOn("DUPLICATE"::equals).hasSize(24);
+        for (int n = 0; n < 8; n++) {
+            IncidentView view = find("pagerduty", "PBURST" + tag + n).orElseThrow();
+            assertThat(view.status()).isEqualTo(IncidentStatus.RESOLVED);
+            assertThat(view.startedAt()).isEqualTo(Instant.parse("2026-01-10T08:00:00Z"));
+            assertThat(view.resolvedAt()).isEqualTo(Instant.parse("2026-01-10T08:30:00Z"));
+            assertThat(view.responders()).extracting(r -> r.personId()).containsExactly(sam.id());
+        }
     }
 
     @Test
@@ -255,7 +306,8 @@ class IntakeWebhookIT {
         TestApi.Response unsigned = hooks.post(pd.path(), body, Map.of());
         assertThat(unsigned.status()).isEqualTo(401);
         assertThat(find("pagerduty", incident)).as("nothing applied").isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_delivery WHERE integration_id = ? AND payload IS NOT NULL")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_delivery d JOIN intake_delivery_payload p ON p.delivery_id = d.id "
+            + "WHERE d.integration_id = ?")
             .param(UUID.fromString(pd.id())).query(Long.class).single()).as("no payload kept").isZero();
         assertThat(outcomes(pd)).as("one line a minute at most").containsExactly("REJECTED_SIGNATURE");
         assertThat(hooks.post("/webhooks/pagerduty/" + UUID.randomUUID(), body, Map.of()).status()).isEqualTo(401);

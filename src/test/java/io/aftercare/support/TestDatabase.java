@@ -15,7 +15,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Gives every test application context a database of its own: an in-memory H2 (PostgreSQL mode, as in
- * production) or a fresh database on one embedded PostgreSQL server per JVM.
+ * production; a file with {@code aftercare.test.h2-mode=file}) or a fresh database on one embedded PostgreSQL server
+ * per JVM.
  *
  * <p>Which engine is chosen by the system property {@code aftercare.test.db} ({@code h2} or {@code postgres}); the
  * build runs every {@code *IT} once with each (two failsafe executions).
@@ -35,9 +36,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
+        // a benchmark asks for H2 as production runs it: a file, every commit written before it returns
+        boolean file = "file".equals(context.getEnvironment().getProperty("aftercare.test.h2-mode"));
         Map<String, Object> properties = isPostgres() ? postgres(name) : Map.of(
-            "spring.datasource.url", "jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "spring.datasource.url", (file ? "jdbc:h2:file:./target/h2-bench/" + name : "jdbc:h2:mem:" + name)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128"
+                + (file ? ";WRITE_DELAY=0" : ";DB_CLOSE_DELAY=-1"),
             "spring.datasource.username", "sa",
             "spring.datasource.password", "");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));

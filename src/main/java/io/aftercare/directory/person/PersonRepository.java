@@ -164,6 +164,18 @@ public class PersonRepository {
             provider, externalId).stream().findFirst();
     }
 
+    /** Only the id: one indexed read, for callers that match many events to people (intake). */
+    public Optional<UUID> idByIdentity(String provider, String externalId) {
+        return jdbc.sql("SELECT person_id FROM person_identity WHERE provider = ? AND external_id = ?")
+            .params(provider, externalId).query(UUID.class).optional();
+    }
+
+    /** Only the id, by e-mail (case-insensitive). */
+    public Optional<UUID> idByEmail(String email) {
+        return jdbc.sql("SELECT id FROM person WHERE email_normalized = ?").param(PersonRules.normalizeEmail(email))
+            .query(UUID.class).optional();
+    }
+
     public List<PersonRef> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

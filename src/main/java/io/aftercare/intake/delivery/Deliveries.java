@@ -42,17 +42,17 @@ public class Deliveries {
 
     private final DeliveryRepository repository;
     private final EventApplier applier;
-    private final DeliveryApplier queue;
+    private final DeliveryWriter writer;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, Instant> lastRejectedLine = new ConcurrentHashMap<>();
 
-    Deliveries(DeliveryRepository repository, EventApplier applier, DeliveryApplier queue,
+    Deliveries(DeliveryRepository repository, EventApplier applier, DeliveryWriter writer,
                PlatformTransactionManager transactions, MeterRegistry meters, Clock clock) {
         this.repository = repository;
         this.applier = applier;
-        this.queue = queue;
+        this.writer = writer;
         this.tx = new TransactionTemplate(transactions);
         this.meters = meters;
         this.clock = clock;
@@ -99,8 +99,8 @@ public class Deliveries {
 
     /**
      * Stores a verified webhook delivery and answers without applying it: an incident event is stored {@code QUEUED}
-     * in one statement, committed on its own, and {@link DeliveryApplier} applies it from the stored row (decision
-     * 0011); a test event or an unused event type is stored as what it is. A payload the parser cannot read is logged
+     * (by {@link DeliveryWriter}, returning once committed) and {@link DeliveryApplier} applies it from the stored row
+     * (decision 0011); a test event or an unused event type is stored as what it is. A payload the parser cannot read is logged
      * as invalid (400), a redelivery as a duplicate.
      *
      * @param eventId the sender's event id from a header, if it sends one
@@ -122,13 +122,10 @@ public class Deliveries {
         };
         UUID id = UUID.randomUUID();
         Result result;
-        if (repository.insertFirst(new DeliveryRepository.Row(id, channel.id(), channel.integrationId(), now(), outcome,
+        if (writer.storeFirst(new DeliveryRepository.Row(id, channel.id(), channel.integrationId(), now(), outcome,
             event.eventType(), dedupeKey(eventId != null ? eventId : event.eventId(), body), event.externalId(), null,
             null, payload(body)))) {
             result = new Result(outcome == Outcome.QUEUED ? 202 : 200, outcome, null, null, id, null);
-            if (outcome == Outcome.QUEUED) {
-                queue.wake();
-            }
         } else {
             result = log(channel, Outcome.DUPLICATE, event, null, null, null, null, 200, null);
         }

@@ -103,6 +103,12 @@ class DeliveryApplier implements SmartLifecycle {
         return running;
     }
 
+    /** Starts before the writer and the web server, and stops after them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 8192;
+    }
+
     private void run() {
         while (running) {
             int applied;

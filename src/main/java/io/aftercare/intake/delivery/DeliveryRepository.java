@@ -3,10 +3,13 @@ package io.aftercare.intake.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +19,23 @@ import io.aftercare.shared.DbTime;
 @Repository
 class DeliveryRepository {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+        INSERT INTO intake_delivery (id, channel, integration_id, received_at, outcome, event_type, dedupe_key,
+                                     external_id, incident_id, detail)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_PAYLOAD = "INSERT INTO intake_delivery_payload (delivery_id, payload) VALUES (?, ?)";
 
-    DeliveryRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    private static Object[] values(Row r) {
+        return new Object[] {r.id(), r.channel(), r.integrationId(), DbTime.toDb(r.receivedAt()), r.outcome().name(),
+            cut(r.eventType(), 200), r.dedupeKey(), cut(r.externalId(), 200), r.incidentId(), cut(r.detail(), 500)};
     }
 
     record Row(UUID id, String channel, UUID integrationId, Instant receivedAt, Outcome outcome, String eventType,
@@ -27,29 +43,31 @@ class DeliveryRepository {
     }
 
     void insert(Row r) {
-        jdbc.sql("""
-                INSERT INTO intake_delivery (id, channel, integration_id, received_at, outcome, event_type, dedupe_key,
-                                             external_id, incident_id, detail, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(r.id(), r.channel(), r.integrationId(), DbTime.toDb(r.receivedAt()), r.outcome().name(),
-                cut(r.eventType(), 200), r.dedupeKey(), cut(r.externalId(), 200), r.incidentId(), cut(r.detail(), 500),
-                r.payload())
-            .update();
+        jdbc.sql(INSERT).params(values(r)).update();
+        if (r.payload() != null) {
+            jdbc.sql(INSERT_PAYLOAD).params(r.id(), r.payload()).update();
+        }
     }
 
     /**
-     * Inserts the first delivery of an event: false, and nothing inserted, when the channel already has a delivery
-     * with this dedupe key (one statement, so a redelivery racing its original is a duplicate, never an error).
+     * Inserts the first delivery of each event in one batch: for each row, false (and nothing inserted) when its
+     * channel already has a delivery with that dedupe key, earlier in the batch included.
      */
-    boolean insertFirst(Row r) {
-        return jdbc.sql("""
-                INSERT INTO intake_delivery (id, channel, integration_id, received_at, outcome, event_type, dedupe_key,
-                                             external_id, incident_id, detail, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-            .params(r.id(), r.channel(), r.integrationId(), DbTime.toDb(r.receivedAt()), r.outcome().name(),
-                cut(r.eventType(), 200), r.dedupeKey(), cut(r.externalId(), 200), r.incidentId(), cut(r.detail(), 500),
-                r.payload())
-            .update() == 1;
+    boolean[] insertFirst(List<Row> rows) {
+        int[] counts = template.batchUpdate(INSERT + " ON CONFLICT DO NOTHING",
+            rows.stream().map(DeliveryRepository::values).toList());
+        boolean[] inserted = new boolean[rows.size()];
+        List<Object[]> payloads = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < counts.length; i++) {
+            inserted[i] = counts[i] != 0;
+            if (inserted[i] && rows.get(i).payload() != null) {
+                payloads.add(new Object[] {rows.get(i).id(), rows.get(i).payload()});
+            }
+        }
+        if (!payloads.isEmpty()) {
+            template.batchUpdate(INSERT_PAYLOAD, payloads);
+        }
+        return inserted;
     }
 
     /** A stored delivery whose incident event is still to be applied. */
@@ -61,21 +79,35 @@ class DeliveryRepository {
      * instance's applier takes the next ones instead of waiting for these; H2 runs as a single instance.
      */
     List<Queued> lockQueued(int limit, boolean skipLocked) {
-        return jdbc.sql("SELECT id, integration_id, payload, apply_attempts FROM intake_delivery "
+        return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
                 + "WHERE outcome = 'QUEUED' ORDER BY seq LIMIT " + limit + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
-            .query(DeliveryRepository::mapQueued).list();
+            .query(DeliveryRepository::mapQueued).list());
     }
 
     /** Locks one queued delivery; empty when it has been applied meanwhile (or, skipping locks, another has it). */
     Optional<Queued> lockQueued(UUID id, boolean skipLocked) {
-        return jdbc.sql("SELECT id, integration_id, payload, apply_attempts FROM intake_delivery "
+        return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
                 + "WHERE id = ? AND outcome = 'QUEUED' FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
-            .param(id).query(DeliveryRepository::mapQueued).optional();
+            .param(id).query(DeliveryRepository::mapQueued).list()).stream().findFirst();
+    }
+
+    private List<Queued> withPayloads(List<Queued> locked) {
+        if (locked.isEmpty()) {
+            return locked;
+        }
+        Map<UUID, String> payloads = new HashMap<>();
+        jdbc.sql("SELECT delivery_id, payload FROM intake_delivery_payload WHERE delivery_id IN (:ids)")
+            .param("ids", locked.stream().map(Queued::id).toList())
+            .query(rs -> {
+                payloads.put(rs.getObject("delivery_id", UUID.class), rs.getString("payload"));
+            });
+        return locked.stream().map(q -> new Queued(q.id(), q.integrationId(), payloads.get(q.id()), q.attempts()))
+            .toList();
     }
 
     private static Queued mapQueued(ResultSet rs, int n) throws SQLException {
-        return new Queued(rs.getObject("id", UUID.class), rs.getObject("integration_id", UUID.class),
-            rs.getString("payload"), rs.getInt("apply_attempts"));
+        return new Queued(rs.getObject("id", UUID.class), rs.getObject("integration_id", UUID.class), null,
+            rs.getInt("apply_attempts"));
     }
 
     /** A queued delivery ends: applied, refused by the incidents module, or given up on; the log shows which. */

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.directory.Directory;
-import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.IncidentView;
@@ -118,8 +117,7 @@ class EventApplier {
     /** By the source's own id for them (or an admin's earlier mapping of it), else by e-mail. */
     private Optional<UUID> person(Identity who) {
         if (who.externalId() != null && !GenericEventParser.EMAIL.equals(who.provider())) {
-            Optional<UUID> byId = directory.personByExternalIdentity(who.provider(), who.externalId())
-                .map(PersonRef::id);
+            Optional<UUID> byId = directory.personIdByExternalIdentity(who.provider(), who.externalId());
             if (byId.isPresent()) {
                 return byId;
             }
@@ -129,7 +127,7 @@ class EventApplier {
             }
         }
         if (who.email() != null) {
-            Optional<UUID> byEmail = directory.personByEmail(who.email()).map(PersonRef::id);
+            Optional<UUID> byEmail = directory.personIdByEmail(who.email());
             if (byEmail.isPresent()) {
                 return byEmail;
             }

@@ -25,6 +25,9 @@ public interface Directory {
 
     List<PersonRef> people(Collection<UUID> ids);
 
+    /** Names and e-mails only, in one read: for showing people (those not in the directory are left out). */
+    List<PersonName> names(Collection<UUID> ids);
+
     Optional<TeamRef> team(UUID id);
 
     /** Case-insensitive. */

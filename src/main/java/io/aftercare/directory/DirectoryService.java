@@ -56,6 +56,11 @@ class DirectoryService implements Directory {
     }
 
     @Override
+    public List<PersonName> names(Collection<UUID> ids) {
+        return people.names(ids);
+    }
+
+    @Override
     public Optional<TeamRef> team(UUID id) {
         return teams.find(id);
     }

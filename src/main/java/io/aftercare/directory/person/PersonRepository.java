@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.aftercare.directory.PersonName;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
@@ -174,6 +175,16 @@ public class PersonRepository {
     public Optional<UUID> idByEmail(String email) {
         return jdbc.sql("SELECT id FROM person WHERE email_normalized = ?").param(PersonRules.normalizeEmail(email))
             .query(UUID.class).optional();
+    }
+
+    public List<PersonName> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, name, email FROM person WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+            .query((rs, n) -> new PersonName(rs.getObject("id", UUID.class), rs.getString("name"),
+                rs.getString("email")))
+            .list();
     }
 
     public List<PersonRef> findAll(Collection<UUID> ids) {

@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aftercare.directory.Directory;
+import io.aftercare.directory.PersonName;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.incidents.IncidentOpened;
 import io.aftercare.incidents.IncidentResolved;
@@ -102,6 +103,13 @@ public class IncidentService implements Incidents {
         return incidents.findBySource(normalizeSource(source), externalId.trim()).map(this::view);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isKnown(String source, String externalId) {
+        return source != null && externalId != null
+            && incidents.exists(normalizeSource(source), externalId.trim());
+    }
+
     /** The incident, or a 404 problem. */
     @Transactional(readOnly = true)
     public IncidentView get(UUID id) {
@@ -125,14 +133,14 @@ public class IncidentService implements Incidents {
             ids.add(r.personId());
         });
         ids.remove(null);
-        Map<UUID, PersonRef> people = peopleById(ids);
+        Map<UUID, PersonName> people = peopleById(ids);
         return rows.stream().map(r -> new TimelineEntry(r.at(), r.kind(), r.actorId(), nameOf(people, r.actorId()),
             r.personId(), nameOf(people, r.personId()),
             r.detail() == null ? null : ResponderRole.parse(r.detail()).orElse(null))).toList();
     }
 
-    private static String nameOf(Map<UUID, PersonRef> people, UUID id) {
-        PersonRef p = id == null ? null : people.get(id);
+    private static String nameOf(Map<UUID, PersonName> people, UUID id) {
+        PersonName p = id == null ? null : people.get(id);
         return p == null ? null : p.name();
     }
 
@@ -442,14 +450,14 @@ public class IncidentService implements Incidents {
     private Optional<UUID> resolvePerson(NewResponder r, String prefix, List<FieldError> errors) {
         String email = trimToNull(r.email());
         if (r.personId() != null) {
-            Optional<UUID> id = directory.person(r.personId()).map(PersonRef::id);
+            Optional<UUID> id = directory.names(List.of(r.personId())).stream().findFirst().map(PersonName::id);
             if (id.isEmpty()) {
                 errors.add(new FieldError(prefix + "personId", "is not a person in the directory"));
             }
             return id;
         }
         if (email != null) {
-            Optional<UUID> id = directory.personByEmail(email).map(PersonRef::id);
+            Optional<UUID> id = directory.personIdByEmail(email);
             if (id.isEmpty()) {
                 errors.add(new FieldError(prefix + "email", "is not the e-mail of anyone in the directory"));
             }
@@ -508,21 +516,21 @@ public class IncidentService implements Incidents {
             return List.of();
         }
         Map<UUID, List<ResponderRow>> responders = incidents.responders(rows.stream().map(Row::id).toList());
-        Map<UUID, PersonRef> people = peopleById(responders.values().stream().flatMap(List::stream)
+        Map<UUID, PersonName> people = peopleById(responders.values().stream().flatMap(List::stream)
             .map(ResponderRow::personId).collect(Collectors.toSet()));
         return rows.stream().map(r -> new IncidentView(r.id(), r.title(), r.severity(), r.status(), r.service(),
             r.teamId(), r.source(), r.externalId(), r.url(), r.startedAt(), r.acknowledgedAt(), r.resolvedAt(),
             responders.getOrDefault(r.id(), List.of()).stream().map(x -> {
-                PersonRef p = people.get(x.personId());
+                PersonName p = people.get(x.personId());
                 return new ResponderView(x.personId(), p == null ? null : p.name(), p == null ? null : p.email(),
                     x.role(), x.joinedAt());
             }).toList())).toList();
     }
 
-    private Map<UUID, PersonRef> peopleById(Collection<UUID> ids) {
+    private Map<UUID, PersonName> peopleById(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return directory.people(ids).stream().collect(Collectors.toMap(PersonRef::id, Function.identity()));
+        return directory.names(ids).stream().collect(Collectors.toMap(PersonName::id, Function.identity()));
     }
 }

@@ -57,7 +57,7 @@ class EventApplier {
     /** @return the incident the event was about */
     UUID apply(String source, SourceEvent e, UUID actorId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Optional<IncidentView> existing = incidents.findBySource(source, e.externalId());
+        boolean recorded = incidents.isKnown(source, e.externalId());
         UUID teamId = e.teamName() == null ? null
             : directory.teamByName(e.teamName()).map(TeamRef::id).orElse(null);
         Instant started = atMost(e.startedAt() != null ? e.startedAt() : e.occurredAt(), now);
@@ -84,10 +84,10 @@ class EventApplier {
         }
 
         String title = cut(e.title(), 500);
-        if (title == null && existing.isEmpty()) {
+        if (title == null && !recorded) {
             title = "Incident " + cut(e.externalId(), 100) + " from " + source;
         }
-        Severity severity = e.severity() != null ? e.severity() : existing.isEmpty() ? DEFAULT_SEVERITY : null;
+        Severity severity = e.severity() != null ? e.severity() : !recorded ? DEFAULT_SEVERITY : null;
         IncidentView incident = incidents.record(new NewIncident(source, e.externalId(), title, severity,
             cut(e.service(), 200), teamId, link(e.url()), started, known), actorId);
 

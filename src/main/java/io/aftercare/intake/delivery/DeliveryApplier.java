@@ -21,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.intake.integration.Integration;
-import io.aftercare.intake.integration.IntakeProperties;
 import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
@@ -30,9 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Applies stored webhook deliveries (outcome {@code QUEUED}) to the incidents module, oldest first, off the sender's
- * clock (decision 0011). A thread takes up to {@value #BATCH} at a time in one transaction, so a burst costs one
- * commit per batch rather than one per event ({@code aftercare.intake.apply-threads} of them: 2 on PostgreSQL, 1 on
- * H2); it is woken when a delivery is stored and otherwise looks
+ * clock (decision 0011). One thread per instance takes up to {@value #BATCH} at a time in one transaction, so a burst
+ * costs one commit per batch rather than one per event; it is woken when a delivery is stored and otherwise looks
  * every second, which also finds deliveries that another instance stored or that were stored just before a crash.
  *
  * <p>When anything in a batch fails, the batch is rolled back (events and all) and its deliveries are applied one
@@ -56,15 +54,11 @@ class DeliveryApplier implements SmartLifecycle {
     private final DataSource dataSource;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
-    private final IntakeProperties properties;
     private boolean skipLocked;
-    private int threads;
-    private final List<Thread> workers = new java.util.ArrayList<>();
+    private Thread worker;
 
     DeliveryApplier(DeliveryRepository repository, EventApplier applier, Integrations integrations,
-                    PlatformTransactionManager transactions, DataSource dataSource, IntakeProperties properties,
-                    MeterRegistry meters) {
-        this.properties = properties;
+                    PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry meters) {
         this.repository = repository;
         this.applier = applier;
         this.integrations = integrations;
@@ -76,7 +70,7 @@ class DeliveryApplier implements SmartLifecycle {
 
     /** A delivery was stored: apply it now rather than at the next look. */
     void wake() {
-        if (signal.availablePermits() < threads) {
+        if (signal.availablePermits() == 0) {
             signal.release();
         }
     }
@@ -84,29 +78,24 @@ class DeliveryApplier implements SmartLifecycle {
     @Override
     public synchronized void start() {
         skipLocked = postgres();
-        threads = properties.applyThreads() > 0 ? properties.applyThreads() : skipLocked ? 2 : 1;
         running = true;
-        for (int i = 1; i <= threads; i++) {
-            Thread worker = new Thread(this::run, "intake-applier-" + i);
-            worker.setDaemon(true);
-            worker.start();
-            workers.add(worker);
-        }
+        worker = new Thread(this::run, "intake-applier");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        signal.release(workers.size());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        signal.release();
+        if (worker == null) {
+            return;
+        }
         try {
-            for (Thread worker : workers) {
-                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            }
+            worker.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.clear();
     }
 
     @Override
@@ -129,15 +118,14 @@ class DeliveryApplier implements SmartLifecycle {
                 log.warn("Could not apply stored webhook deliveries; trying again shortly: {}", e.toString());
                 applied = 0;
             }
-            if (applied == BATCH) {
-                wake(); // there may be more: another thread can take the next batch meanwhile
-            } else {
+            if (applied < BATCH) {
                 try {
                     signal.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                signal.drainPermits();
             }
         }
     }

@@ -39,7 +39,7 @@ import io.aftercare.support.TestDatabase;
  * Run with {@code ./mvnw -Pbench verify -DargLine=-Xmx256m -Dit.test=IngestBenchmark} (see bench/README.md).
  */
 @AftercareIT
-@TestPropertySource(properties = {"aftercare.bench.noop=true", "aftercare.test.h2-mode=file",
+@TestPropertySource(properties = {"aftercare.bench.noop=true", "aftercare.test.durable=true",
     "logging.level.io.aftercare=WARN",
     "logging.level.org.springframework.modulith=WARN"})
 class IngestBenchmark {
@@ -93,7 +93,9 @@ class IngestBenchmark {
         long applied = jdbc.sql("SELECT COUNT(*) FROM intake_delivery WHERE outcome = 'ACCEPTED' AND integration_id = ?")
             .param(UUID.fromString(id)).query(Long.class).single();
 
-        String db = TestDatabase.engine() + (TestDatabase.isPostgres() ? "" : " (file, as in production)");
+        String db = TestDatabase.engine() + (TestDatabase.isPostgres()
+            ? " (synchronous_commit " + jdbc.sql("SHOW synchronous_commit").query(String.class).single() + ")"
+            : " (file, WRITE_DELAY=0)");
         System.out.printf("BENCH ingest %s: %.0f events/s stored and answered 202, signed PagerDuty V3 (%d sent, %d not"
                 + " 2xx) vs no-op %.0f req/s: ratio %.2f; %d senders, %d s, max heap %d MB%n", db,
             ingestRate.perSecond(), ingestRate.sent, ingestRate.failed, noopRate.perSecond(),

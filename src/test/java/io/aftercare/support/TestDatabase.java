@@ -15,8 +15,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Gives every test application context a database of its own: an in-memory H2 (PostgreSQL mode, as in
- * production; a file with {@code aftercare.test.h2-mode=file}) or a fresh database on one embedded PostgreSQL server
- * per JVM.
+ * production) or a fresh database on one embedded PostgreSQL server per JVM. With {@code aftercare.test.durable=true}
+ * (benchmarks) commits are as durable as in production: H2 in a file, PostgreSQL with {@code synchronous_commit}
+ * on.
  *
  * <p>Which engine is chosen by the system property {@code aftercare.test.db} ({@code h2} or {@code postgres}); the
  * build runs every {@code *IT} once with each (two failsafe executions).
@@ -36,9 +37,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        // a benchmark asks for H2 as production runs it: a file, every commit written before it returns
-        boolean file = "file".equals(context.getEnvironment().getProperty("aftercare.test.h2-mode"));
-        Map<String, Object> properties = isPostgres() ? postgres(name) : Map.of(
+        // a benchmark asks for commits as durable as production's: H2 in a file, every commit written before it
+        // returns; PostgreSQL waiting for the WAL flush (the embedded server's own default is not to)
+        boolean file = Boolean.parseBoolean(context.getEnvironment().getProperty("aftercare.test.durable"));
+        Map<String, Object> properties = isPostgres() ? postgres(name, file) : Map.of(
             "spring.datasource.url", (file ? "jdbc:h2:file:./target/h2-bench/" + name : "jdbc:h2:mem:" + name)
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128"
                 + (file ? ";WRITE_DELAY=0" : ";DB_CLOSE_DELAY=-1"),
@@ -47,7 +49,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
     }
 
-    private static synchronized Map<String, Object> postgres(String name) {
+    private static synchronized Map<String, Object> postgres(String name, boolean durable) {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().setPort(0).start();
@@ -63,7 +65,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 s.execute("CREATE DATABASE " + name);
             }
             return Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", name),
+                "spring.datasource.url", postgres.getJdbcUrl("postgres", name)
+                    + (durable ? "&options=-c%20synchronous_commit%3Don" : ""),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres");
         } catch (IOException | SQLException e) {

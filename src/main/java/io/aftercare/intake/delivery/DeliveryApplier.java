@@ -3,6 +3,7 @@ package io.aftercare.intake.delivery;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,7 +40,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the rest. On PostgreSQL several instances share the queue ({@code FOR UPDATE SKIP LOCKED}).
  */
 @Component
-class DeliveryApplier implements SmartLifecycle {
+class DeliveryApplier extends BackgroundThread {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryApplier.class);
 
@@ -53,12 +54,12 @@ class DeliveryApplier implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final DataSource dataSource;
     private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
     private boolean skipLocked;
-    private Thread worker;
 
     DeliveryApplier(DeliveryRepository repository, EventApplier applier, Integrations integrations,
                     PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry meters) {
+        // starts before the writer and the web server, and stops after them
+        super("intake-applier", SmartLifecycle.DEFAULT_PHASE - 8192, Duration.ofSeconds(10));
         this.repository = repository;
         this.applier = applier;
         this.integrations = integrations;
@@ -76,41 +77,18 @@ class DeliveryApplier implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    protected void starting() {
         skipLocked = postgres();
-        running = true;
-        worker = new Thread(this::run, "intake-applier");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
+    protected void stopping() {
         signal.release();
-        if (worker == null) {
-            return;
-        }
-        try {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts before the writer and the web server, and stops after them. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 8192;
-    }
-
-    private void run() {
-        while (running) {
+    protected void loop() {
+        while (running()) {
             int applied;
             try {
                 applied = applyBatch();

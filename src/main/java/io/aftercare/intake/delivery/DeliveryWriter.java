@@ -1,5 +1,6 @@
 package io.aftercare.intake.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one by one, so one bad row (an integration removed meanwhile) does not fail the others.
  */
 @Component
-class DeliveryWriter implements SmartLifecycle {
+class DeliveryWriter extends BackgroundThread {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWriter.class);
 
@@ -51,10 +52,10 @@ class DeliveryWriter implements SmartLifecycle {
     private final DeliveryApplier applier;
     private final TransactionTemplate tx;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
-    private volatile boolean running;
-    private Thread worker;
 
     DeliveryWriter(DeliveryRepository repository, DeliveryApplier applier, PlatformTransactionManager transactions) {
+        // stops after the web server has finished its requests (and before the applier), storing what it was handed
+        super("intake-writer", SmartLifecycle.DEFAULT_PHASE - 4096, Duration.ofSeconds(WAIT_SECONDS));
         this.repository = repository;
         this.applier = applier;
         this.tx = new TransactionTemplate(transactions);
@@ -67,7 +68,7 @@ class DeliveryWriter implements SmartLifecycle {
      * @throws NotStored when it could not be stored (the caller answers 503)
      */
     boolean storeFirst(DeliveryRepository.Row row) {
-        if (!running) {
+        if (!running()) {
             throw new NotStored("Aftercare is stopping", null);
         }
         Pending pending = new Pending(row, new CompletableFuture<>());
@@ -89,8 +90,9 @@ class DeliveryWriter implements SmartLifecycle {
         }
     }
 
-    private void run() {
-        while (running || !queue.isEmpty()) {
+    @Override
+    protected void loop() {
+        while (running() || !queue.isEmpty()) {
             Pending first;
             try {
                 first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -133,38 +135,5 @@ class DeliveryWriter implements SmartLifecycle {
                 write(List.of(p));
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        running = true;
-        worker = new Thread(this::run, "intake-writer");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    /** Stops taking deliveries and stores the ones already handed over. */
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (worker == null) {
-            return;
-        }
-        try {
-            worker.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops after the web server has finished its requests (and before the applier). */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

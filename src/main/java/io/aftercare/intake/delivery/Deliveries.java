@@ -100,8 +100,8 @@ public class Deliveries {
     /**
      * Stores a verified webhook delivery and answers without applying it: an incident event is stored {@code QUEUED}
      * (by {@link DeliveryWriter}, returning once committed) and {@link DeliveryApplier} applies it from the stored row
-     * (decision 0011); a test event or an unused event type is stored as what it is. A payload the parser cannot read is logged
-     * as invalid (400), a redelivery as a duplicate.
+     * (decision 0011); a test event or an unused event type is stored as what it is. A payload the parser cannot read
+     * is logged as invalid (400), a redelivery as a duplicate.
      *
      * @param eventId the sender's event id from a header, if it sends one
      * @param parser  the source's parser; throws only {@link InvalidPayloadException}

@@ -23,7 +23,8 @@ class DeliveryRepository {
         INSERT INTO intake_delivery (id, channel, integration_id, received_at, outcome, event_type, dedupe_key,
                                      external_id, incident_id, detail)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_PAYLOAD = "INSERT INTO intake_delivery_payload (delivery_id, payload) VALUES (?, ?)";
+    private static final String INSERT_PAYLOAD =
+        "INSERT INTO intake_delivery_payload (delivery_id, payload) VALUES (?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -80,7 +81,8 @@ class DeliveryRepository {
      */
     List<Queued> lockQueued(int limit, boolean skipLocked) {
         return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
-                + "WHERE outcome = 'QUEUED' ORDER BY seq LIMIT " + limit + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
+                + "WHERE outcome = 'QUEUED' ORDER BY seq LIMIT " + limit + " FOR UPDATE"
+                + (skipLocked ? " SKIP LOCKED" : ""))
             .query(DeliveryRepository::mapQueued).list());
     }
 

@@ -1,8 +1,10 @@
 package io.aftercare.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,12 +120,10 @@ class IngestBenchmark {
     }
 
     /** Waits until every stored delivery is applied; @return the seconds it took. */
-    double drain() throws InterruptedException {
+    double drain() {
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.MINUTES.toNanos(10);
-        while (queued() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await("stored deliveries applied").atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(50)).until(() -> queued() == 0);
         return (System.nanoTime() - start) / 1e9;
     }
 

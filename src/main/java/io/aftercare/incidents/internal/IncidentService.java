@@ -29,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonName;
-import io.aftercare.directory.PersonRef;
 import io.aftercare.incidents.IncidentOpened;
 import io.aftercare.incidents.IncidentResolved;
 import io.aftercare.incidents.IncidentStatus;

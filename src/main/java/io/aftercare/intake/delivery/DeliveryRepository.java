@@ -3,6 +3,7 @@ package io.aftercare.intake.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class DeliveryRepository {
         int[] counts = template.batchUpdate(INSERT + " ON CONFLICT DO NOTHING",
             rows.stream().map(DeliveryRepository::values).toList());
         boolean[] inserted = new boolean[rows.size()];
-        List<Object[]> payloads = new java.util.ArrayList<>(rows.size());
+        List<Object[]> payloads = new ArrayList<>(rows.size());
         for (int i = 0; i < counts.length; i++) {
             inserted[i] = counts[i] != 0;
             if (inserted[i] && rows.get(i).payload() != null) {

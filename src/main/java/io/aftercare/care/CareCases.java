@@ -16,6 +16,14 @@ public interface CareCases {
      */
     List<UUID> incidentResolved(ResolvedIncident incident);
 
+    /**
+     * {@link #incidentResolved} for several incidents, in one transaction and in the given order: an incident
+     * resolved within 24 hours of one before it in the list joins that one's case.
+     *
+     * @return the ids of the cases the incidents' people are now in, each once
+     */
+    List<UUID> incidentsResolved(List<ResolvedIncident> incidents);
+
     /** Whether the person opted out of care altogether; every module that would prompt them must honour it. */
     boolean hasOptedOut(UUID personId);
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An incident was resolved. Published once per incident, in the resolving transaction, with everything a listener
- * needs (who was in it, in which role, from when) so that it never has to call back.
+ * An incident that was resolved, with everything a listener needs (who was in it, in which role, from when) so that
+ * it never has to call back. Announced in {@link IncidentsResolved}, together with the others its transaction
+ * resolved.
  *
  * @param acknowledgedAt {@code null} if it was never acknowledged
  * @param responders     in the order they joined

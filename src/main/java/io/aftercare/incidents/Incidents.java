@@ -40,14 +40,15 @@ public interface Incidents {
     IncidentView acknowledge(UUID incidentId, Instant at, UUID actorId);
 
     /**
-     * Resolves the incident at the given time ({@code null}: now) and publishes {@link IncidentResolved}.
-     * Idempotent: resolving a resolved incident changes nothing and publishes nothing.
+     * Resolves the incident at the given time ({@code null}: now) and announces it: when the caller's transaction
+     * commits, one {@link IncidentsResolved} lists every incident that transaction resolved. Idempotent: resolving a
+     * resolved incident changes nothing and announces nothing.
      */
     IncidentView resolve(UUID incidentId, Instant at, UUID actorId);
 
     /**
      * Records past incidents in the caller's transaction (history import), resolved, with their responders and a
-     * timeline, and publishes nothing: neither {@link IncidentOpened} nor {@link IncidentResolved}, so history never
+     * timeline, and publishes nothing: neither {@link IncidentOpened} nor {@link IncidentsResolved}, so history never
      * opens a care case. An incident whose (source, externalId) is already known is left exactly as it is, which
      * makes importing the same file twice harmless.
      *

@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
@@ -44,6 +46,12 @@ class IncidentApiIT {
     JdbcClient jdbc;
 
     @Autowired
+    Incidents incidents;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
     Announcements announcements;
 
     TestApi api;
@@ -52,6 +60,7 @@ class IncidentApiIT {
     static class Announcements {
         final List<IncidentOpened> opened = new CopyOnWriteArrayList<>();
         final List<IncidentResolved> resolved = new CopyOnWriteArrayList<>();
+        final List<IncidentsResolved> announcements = new CopyOnWriteArrayList<>();
 
         @TransactionalEventListener
         void on(IncidentOpened event) {
@@ -59,8 +68,15 @@ class IncidentApiIT {
         }
 
         @TransactionalEventListener
-        void on(IncidentResolved event) {
-            resolved.add(event);
+        void on(IncidentsResolved event) {
+            announcements.add(event);
+            resolved.addAll(event.incidents());
+        }
+
+        /** The announcements that listed this incident (a method: the bean is proxied, its fields are not read). */
+        List<IncidentsResolved> listing(UUID id) {
+            return announcements.stream()
+                .filter(a -> a.incidents().stream().anyMatch(i -> i.incidentId().equals(id))).toList();
         }
 
         List<IncidentResolved> resolvedFor(String id) {
@@ -244,15 +260,48 @@ class IncidentApiIT {
         // went through the transactional outbox, once per listener, and every listener has completed
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                 SELECT COUNT(*) FROM event_publication
-                WHERE event_type LIKE '%IncidentResolved' AND serialized_event LIKE ? AND completion_date IS NULL""")
+                WHERE event_type LIKE '%IncidentsResolved' AND serialized_event LIKE ? AND completion_date IS NULL""")
             .param("%" + id + "%").query(Long.class).single() == 0);
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM event_publication
-                WHERE event_type LIKE '%IncidentResolved' AND serialized_event LIKE ?""")
+                WHERE event_type LIKE '%IncidentsResolved' AND serialized_event LIKE ?""")
             .param("%" + id + "%").query(Long.class).single()).isPositive();
 
         TestApi.Response timeline = api.get("/api/v1/incidents/" + id + "/timeline");
         assertThat((List<String>) timeline.json("$[*].kind")).containsOnlyOnce("ACKNOWLEDGED", "RESOLVED");
+    }
+
+    @Test
+    void incidentsResolvedInOneTransaction_areAnnouncedTogetherOnce_andARolledBackResolveNever() {
+        PersonRef sam = person("Sam");
+        UUID first = UUID.fromString(create(Map.of("title", "Disk full", "severity", "SEV2",
+            "responders", List.of(Map.of("personId", sam.id())))));
+        UUID second = UUID.fromString(create(Map.of("title", "Disk full again", "severity", "SEV2")));
+        UUID third = UUID.fromString(create(Map.of("title", "Disk full once more", "severity", "SEV2")));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        tx.executeWithoutResult(s -> {
+            incidents.resolve(first, null, null);
+            incidents.resolve(second, null, null);
+            incidents.resolve(first, null, null); // already resolved: nothing more to announce
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !announcements.resolvedFor(first.toString()).isEmpty());
+        List<IncidentsResolved> together = announcements.listing(first);
+        assertThat(together).hasSize(1);
+        assertThat(together.get(0).incidents()).extracting(IncidentResolved::incidentId)
+            .containsExactly(first, second);
+        assertThat(together.get(0).incidents().get(0).responders()).extracting(IncidentResolved.Responder::personId)
+            .containsExactly(sam.id());
+
+        tx.executeWithoutResult(s -> {
+            incidents.resolve(third, null, null);
+            s.setRollbackOnly();
+        });
+        assertThat(api.get("/api/v1/incidents/" + third).<String>json("$.status")).isEqualTo("TRIGGERED");
+        // resolving it for real now is its first and only announcement
+        assertThat(api.post("/api/v1/incidents/" + third + "/resolve", Map.of()).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !announcements.resolvedFor(third.toString()).isEmpty());
+        assertThat(announcements.resolvedFor(third.toString())).hasSize(1);
     }
 
     @Test

@@ -106,6 +106,14 @@ class CareService implements CareCases {
         return open(incident, true);
     }
 
+    @Override
+    @Transactional
+    public List<UUID> incidentsResolved(List<ResolvedIncident> incidents) {
+        Set<UUID> cases = new java.util.LinkedHashSet<>();
+        incidents.forEach(incident -> cases.addAll(open(incident, true)));
+        return List.copyOf(cases);
+    }
+
     /**
      * Opens or joins the incident's cases and schedules their steps.
      *

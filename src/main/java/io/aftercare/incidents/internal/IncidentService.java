@@ -65,12 +65,14 @@ public class IncidentService implements Incidents {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Resolutions resolutions;
 
     IncidentService(IncidentRepository incidents, Directory directory, ApplicationEventPublisher events, Clock clock,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, Resolutions resolutions) {
         this.incidents = incidents;
         this.directory = directory;
         this.events = events;
+        this.resolutions = resolutions;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -326,7 +328,7 @@ public class IncidentService implements Incidents {
         }
         incidents.addTimeline(row.id(), when, TimelineKind.RESOLVED, null, actorId, null);
         List<ResponderRow> responders = incidents.responders(List.of(row.id())).getOrDefault(row.id(), List.of());
-        events.publishEvent(new IncidentResolved(row.id(), row.title(), row.severity(), row.teamId(),
+        resolutions.resolved(new IncidentResolved(row.id(), row.title(), row.severity(), row.teamId(),
             row.startedAt(), row.acknowledgedAt(), when, responders.stream()
             .map(r -> new IncidentResolved.Responder(r.personId(), r.role(), r.joinedAt())).toList()));
         return view(incidents.find(row.id()).orElseThrow());

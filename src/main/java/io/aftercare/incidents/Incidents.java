@@ -30,6 +30,19 @@ public interface Incidents {
      */
     IncidentView record(NewIncident incident, UUID actorId);
 
+    /**
+     * Applies what an alerting tool says about an incident, in one step and in the caller's transaction: records or
+     * updates it as {@link #record} does, then moves it on to the status the source gives, never back, as
+     * {@link #acknowledge} and {@link #resolve} do (resolving is announced the same way). Unlike those, a time the
+     * source gives is kept within the incident's life rather than refused: one before the start (or the
+     * acknowledgement) counts as that moment, one in the future as now, because sources' clocks and deliveries
+     * arrive as they do. The incident is read and locked once, and no view of it is built.
+     *
+     * @param actorId the person who sent it through a token of theirs, or {@code null} when a source did
+     * @return the incident's id
+     */
+    UUID applyFromSource(SourceUpdate update, UUID actorId);
+
     /** Adds a person to the incident; if they are already in it, their role changes to the given one. */
     IncidentView addResponder(UUID incidentId, NewResponder responder, UUID actorId);
 

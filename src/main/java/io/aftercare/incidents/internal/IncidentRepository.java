@@ -24,6 +24,7 @@ import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
 import io.aftercare.shared.DbTime;
+import io.aftercare.shared.TimeOrderedIds;
 
 /** SQL for incidents, their responders and their timeline. */
 @Repository
@@ -43,6 +44,11 @@ class IncidentRepository {
     record Row(UUID id, String title, Severity severity, IncidentStatus status, String service, UUID teamId,
                String source, String externalId, String url, Instant startedAt, Instant acknowledgedAt,
                Instant resolvedAt) {
+
+        Row acknowledged(Instant at) {
+            return new Row(id, title, severity, IncidentStatus.ACKNOWLEDGED, service, teamId, source, externalId, url,
+                startedAt, at, resolvedAt);
+        }
     }
 
     record ResponderRow(UUID personId, ResponderRole role, Instant joinedAt) {
@@ -182,7 +188,7 @@ class IncidentRepository {
         jdbc.sql("""
                 INSERT INTO incident_timeline (id, incident_id, at, kind, detail, actor_id, person_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-            .params(UUID.randomUUID(), incidentId, DbTime.toDb(at), kind.name(), detail, actorId, personId)
+            .params(TimeOrderedIds.next(), incidentId, DbTime.toDb(at), kind.name(), detail, actorId, personId)
             .update();
     }
 
@@ -291,7 +297,7 @@ class IncidentRepository {
     void addTimelineAll(List<NewTimelineRow> rows) {
         insertMany("INSERT INTO incident_timeline (id, incident_id, at, kind, detail, person_id)", 6, rows,
             (ps, i, r) -> {
-                ps.setObject(i, UUID.randomUUID());
+                ps.setObject(i, TimeOrderedIds.next());
                 ps.setObject(i + 1, r.incidentId());
                 ps.setObject(i + 2, DbTime.toDb(r.at()));
                 ps.setString(i + 3, r.kind().name());

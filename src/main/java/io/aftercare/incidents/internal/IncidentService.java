@@ -39,6 +39,8 @@ import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.PastIncident;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.ResponderView;
+import io.aftercare.incidents.Severity;
+import io.aftercare.incidents.SourceUpdate;
 import io.aftercare.incidents.internal.IncidentRepository.NewResponderRow;
 import io.aftercare.incidents.internal.IncidentRepository.NewTimelineRow;
 import io.aftercare.incidents.internal.IncidentRepository.ResponderRow;
@@ -47,6 +49,7 @@ import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
 import io.aftercare.shared.Problems;
 import io.aftercare.shared.Problems.FieldError;
+import io.aftercare.shared.TimeOrderedIds;
 
 /**
  * Records incidents and moves them along, all or nothing: every input is checked before anything is written, and
@@ -164,14 +167,59 @@ public class IncidentService implements Incidents {
     public Recorded recordIncident(NewIncident incident, UUID actorId, List<FieldError> inputErrors) {
         Objects.requireNonNull(incident, "incident");
         try {
-            return tx.execute(status -> doRecord(incident, actorId, inputErrors));
+            return tx.execute(status -> doRecord(incident, actorId, inputErrors, null, null).view(this));
         } catch (DuplicateKeyException e) {
             // Two deliveries of one new incident raced; the other one inserted it, so this one now updates it.
-            return tx.execute(status -> doRecord(incident, actorId, inputErrors));
+            return tx.execute(status -> doRecord(incident, actorId, inputErrors, null, null).view(this));
         }
     }
 
-    private Recorded doRecord(NewIncident in, UUID actorId, List<FieldError> inputErrors) {
+    /** What {@link #doRecord} wrote: the incident's row as it now stands (locked), and whether it was new. */
+    private record RecordedRow(Row row, boolean created) {
+        Recorded view(IncidentService service) {
+            return new Recorded(service.view(row), created);
+        }
+    }
+
+    @Override
+    @Transactional
+    public UUID applyFromSource(SourceUpdate update, UUID actorId) {
+        Objects.requireNonNull(update, "update");
+        Row row = doRecord(update.incident(), actorId, List.of(), update.fallbackTitle(), update.fallbackSeverity())
+            .row();
+        Instant now = now();
+        IncidentStatus status = update.status();
+        boolean acknowledging = status == IncidentStatus.ACKNOWLEDGED
+            || (status == IncidentStatus.RESOLVED && update.acknowledgedAt() != null);
+        if (acknowledging && row.status() == IncidentStatus.TRIGGERED) {
+            Instant when = update.acknowledgedAt() == null ? latest(now, row.startedAt())
+                : within(update.acknowledgedAt(), row.startedAt(), now);
+            if (incidents.acknowledge(row.id(), when, now)) {
+                incidents.addTimeline(row.id(), when, TimelineKind.ACKNOWLEDGED, null, actorId, null);
+                row = row.acknowledged(when);
+            }
+        }
+        if (status == IncidentStatus.RESOLVED && row.status() != IncidentStatus.RESOLVED) {
+            Instant earliest = row.acknowledgedAt() == null ? row.startedAt() : row.acknowledgedAt();
+            Instant when = update.resolvedAt() == null ? latest(now, earliest)
+                : within(update.resolvedAt(), earliest, now);
+            resolveLocked(row, when, actorId, now);
+        }
+        return row.id();
+    }
+
+    /** A source's time, no later than now and then no earlier than {@code earliest} (which a clock ahead may pass). */
+    private static Instant within(Instant t, Instant earliest, Instant now) {
+        Instant x = micros(t).isAfter(now) ? now : micros(t);
+        return x.isBefore(earliest) ? earliest : x;
+    }
+
+    /**
+     * @param fallbackTitle    for a new incident without a title ({@code null}: the title is required)
+     * @param fallbackSeverity for a new incident without a severity ({@code null}: the severity is required)
+     */
+    private RecordedRow doRecord(NewIncident in, UUID actorId, List<FieldError> inputErrors, String fallbackTitle,
+                                 Severity fallbackSeverity) {
         List<FieldError> errors = new ArrayList<>(inputErrors);
         Instant now = now();
         String source = in.source() == null || in.source().isBlank() ? MANUAL : normalizeSource(in.source());
@@ -187,11 +235,15 @@ public class IncidentService implements Incidents {
 
         String title = trimToNull(in.title());
         if (title == null && existing.isEmpty()) {
+            title = trimToNull(fallbackTitle);
+        }
+        if (title == null && existing.isEmpty()) {
             errors.add(new FieldError("title", "is required"));
         } else if (title != null && title.length() > 500) {
             errors.add(new FieldError("title", "must be at most 500 characters"));
         }
-        if (in.severity() == null && existing.isEmpty()) {
+        Severity severity = in.severity() == null && existing.isEmpty() ? fallbackSeverity : in.severity();
+        if (severity == null && existing.isEmpty()) {
             errors.add(new FieldError("severity", "is required: SEV1 to SEV5"));
         }
         String service = trimToNull(in.service());
@@ -232,7 +284,7 @@ public class IncidentService implements Incidents {
         if (existing.isPresent()) {
             Row old = existing.get();
             Row updated = new Row(old.id(), title == null ? old.title() : title,
-                in.severity() == null ? old.severity() : in.severity(), old.status(),
+                severity == null ? old.severity() : severity, old.status(),
                 service == null ? old.service() : service, in.teamId() == null ? old.teamId() : in.teamId(),
                 old.source(), old.externalId(), url == null ? old.url() : url, old.startedAt(),
                 old.acknowledgedAt(), old.resolvedAt());
@@ -241,18 +293,18 @@ public class IncidentService implements Incidents {
                 incidents.addTimeline(old.id(), now, TimelineKind.UPDATED, null, actorId, null);
             }
             joining.values().forEach(j -> join(old.id(), j, actorId, now));
-            return new Recorded(view(incidents.find(old.id()).orElseThrow()), false);
+            return new RecordedRow(updated, false);
         }
 
         Instant start = startedAt == null ? now : startedAt;
-        Row row = new Row(UUID.randomUUID(), title, in.severity(), IncidentStatus.TRIGGERED, service, in.teamId(),
+        Row row = new Row(TimeOrderedIds.next(), title, severity, IncidentStatus.TRIGGERED, service, in.teamId(),
             source, externalId, url, start, null, null);
         incidents.insert(row, now);
         incidents.addTimeline(row.id(), now, TimelineKind.CREATED, null, actorId, null);
         joining.values().forEach(j -> join(row.id(), j, actorId, now));
         events.publishEvent(new IncidentOpened(row.id(), row.title(), row.severity(), row.teamId(), row.source(),
             row.externalId(), row.startedAt()));
-        return new Recorded(view(row), true);
+        return new RecordedRow(row, true);
     }
 
     private static List<FieldError> onePerField(List<FieldError> errors) {
@@ -323,15 +375,20 @@ public class IncidentService implements Incidents {
         Instant earliest = row.acknowledgedAt() == null ? row.startedAt() : row.acknowledgedAt();
         Instant when = at == null ? latest(now, earliest) : micros(at);
         checkTime("resolvedAt", when, earliest, now);
+        resolveLocked(row, when, actorId, now);
+        return view(incidents.find(row.id()).orElseThrow());
+    }
+
+    /** Resolves the locked, unresolved incident at {@code when} and gathers it for the transaction's announcement. */
+    private void resolveLocked(Row row, Instant when, UUID actorId, Instant now) {
         if (!incidents.resolve(row.id(), when, now)) {
-            return view(incidents.find(row.id()).orElseThrow());
+            return;
         }
         incidents.addTimeline(row.id(), when, TimelineKind.RESOLVED, null, actorId, null);
         List<ResponderRow> responders = incidents.responders(List.of(row.id())).getOrDefault(row.id(), List.of());
         resolutions.resolved(new IncidentResolved(row.id(), row.title(), row.severity(), row.teamId(),
             row.startedAt(), row.acknowledgedAt(), when, responders.stream()
             .map(r -> new IncidentResolved.Responder(r.personId(), r.role(), r.joinedAt())).toList()));
-        return view(incidents.find(row.id()).orElseThrow());
     }
 
     @Override
@@ -362,7 +419,7 @@ public class IncidentService implements Incidents {
                 ids.add(null);
                 continue;
             }
-            Row row = new Row(UUID.randomUUID(), p.title().trim(), p.severity(), IncidentStatus.RESOLVED,
+            Row row = new Row(TimeOrderedIds.next(), p.title().trim(), p.severity(), IncidentStatus.RESOLVED,
                 trimToNull(p.service()), p.teamId(), source, externalId, trimToNull(p.url()), micros(p.startedAt()),
                 micros(p.acknowledgedAt()), micros(p.resolvedAt()));
             rows.add(row);

@@ -23,6 +23,7 @@ import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
+import io.aftercare.shared.TimeOrderedIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -120,7 +121,7 @@ public class Deliveries {
             case IGNORED -> Outcome.IGNORED_EVENT_TYPE;
             case INCIDENT -> Outcome.QUEUED;
         };
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Result result;
         if (writer.storeFirst(new DeliveryRepository.Row(id, channel.id(), channel.integrationId(), now(), outcome,
             event.eventType(), dedupeKey(eventId != null ? eventId : event.eventId(), body), event.externalId(), null,
@@ -158,7 +159,7 @@ public class Deliveries {
         }
         lastRejectedLine.put(key, now);
         try {
-            tx.executeWithoutResult(s -> repository.insert(new DeliveryRepository.Row(UUID.randomUUID(), key,
+            tx.executeWithoutResult(s -> repository.insert(new DeliveryRepository.Row(TimeOrderedIds.next(), key,
                 integrationId, now, Outcome.REJECTED_SIGNATURE, null, null, null, null, reason, null)));
         } catch (RuntimeException e) {
             log.warn("Could not add the rejected delivery to the log: {}", e.toString());
@@ -194,7 +195,7 @@ public class Deliveries {
 
     private Result log(Channel channel, Outcome outcome, SourceEvent event, String dedupeKey, UUID incidentId,
                        String detail, byte[] body, int status, String field) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         repository.insert(new DeliveryRepository.Row(id, channel.id(), channel.integrationId(), now(), outcome,
             event == null ? null : event.eventType(), dedupeKey, event == null ? null : event.externalId(),
             incidentId, detail, body == null ? null : payload(body)));

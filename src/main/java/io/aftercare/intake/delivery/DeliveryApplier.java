@@ -54,7 +54,7 @@ class DeliveryApplier extends BackgroundThread {
     private final TransactionTemplate tx;
     private final DataSource dataSource;
     private final Semaphore signal = new Semaphore(0);
-    private boolean skipLocked;
+    private boolean shared;
 
     DeliveryApplier(DeliveryRepository repository, EventApplier applier, Integrations integrations,
                     PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry meters) {
@@ -78,7 +78,7 @@ class DeliveryApplier extends BackgroundThread {
 
     @Override
     protected void starting() {
-        skipLocked = postgres();
+        shared = postgres();
     }
 
     @Override
@@ -112,15 +112,15 @@ class DeliveryApplier extends BackgroundThread {
     int applyBatch() {
         try {
             return tx.execute(s -> {
-                List<DeliveryRepository.Queued> batch = repository.lockQueued(BATCH, skipLocked);
-                batch.forEach(this::apply);
+                List<DeliveryRepository.Queued> batch = repository.nextQueued(BATCH, shared);
+                repository.settleAll(batch.stream().map(this::apply).toList());
                 return batch.size();
             });
         } catch (CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {
             // something in the batch failed and all of it was rolled back: one at a time, so the others go on
-            List<UUID> ids = tx.execute(s -> repository.lockQueued(BATCH, skipLocked).stream()
+            List<UUID> ids = tx.execute(s -> repository.nextQueued(BATCH, shared).stream()
                 .map(DeliveryRepository.Queued::id).toList());
             ids.forEach(this::applyAlone);
             return ids.size();
@@ -129,14 +129,15 @@ class DeliveryApplier extends BackgroundThread {
 
     private void applyAlone(UUID id) {
         try {
-            tx.executeWithoutResult(s -> repository.lockQueued(id, skipLocked).ifPresent(this::apply));
+            tx.executeWithoutResult(s -> repository.nextQueued(id, shared)
+                .ifPresent(q -> repository.settleAll(List.of(apply(q)))));
         } catch (ErrorResponseException refused) {
             // the incidents module refused what the event said: nothing of it was kept, and the log says why
             tx.executeWithoutResult(s -> repository.settle(id, Outcome.INVALID, null, refused.getBody().getDetail()));
         } catch (CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {
-            Optional<Integer> attempts = tx.execute(s -> repository.lockQueued(id, skipLocked).map(q -> {
+            Optional<Integer> attempts = tx.execute(s -> repository.nextQueued(id, shared).map(q -> {
                 repository.attemptFailed(id);
                 if (q.attempts() + 1 >= MAX_ATTEMPTS) {
                     repository.settle(id, Outcome.INVALID, null,
@@ -149,23 +150,21 @@ class DeliveryApplier extends BackgroundThread {
         }
     }
 
-    /** In the caller's transaction. */
-    private void apply(DeliveryRepository.Queued q) {
+    /** In the caller's transaction: applies the delivery and says how it ended, for the caller to settle it. */
+    private DeliveryRepository.Settled apply(DeliveryRepository.Queued q) {
         Optional<Integration> integration = q.integrationId() == null ? Optional.empty()
             : integrations.receiver(q.integrationId()).map(Integrations.Receiver::integration);
         if (integration.isEmpty() || q.payload() == null) {
-            repository.settle(q.id(), Outcome.INVALID, null, "Its integration no longer exists.");
-            return;
+            return new DeliveryRepository.Settled(q.id(), Outcome.INVALID, null, "Its integration no longer exists.");
         }
         SourceEvent event;
         try {
             event = Parsers.of(integration.get()).apply(q.payload().getBytes(StandardCharsets.UTF_8));
         } catch (InvalidPayloadException e) {
-            repository.settle(q.id(), Outcome.INVALID, null, e.getMessage());
-            return;
+            return new DeliveryRepository.Settled(q.id(), Outcome.INVALID, null, e.getMessage());
         }
         UUID incident = applier.apply(integration.get().type().slug(), event, null);
-        repository.settle(q.id(), Outcome.ACCEPTED, incident, null);
+        return new DeliveryRepository.Settled(q.id(), Outcome.ACCEPTED, incident, null);
     }
 
     private boolean postgres() {

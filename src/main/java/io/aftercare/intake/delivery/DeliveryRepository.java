@@ -77,20 +77,21 @@ class DeliveryRepository {
     }
 
     /**
-     * Locks the oldest queued deliveries for the caller's transaction. With {@code skipLocked} (PostgreSQL) another
-     * instance's applier takes the next ones instead of waiting for these; H2 runs as a single instance.
+     * The oldest queued deliveries, for the caller's transaction. With {@code shared} (PostgreSQL, where several
+     * instances may apply the same queue) they are locked, and another instance's applier takes the next ones instead
+     * of waiting for these; H2 runs as a single instance whose one applier is the only reader of the queue, so they
+     * are not locked there (in H2 a row lock is a write of the row, to be written again when it is settled).
      */
-    List<Queued> lockQueued(int limit, boolean skipLocked) {
+    List<Queued> nextQueued(int limit, boolean shared) {
         return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
-                + "WHERE outcome = 'QUEUED' ORDER BY seq LIMIT " + limit + " FOR UPDATE"
-                + (skipLocked ? " SKIP LOCKED" : ""))
+                + "WHERE outcome = 'QUEUED' ORDER BY seq LIMIT " + limit + (shared ? " FOR UPDATE SKIP LOCKED" : ""))
             .query(DeliveryRepository::mapQueued).list());
     }
 
-    /** Locks one queued delivery; empty when it has been applied meanwhile (or, skipping locks, another has it). */
-    Optional<Queued> lockQueued(UUID id, boolean skipLocked) {
+    /** One queued delivery (locked when {@code shared}); empty when it has been applied meanwhile, or another has it. */
+    Optional<Queued> nextQueued(UUID id, boolean shared) {
         return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
-                + "WHERE id = ? AND outcome = 'QUEUED' FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
+                + "WHERE id = ? AND outcome = 'QUEUED'" + (shared ? " FOR UPDATE SKIP LOCKED" : ""))
             .param(id).query(DeliveryRepository::mapQueued).list()).stream().findFirst();
     }
 
@@ -113,10 +114,23 @@ class DeliveryRepository {
             rs.getInt("apply_attempts"));
     }
 
-    /** A queued delivery ends: applied, refused by the incidents module, or given up on; the log shows which. */
+    private static final String SETTLE = "UPDATE intake_delivery SET outcome = ?, incident_id = ?, detail = ? WHERE id = ?";
+
+    /** How a queued delivery ended: applied, refused by the incidents module, or given up on. */
+    record Settled(UUID id, Outcome outcome, UUID incidentId, String detail) {
+    }
+
+    /** A queued delivery ends; the log shows how. */
     void settle(UUID id, Outcome outcome, UUID incidentId, String detail) {
-        jdbc.sql("UPDATE intake_delivery SET outcome = ?, incident_id = ?, detail = ? WHERE id = ?")
-            .params(outcome.name(), incidentId, cut(detail, 500), id).update();
+        settleAll(List.of(new Settled(id, outcome, incidentId, detail)));
+    }
+
+    /** Several queued deliveries end, in one batch. */
+    void settleAll(List<Settled> settled) {
+        if (!settled.isEmpty()) {
+            template.batchUpdate(SETTLE, settled.stream()
+                .map(x -> new Object[] {x.outcome().name(), x.incidentId(), cut(x.detail(), 500), x.id()}).toList());
+        }
     }
 
     void attemptFailed(UUID id) {

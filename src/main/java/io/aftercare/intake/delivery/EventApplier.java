@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.incidents.IncidentStatus;
-import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.Incidents;
 import io.aftercare.incidents.NewIncident;
 import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
+import io.aftercare.incidents.SourceUpdate;
 import io.aftercare.intake.source.GenericEventParser;
 import io.aftercare.intake.source.SourceEvent;
 import io.aftercare.intake.source.SourceEvent.Identity;
@@ -57,7 +57,6 @@ class EventApplier {
     /** @return the incident the event was about */
     UUID apply(String source, SourceEvent e, UUID actorId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean recorded = incidents.isKnown(source, e.externalId());
         UUID teamId = e.teamName() == null ? null
             : directory.teamByName(e.teamName()).map(TeamRef::id).orElse(null);
         Instant started = atMost(e.startedAt() != null ? e.startedAt() : e.occurredAt(), now);
@@ -83,35 +82,21 @@ class EventApplier {
             }
         }
 
-        String title = cut(e.title(), 500);
-        if (title == null && !recorded) {
-            title = "Incident " + cut(e.externalId(), 100) + " from " + source;
-        }
-        Severity severity = e.severity() != null ? e.severity() : !recorded ? DEFAULT_SEVERITY : null;
-        IncidentView incident = incidents.record(new NewIncident(source, e.externalId(), title, severity,
-            cut(e.service(), 200), teamId, link(e.url()), started, known), actorId);
+        IncidentStatus status = e.status() == null ? IncidentStatus.TRIGGERED : e.status();
+        Instant acknowledgedAt = e.acknowledgedAt() != null ? e.acknowledgedAt()
+            : status == IncidentStatus.ACKNOWLEDGED ? e.occurredAt() : null;
+        Instant resolvedAt = status != IncidentStatus.RESOLVED ? null
+            : e.resolvedAt() != null ? e.resolvedAt() : e.occurredAt();
+        UUID incident = incidents.applyFromSource(new SourceUpdate(new NewIncident(source, e.externalId(),
+            cut(e.title(), 500), e.severity(), cut(e.service(), 200), teamId, link(e.url()), started, known), status,
+            acknowledgedAt, resolvedAt, "Incident " + cut(e.externalId(), 100) + " from " + source, DEFAULT_SEVERITY),
+            actorId);
 
         for (Unknown u : unknown) {
             UUID identity = unmatched.remember(u.provider(), u.externalId(), u.name(), u.email(), now);
-            unmatched.addOccurrence(identity, incident.id(), u.role(), joined);
+            unmatched.addOccurrence(identity, incident, u.role(), joined);
         }
-
-        IncidentStatus status = e.status();
-        if (status == IncidentStatus.ACKNOWLEDGED || status == IncidentStatus.RESOLVED) {
-            Instant ackAt = e.acknowledgedAt() != null ? e.acknowledgedAt()
-                : status == IncidentStatus.ACKNOWLEDGED ? e.occurredAt() : null;
-            if (incident.status() == IncidentStatus.TRIGGERED && ackAt != null) {
-                incident = incidents.acknowledge(incident.id(), between(ackAt, incident.startedAt(), now), actorId);
-            } else if (incident.status() == IncidentStatus.TRIGGERED && status == IncidentStatus.ACKNOWLEDGED) {
-                incident = incidents.acknowledge(incident.id(), null, actorId);
-            }
-        }
-        if (status == IncidentStatus.RESOLVED && !incident.resolved()) {
-            Instant earliest = incident.acknowledgedAt() != null ? incident.acknowledgedAt() : incident.startedAt();
-            Instant at = e.resolvedAt() != null ? e.resolvedAt() : e.occurredAt();
-            incidents.resolve(incident.id(), at == null ? null : between(at, earliest, now), actorId);
-        }
-        return incident.id();
+        return incident;
     }
 
     /** By the source's own id for them (or an admin's earlier mapping of it), else by e-mail. */
@@ -138,11 +123,6 @@ class EventApplier {
 
     private static Instant atMost(Instant t, Instant now) {
         return t == null ? null : t.isAfter(now) ? now : t.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Instant between(Instant t, Instant earliest, Instant now) {
-        Instant x = atMost(t, now);
-        return x.isBefore(earliest) ? earliest : x;
     }
 
     private static String cut(String s, int max) {

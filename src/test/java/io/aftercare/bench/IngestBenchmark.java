@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import io.aftercare.directory.NewPerson;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.intake.source.PagerDutySignature;
@@ -60,6 +62,9 @@ class IngestBenchmark {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     /** Each sender thread keeps its own connection alive, as a webhook sender does. */
     final ThreadLocal<LoopbackHttp> CONNECTION = ThreadLocal.withInitial(() -> new LoopbackHttp(port));
     final AtomicLong sequence = new AtomicLong();
@@ -84,8 +89,11 @@ class IngestBenchmark {
         closedLoop(noop, 5);
         drain();
         Throughput noopRate = closedLoop(noop, SECONDS);
-        long phaseStart = System.nanoTime();
+        DistributionSummary batches = meters.get("aftercare.intake.stored.batch").summary();
+        long commitsBefore = batches.count();
+        double storedBefore = batches.totalAmount();
         Throughput ingestRate = closedLoop(path, SECONDS);
+        double perCommit = (batches.totalAmount() - storedBefore) / Math.max(1, batches.count() - commitsBefore);
         long queuedAtEnd = queued();
         double appliedSeconds = drain() + ingestRate.seconds;
         Latency noopLatency = openLoop(noop, SECONDS);
@@ -104,8 +112,9 @@ class IngestBenchmark {
             ingestRate.perSecond() / noopRate.perSecond(), CONCURRENCY, SECONDS,
             Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.out.printf("BENCH ingest %s applied: %d still queued when the senders stopped; all %d applied %.1f s "
-                + "after the phase began: %.0f events/s applied%n", db, queuedAtEnd, ingestRate.sent - ingestRate.failed,
-            appliedSeconds, (ingestRate.sent - ingestRate.failed) / appliedSeconds);
+                + "after the phase began: %.0f events/s applied; %.1f deliveries stored per commit%n", db, queuedAtEnd,
+            ingestRate.sent - ingestRate.failed, appliedSeconds, (ingestRate.sent - ingestRate.failed) / appliedSeconds,
+            perCommit);
         System.out.printf("BENCH ingest %s at %d events/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d sent, %d not 2xx)"
                 + " vs no-op p50 %.1f ms, p99 %.1f ms: p99 ratio %.1f; %d queued at the end, applied %.1f s later%n",
             db, RATE, ingestLatency.percentile(50), ingestLatency.percentile(99), ingestLatency.percentile(100),

@@ -303,6 +303,12 @@ class IntakeWebhookIT {
             PagerDutySignature.sign("not-the-secret-0123456789", bytes), "X-Webhook-Id", "forged"));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.header("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat((String) forged.json("$.title")).isEqualTo("Unauthorized");
+        assertThat((Integer) forged.json("$.status")).isEqualTo(401);
+        assertThat((String) forged.json("$.instance")).isEqualTo(pd.path());
+        TestApi.Response read = TestApi.at(port).get(pd.path());
+        assertThat(read.status()).as("webhooks are posted").isEqualTo(405);
+        assertThat(read.header("Allow")).contains("POST");
         TestApi.Response unsigned = hooks.post(pd.path(), body, Map.of());
         assertThat(unsigned.status()).isEqualTo(401);
         assertThat(find("pagerduty", incident)).as("nothing applied").isEmpty();

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -58,6 +59,10 @@ class AuthorizationMatrixIT {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    /** Handlers found by path before the annotated controllers (the webhook endpoint); they take POST only. */
+    @Autowired
+    List<AbstractUrlHandlerMapping> urlMappings;
 
     @Autowired
     People people;
@@ -127,6 +132,13 @@ class AuthorizationMatrixIT {
                     }
                 });
             }
+        }
+        for (AbstractUrlHandlerMapping m : urlMappings) {
+            m.getHandlerMap().forEach((pattern, handler) -> {
+                if (handler.getClass().getPackageName().startsWith("io.aftercare")) {
+                    routes.add(new Route("POST", pattern));
+                }
+            });
         }
         routes.add(new Route("GET", "/actuator/health"));
         routes.add(new Route("GET", "/actuator/prometheus"));

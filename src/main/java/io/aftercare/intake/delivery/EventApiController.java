@@ -73,7 +73,7 @@ class EventApiController {
         requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventDoc.class))))
     ResponseEntity<?> report(@AuthenticationPrincipal AftercareUser me, @RequestBody byte[] body) {
-        if (body.length > WebhookController.MAX_BODY) {
+        if (body.length > WebhookEndpoint.MAX_BODY) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "The body is larger than 1 MiB.", null);
         }
         Deliveries.Result result;

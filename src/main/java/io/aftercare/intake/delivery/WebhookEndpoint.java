@@ -2,7 +2,8 @@ package io.aftercare.intake.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,56 +15,82 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.HandlerMapping;
 
 import io.aftercare.intake.integration.Integration;
 import io.aftercare.intake.integration.IntegrationType;
 import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.PagerDutySignature;
-import io.aftercare.shared.StandardWebhooks;
 import io.aftercare.intake.source.TokenAuth;
+import io.aftercare.shared.StandardWebhooks;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /webhooks/{type}/{integrationId}}: reachable without a session or CSRF token (its own security
  * filter chain), because each delivery authenticates itself: a signature or token checked over the raw body before
- * anything is parsed (PRIVACY.md, rule 7). In order: 413 above 1 MiB; 401 for an unknown integration or a signature
- * or token that does not match; 415 for a body that is not JSON; 400 for JSON the source's parser cannot read; 202
- * once an incident event is committed (it is applied from the stored row, decision 0011), 200 for a test event, an
- * unused event type or a duplicate; 503 when the database cannot take it, so that the sender retries.
+ * anything is parsed (PRIVACY.md, rule 7). In order: 405 for another method; 413 above 1 MiB; 401 for an unknown
+ * integration or a signature or token that does not match; 415 for a body that is not JSON; 400 for JSON the
+ * source's parser cannot read; 202 once an incident event is committed (it is applied from the stored row, decision
+ * 0011), 200 for a test event, an unused event type or a duplicate; 503 when the database cannot take it, so that
+ * the sender retries. Errors are RFC 9457 problem details.
+ *
+ * <p>A plain request handler, found by {@link WebhookMapping} before Spring MVC's annotated controllers are searched,
+ * and writing its small answers itself: a webhook sender posts in bursts, and matching the request against every
+ * controller mapping, resolving arguments and converting return values took about as long as the webhook's own work
+ * (decision 0012).
  */
-@RestController
-class WebhookController {
+@Component
+class WebhookEndpoint implements HttpRequestHandler {
 
+    static final String PATH = "/webhooks/{type}/{integrationId}";
     static final int MAX_BODY = 1024 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Integrations integrations;
     private final Deliveries deliveries;
     private final java.time.Clock clock;
 
-    WebhookController(Integrations integrations, Deliveries deliveries, java.time.Clock clock) {
+    WebhookEndpoint(Integrations integrations, Deliveries deliveries, java.time.Clock clock) {
         this.integrations = integrations;
         this.deliveries = deliveries;
         this.clock = clock;
     }
 
-    @PostMapping("/webhooks/{type}/{integrationId}")
-    ResponseEntity<?> receive(@PathVariable String type, @PathVariable String integrationId,
-                              HttpServletRequest request) throws IOException {
+    @Override
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, "POST");
+            problem(request, response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                "Webhooks are delivered with POST.");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request
+            .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        receive(variables.get("type"), variables.get("integrationId"), request, response);
+    }
+
+    private void receive(String type, String integrationId, HttpServletRequest request,
+                         HttpServletResponse response) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "The body is larger than 1 MiB.");
+            problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "Payload too large",
+                "The body is larger than 1 MiB.");
+            return;
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (body.length > MAX_BODY) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "The body is larger than 1 MiB.");
+            problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "Payload too large",
+                "The body is larger than 1 MiB.");
+            return;
         }
         Optional<IntegrationType> kind = IntegrationType.parse(type);
         UUID id = uuid(integrationId);
@@ -73,7 +100,8 @@ class WebhookController {
                 : integrations.receiver(id).filter(r -> r.integration().type() == kind.get());
             if (receiver.isEmpty()) {
                 deliveries.rejected(source, null, "no " + source + " integration with that id");
-                return unauthorized();
+                unauthorized(request, response);
+                return;
             }
             Integration i = receiver.get().integration();
             boolean verified = verified(i.type(), receiver.get().secrets(), request, body);
@@ -85,29 +113,32 @@ class WebhookController {
             if (!verified) {
                 deliveries.rejected(source, i.id(), missingCredentials(i.type(), request)
                     ? "no signature or token was sent" : "the signature or token did not match");
-                return unauthorized();
+                unauthorized(request, response);
+                return;
             }
             var channel = new Deliveries.Channel(i.id().toString(), i.id(), i.type().slug(), null);
             if (!json(request.getContentType())) {
                 deliveries.invalid(channel, body, "The content type is not application/json.");
-                return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                problem(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the payload as application/json.");
+                return;
             }
             var result = deliveries.accept(channel, body, eventId(i.type(), request), Parsers.of(i));
             if (result.status() >= 400) {
-                return problem(HttpStatus.valueOf(result.status()), "Invalid payload", result.detail());
+                problem(request, response, HttpStatus.valueOf(result.status()), "Invalid payload", result.detail());
+                return;
             }
-            return ResponseEntity.status(result.status())
-                .body(Map.of("outcome", result.outcome().name(), "deliveryId", result.deliveryId()));
+            // only an enum's name and a UUID: nothing to escape
+            write(response, result.status(), MediaType.APPLICATION_JSON_VALUE, "{\"outcome\":\""
+                + result.outcome().name() + "\",\"deliveryId\":\"" + result.deliveryId() + "\"}");
         } catch (DataIntegrityViolationException removed) {
             // the integration was removed on another instance since this one read it
             deliveries.rejected(source, null, "no " + source + " integration with that id");
-            return unauthorized();
+            unauthorized(request, response);
         } catch (DataAccessException | TransactionException e) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",
-                    "Aftercare cannot store deliveries right now. Please retry."));
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",
+                "Aftercare cannot store deliveries right now. Please retry.");
         }
     }
 
@@ -163,20 +194,29 @@ class WebhookController {
         }
     }
 
-    private static ResponseEntity<ProblemDetail> unauthorized() {
-        return problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problem(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
             "The signature or token does not match this integration's secret.");
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .body(body(status, title, detail));
+    /** An RFC 9457 problem detail, as Spring MVC writes them elsewhere in the API. */
+    private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                String title, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        write(response, status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, JSON.writeValueAsString(problem));
     }
 
-    private static ProblemDetail body(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        p.setType(URI.create("about:blank"));
-        return p;
+    private static void write(HttpServletResponse response, int status, String contentType, String json)
+        throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Stores webhook deliveries for the requests that received them, many to a transaction: each request hands its row
  * over and waits until the transaction holding it is committed, so its 2xx still means "durably stored", while a
@@ -52,13 +55,17 @@ class DeliveryWriter extends BackgroundThread {
     private final DeliveryApplier applier;
     private final TransactionTemplate tx;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
+    private final DistributionSummary batchSizes;
 
-    DeliveryWriter(DeliveryRepository repository, DeliveryApplier applier, PlatformTransactionManager transactions) {
+    DeliveryWriter(DeliveryRepository repository, DeliveryApplier applier, PlatformTransactionManager transactions,
+                   MeterRegistry meters) {
         // stops after the web server has finished its requests (and before the applier), storing what it was handed
         super("intake-writer", SmartLifecycle.DEFAULT_PHASE - 4096, Duration.ofSeconds(WAIT_SECONDS));
         this.repository = repository;
         this.applier = applier;
         this.tx = new TransactionTemplate(transactions);
+        this.batchSizes = DistributionSummary.builder("aftercare.intake.stored.batch")
+            .description("Webhook deliveries stored by one commit").register(meters);
     }
 
     /**
@@ -117,6 +124,7 @@ class DeliveryWriter extends BackgroundThread {
     private void write(List<Pending> batch) {
         try {
             boolean[] stored = tx.execute(s -> repository.insertFirst(batch.stream().map(Pending::row).toList()));
+            batchSizes.record(batch.size());
             boolean queued = false;
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).stored().complete(stored[i]);

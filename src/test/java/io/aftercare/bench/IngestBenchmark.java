@@ -92,7 +92,9 @@ class IngestBenchmark {
         DistributionSummary batches = meters.get("aftercare.intake.stored.batch").summary();
         long commitsBefore = batches.count();
         double storedBefore = batches.totalAmount();
+        long[] writesBefore = h2Writes();
         Throughput ingestRate = closedLoop(path, SECONDS);
+        long[] writesAfter = h2Writes();
         double perCommit = (batches.totalAmount() - storedBefore) / Math.max(1, batches.count() - commitsBefore);
         long queuedAtEnd = queued();
         double appliedSeconds = drain() + ingestRate.seconds;
@@ -115,6 +117,11 @@ class IngestBenchmark {
                 + "after the phase began: %.0f events/s applied; %.1f deliveries stored per commit%n", db, queuedAtEnd,
             ingestRate.sent - ingestRate.failed, appliedSeconds, (ingestRate.sent - ingestRate.failed) / appliedSeconds,
             perCommit);
+        if (writesBefore != null) {
+            System.out.printf("BENCH ingest %s file writes in the 16-sender phase: %d writes, %.0f MB (%.1f KB a "
+                    + "delivery stored)%n", db, writesAfter[0] - writesBefore[0],
+                (writesAfter[1] - writesBefore[1]) / 1e6, (writesAfter[1] - writesBefore[1]) / 1e3 / ingestRate.sent);
+        }
         System.out.printf("BENCH ingest %s at %d events/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d sent, %d not 2xx)"
                 + " vs no-op p50 %.1f ms, p99 %.1f ms: p99 ratio %.1f; %d queued at the end, applied %.1f s later%n",
             db, RATE, ingestLatency.percentile(50), ingestLatency.percentile(99), ingestLatency.percentile(100),
@@ -122,6 +129,20 @@ class IngestBenchmark {
             ingestLatency.percentile(99) / Math.max(0.001, noopLatency.percentile(99)), latencyQueued, latencyDrain);
         System.out.printf("BENCH ingest %s: %d deliveries applied in all%n", db, applied);
         // not asserted: an overloaded server answering 503 (retry later) is behaving as designed; the counts say it
+    }
+
+    /** H2's count of file writes and bytes written so far; {@code null} on PostgreSQL. */
+    long[] h2Writes() {
+        if (TestDatabase.isPostgres()) {
+            return null;
+        }
+        Map<String, Long> info = new java.util.HashMap<>();
+        jdbc.sql("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                + "WHERE SETTING_NAME IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')")
+            .query(rs -> {
+                info.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+            });
+        return new long[] {info.get("info.FILE_WRITE"), info.get("info.FILE_WRITE_BYTES")};
     }
 
     long queued() {

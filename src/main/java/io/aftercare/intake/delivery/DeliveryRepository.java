@@ -84,7 +84,10 @@ class DeliveryRepository {
      */
     List<Queued> nextQueued(int limit, boolean shared) {
         return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
-                + "WHERE outcome = 'QUEUED' ORDER BY seq LIMIT " + limit + (shared ? " FOR UPDATE SKIP LOCKED" : ""))
+                // ordered by the index's own columns: H2 then reads the first rows of the index and stops, where
+                // "ORDER BY seq" alone made it read and sort the whole backlog each time
+                + "WHERE outcome = 'QUEUED' ORDER BY outcome, seq LIMIT " + limit
+                + (shared ? " FOR UPDATE SKIP LOCKED" : ""))
             .query(DeliveryRepository::mapQueued).list());
     }
 
@@ -149,7 +152,7 @@ class DeliveryRepository {
     List<DeliveryView> recent(UUID integrationId, int limit) {
         return jdbc.sql("""
                 SELECT id, received_at, outcome, event_type, external_id, incident_id, detail FROM intake_delivery
-                WHERE integration_id = ? ORDER BY seq DESC LIMIT""" + " " + limit)
+                WHERE integration_id = ? ORDER BY integration_id DESC, seq DESC LIMIT""" + " " + limit)
             .param(integrationId)
             .query((rs, n) -> new DeliveryView(rs.getObject("id", UUID.class), DbTime.instant(rs, "received_at"),
                 Outcome.valueOf(rs.getString("outcome")), rs.getString("event_type"), rs.getString("external_id"),

@@ -108,7 +108,8 @@ class WebhookStore {
 
     List<Attempt> recentAttempts(UUID subscriptionId, int limit) {
         return jdbc.sql("""
-                SELECT * FROM notify_webhook_attempt WHERE subscription_id = ? ORDER BY attempted_at DESC LIMIT ?""")
+                SELECT * FROM notify_webhook_attempt WHERE subscription_id = ?
+                ORDER BY subscription_id DESC, attempted_at DESC LIMIT ?""")
             .params(subscriptionId, limit)
             .query((rs, n) -> new Attempt(rs.getObject("message_id", UUID.class), rs.getString("event_type"),
                 DbTime.instant(rs, "attempted_at"), (Integer) rs.getObject("status_code", Integer.class),

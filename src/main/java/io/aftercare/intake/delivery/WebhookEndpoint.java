@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A plain request handler, found by {@link WebhookMapping} before Spring MVC's annotated controllers are searched,
  * and writing its small answers itself: a webhook sender posts in bursts, and matching the request against every
  * controller mapping, resolving arguments and converting return values took about as long as the webhook's own work
- * (decision 0012).
+ * (decision 0013).
  */
 @Component
 class WebhookEndpoint implements HttpRequestHandler {

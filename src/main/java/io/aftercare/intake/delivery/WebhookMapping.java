@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Sends {@code /webhooks/{type}/{integrationId}} straight to {@link WebhookEndpoint}, ahead of the annotated
- * controllers (decision 0012). It looks at nothing else: any other path is passed on after one prefix check. Slack's
+ * controllers (decision 0013). It looks at nothing else: any other path is passed on after one prefix check. Slack's
  * endpoints share the prefix ({@code /webhooks/slack/…}) and stay with their controller.
  */
 @Component

@@ -3,6 +3,8 @@ package io.aftercare.incidents;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How bad an incident is, SEV1 (worst) to SEV5. Every source's own scale is normalised to this one. */
 public enum Severity {
@@ -14,6 +16,9 @@ public enum Severity {
         Map.entry("medium", SEV3), Map.entry("moderate", SEV3), Map.entry("warning", SEV3),
         Map.entry("warn", SEV3), Map.entry("low", SEV4), Map.entry("minor", SEV4),
         Map.entry("info", SEV5), Map.entry("informational", SEV5), Map.entry("lowest", SEV5));
+
+    /** "SEV2", "sev-2", "P2", "S2", "severity 2", "2": compiled once, as every webhook's severity goes through it. */
+    private static final Pattern LEVEL = Pattern.compile("(?:(?:severity|sev|p|s)[\\s_-]?)?([1-5])");
 
     /**
      * Reads the ways alerting tools write a severity: {@code SEV2}, {@code sev-2}, {@code Sev 2}, {@code P2},
@@ -31,10 +36,7 @@ public enum Severity {
         if (word != null) {
             return Optional.of(word);
         }
-        String digits = v.replaceFirst("^(severity|sev|p|s)[\\s_-]?", "");
-        if (digits.matches("[1-5]")) {
-            return Optional.of(values()[digits.charAt(0) - '1']);
-        }
-        return Optional.empty();
+        Matcher m = LEVEL.matcher(v);
+        return m.matches() ? Optional.of(values()[m.group(1).charAt(0) - '1']) : Optional.empty();
     }
 }

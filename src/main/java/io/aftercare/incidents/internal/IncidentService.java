@@ -167,18 +167,19 @@ public class IncidentService implements Incidents {
     public Recorded recordIncident(NewIncident incident, UUID actorId, List<FieldError> inputErrors) {
         Objects.requireNonNull(incident, "incident");
         try {
-            return tx.execute(status -> doRecord(incident, actorId, inputErrors, null, null).view(this));
+            return tx.execute(status -> viewed(doRecord(incident, actorId, inputErrors, null, null)));
         } catch (DuplicateKeyException e) {
             // Two deliveries of one new incident raced; the other one inserted it, so this one now updates it.
-            return tx.execute(status -> doRecord(incident, actorId, inputErrors, null, null).view(this));
+            return tx.execute(status -> viewed(doRecord(incident, actorId, inputErrors, null, null)));
         }
     }
 
     /** What {@link #doRecord} wrote: the incident's row as it now stands (locked), and whether it was new. */
     private record RecordedRow(Row row, boolean created) {
-        Recorded view(IncidentService service) {
-            return new Recorded(service.view(row), created);
-        }
+    }
+
+    private Recorded viewed(RecordedRow recorded) {
+        return new Recorded(view(recorded.row()), recorded.created());
     }
 
     @Override

@@ -26,7 +26,8 @@ class IdentityCacheIT {
         List<Long> caches = TestDatabase.isPostgres()
             ? jdbc.sql("""
                     SELECT cache_size FROM pg_sequences WHERE schemaname || '.' || sequencename IN (
-                        pg_get_serial_sequence('intake_delivery', 'seq'), pg_get_serial_sequence('incident_timeline', 'seq'))""")
+                        pg_get_serial_sequence('intake_delivery', 'seq'),
+                        pg_get_serial_sequence('incident_timeline', 'seq'))""")
                 .query(Long.class).list()
             : jdbc.sql("""
                     SELECT identity_cache FROM information_schema.columns

@@ -91,7 +91,7 @@ class DeliveryRepository {
             .query(DeliveryRepository::mapQueued).list());
     }
 
-    /** One queued delivery (locked when {@code shared}); empty when it has been applied meanwhile, or another has it. */
+    /** One queued delivery (locked when {@code shared}); empty when applied meanwhile, or another instance has it. */
     Optional<Queued> nextQueued(UUID id, boolean shared) {
         return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
                 + "WHERE id = ? AND outcome = 'QUEUED'" + (shared ? " FOR UPDATE SKIP LOCKED" : ""))
@@ -117,7 +117,8 @@ class DeliveryRepository {
             rs.getInt("apply_attempts"));
     }
 
-    private static final String SETTLE = "UPDATE intake_delivery SET outcome = ?, incident_id = ?, detail = ? WHERE id = ?";
+    private static final String SETTLE =
+        "UPDATE intake_delivery SET outcome = ?, incident_id = ?, detail = ? WHERE id = ?";
 
     /** How a queued delivery ended: applied, refused by the incidents module, or given up on. */
     record Settled(UUID id, Outcome outcome, UUID incidentId, String detail) {

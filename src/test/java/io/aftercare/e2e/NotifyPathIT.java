@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -125,6 +126,20 @@ class NotifyPathIT extends BrowserTest {
         assertThat(page.getByLabel("First choice")).hasValue("");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "notify-02-preferences");
+
+        // Settings in the main navigation opens these preferences; the settings tabs lead to API tokens and back
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+            .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings").setExact(true)).click();
+        assertThat(page).hasURL(url("/settings/notifications"));
+        Locator tabs = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Settings"));
+        assertThat(tabs.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("How Aftercare reaches you")))
+            .hasAttribute("aria-current", "page");
+        tabs.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("API tokens")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("API tokens"))).isVisible();
+        Browser.checkAccessibility(page);
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Settings"))
+            .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("How Aftercare reaches you")).click();
+        assertThat(page.getByLabel("From", EXACT)).hasValue("21:30");
 
         signIn(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
         page.navigate(url("/admin/dead-letters"));

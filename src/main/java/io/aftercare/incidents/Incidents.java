@@ -18,9 +18,6 @@ public interface Incidents {
 
     Optional<IncidentView> findBySource(String source, String externalId);
 
-    /** Whether an incident with this (source, externalId) is recorded: one read, for callers that need no more. */
-    boolean isKnown(String source, String externalId);
-
     /**
      * Records a new incident and publishes {@link IncidentOpened}; or, when the same (source, externalId) is already
      * known, updates it instead: the title, severity, service, team and link that are given replace the stored ones

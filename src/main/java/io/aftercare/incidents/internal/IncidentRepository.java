@@ -105,11 +105,6 @@ class IncidentRepository {
             .params(source, externalId).query(IncidentRepository::map).optional();
     }
 
-    boolean exists(String source, String externalId) {
-        return jdbc.sql("SELECT COUNT(*) FROM incident WHERE source = ? AND external_id = ?")
-            .params(source, externalId).query(Long.class).single() > 0;
-    }
-
     /** As {@link #findBySource}, with a row lock: for recording the same incident again. */
     Optional<Row> findBySourceForUpdate(String source, String externalId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE source = ? AND external_id = ? FOR UPDATE")

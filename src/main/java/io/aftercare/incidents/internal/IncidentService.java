@@ -107,13 +107,6 @@ public class IncidentService implements Incidents {
         return incidents.findBySource(normalizeSource(source), externalId.trim()).map(this::view);
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public boolean isKnown(String source, String externalId) {
-        return source != null && externalId != null
-            && incidents.exists(normalizeSource(source), externalId.trim());
-    }
-
     /** The incident, or a 404 problem. */
     @Transactional(readOnly = true)
     public IncidentView get(UUID id) {

@@ -30,6 +30,7 @@ import io.aftercare.identity.login.LoginThrottledException;
 import io.aftercare.identity.login.ThrottledAuthenticationProvider;
 import io.aftercare.identity.token.ApiTokens;
 import io.aftercare.identity.token.BearerTokenFilter;
+import io.aftercare.shared.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -79,6 +80,9 @@ class SecurityConfig {
     }
 
     private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", BearerTokenFilter.CHALLENGE);
+        }
         ProblemResponses.write(response, status, status == 401 ? "Unauthorized" : "Forbidden", detail);
     }
 

@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.identity.security.ProblemResponses;
+import io.aftercare.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
 public class BearerTokenFilter extends OncePerRequestFilter {
 
     public static final String SCRAPE_AUTHORITY = "METRICS_SCRAPE";
+
+    /** The schemes the API and the actuator accept, named on every 401 they answer. */
+    public static final String CHALLENGE = "Basic realm=\"Aftercare\", Bearer";
 
     private final ApiTokens tokens;
     private final String scrapeToken;
@@ -53,6 +56,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
         var user = tokens.authenticate(token);
         if (user.isEmpty()) {
+            response.setHeader("WWW-Authenticate", CHALLENGE);
             ProblemResponses.write(response, 401, "Unauthorized", "The API token is unknown or was revoked.");
             return;
         }

@@ -3,7 +3,6 @@ package io.aftercare.intake.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +24,10 @@ import io.aftercare.intake.integration.IntegrationType;
 import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.PagerDutySignature;
 import io.aftercare.intake.source.TokenAuth;
+import io.aftercare.shared.ProblemResponses;
 import io.aftercare.shared.StandardWebhooks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /webhooks/{type}/{integrationId}}: reachable without a session or CSRF token (its own security
@@ -49,8 +48,6 @@ class WebhookEndpoint implements HttpRequestHandler {
 
     static final String PATH = "/webhooks/{type}/{integrationId}";
     static final int MAX_BODY = 1024 * 1024;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Integrations integrations;
     private final Deliveries deliveries;
@@ -199,16 +196,10 @@ class WebhookEndpoint implements HttpRequestHandler {
             "The signature or token does not match this integration's secret.");
     }
 
-    /** An RFC 9457 problem detail, as Spring MVC writes them elsewhere in the API. */
+    /** An RFC 9457 problem detail, as Spring MVC writes them elsewhere in the API (with the path as instance). */
     private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String title, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        write(response, status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, JSON.writeValueAsString(problem));
+        ProblemResponses.write(response, status.value(), title, detail, request.getRequestURI());
     }
 
     private static void write(HttpServletResponse response, int status, String contentType, String json)

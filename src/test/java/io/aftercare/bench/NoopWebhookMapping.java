@@ -17,11 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Component
 @ConditionalOnProperty(name = "aftercare.bench.noop", havingValue = "true")
-class NoopWebhookController extends AbstractUrlHandlerMapping {
+class NoopWebhookMapping extends AbstractUrlHandlerMapping {
 
     private static final byte[] ANSWER = "{\"outcome\":\"ACCEPTED\"}".getBytes(StandardCharsets.UTF_8);
 
-    NoopWebhookController() {
+    NoopWebhookMapping() {
         // just ahead of the webhook mapping, which would otherwise take "noop" for an unknown integration type
         setOrder(Ordered.HIGHEST_PRECEDENCE);
         registerHandler("/webhooks/noop/{integrationId}",

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,15 +72,25 @@ class SupportRequestService implements SupportOfferHook {
         }
     }
 
-    /** For coordinators: a request that no eligible supporter is left for. No content, just that it waits. */
-    public record Waiting(UUID requestId, String personName, Instant since) {
+    /**
+     * For coordinators: a request that no eligible supporter is left for. Never whose it is, where it came from or
+     * when to the minute: an opaque reference (the coordinator's "Try again" works on it), its age in three bands,
+     * and how many supporters it was offered to. Not their names: the available supporters it was never offered to
+     * would tell which team or reporting line the person is in (decision record 0019).
+     */
+    public record Waiting(UUID requestId, CoarseAge age, int supportersTried) {
+        /** A short label to talk about the request by; it carries nothing but the request's random id. */
+        public String reference() {
+            return requestId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        }
     }
 
     /**
      * For coordinators: a supporter acknowledged a request and has not marked contact made in time. Only who the
-     * supporter is and since when: the coordinator follows up with them, not with the person.
+     * supporter is and, in three bands, how long ago they said they would be in touch: the coordinator follows up
+     * with them, not with the person.
      */
-    public record Overdue(UUID requestId, String supporterName, Instant acknowledgedAt) {
+    public record Overdue(UUID requestId, String supporterName, CoarseAge since) {
     }
 
     private record Row(UUID id, UUID personId, UUID caseId, String origin, String status, UUID supporterId,
@@ -448,28 +460,39 @@ class SupportRequestService implements SupportOfferHook {
             r.contactMadeAt(), r.closedAt());
     }
 
+    /** Oldest band first; within a band in the order of the random reference, not of time. */
     List<Waiting> waiting() {
+        Instant now = now();
         return jdbc.sql("""
-                SELECT r.id, r.person_id, MIN(n.created_at) AS since FROM support_request r
-                JOIN support_notice n ON n.request_id = r.id AND n.resolved_at IS NULL AND n.kind = :kind
-                WHERE r.status = 'UNASSIGNED' GROUP BY r.id, r.person_id ORDER BY since""")
+                SELECT r.id, r.requested_at, (SELECT COUNT(DISTINCT a.supporter_id) FROM support_assignment a
+                    WHERE a.request_id = r.id) AS tried FROM support_request r
+                WHERE r.status = 'UNASSIGNED' AND EXISTS (SELECT 1 FROM support_notice n
+                    WHERE n.request_id = r.id AND n.resolved_at IS NULL AND n.kind = :kind)""")
             .param("kind", NOBODY_ELIGIBLE)
             .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class),
-                directory.person(rs.getObject(2, UUID.class)).map(PersonRef::name).orElse(""),
-                DbTime.instant(rs, "since")))
-            .list();
+                CoarseAge.between(DbTime.instant(rs, "requested_at"), now), rs.getInt(3)))
+            .list().stream()
+            .sorted(Comparator.comparing(Waiting::age).reversed()
+                .thenComparing(w -> w.requestId().toString()))
+            .toList();
     }
 
+    /** By supporter, then oldest band first; never in the order of time. */
     List<Overdue> overdue() {
+        Instant now = now();
         return jdbc.sql("""
                 SELECT r.id, r.supporter_id, r.acknowledged_at FROM support_request r
                 JOIN support_notice n ON n.request_id = r.id AND n.resolved_at IS NULL AND n.kind = ?
-                WHERE r.status = 'ACKNOWLEDGED' ORDER BY r.acknowledged_at""")
+                WHERE r.status = 'ACKNOWLEDGED'""")
             .param(CONTACT_OVERDUE)
             .query((rs, n) -> new Overdue(rs.getObject(1, UUID.class),
                 directory.person(rs.getObject(2, UUID.class)).map(PersonRef::name).orElse(""),
-                DbTime.instant(rs, "acknowledged_at")))
-            .list();
+                CoarseAge.between(DbTime.instant(rs, "acknowledged_at"), now)))
+            .list().stream()
+            .sorted(Comparator.comparing(Overdue::supporterName)
+                .thenComparing(Comparator.comparing(Overdue::since).reversed())
+                .thenComparing(o -> o.requestId().toString()))
+            .toList();
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {

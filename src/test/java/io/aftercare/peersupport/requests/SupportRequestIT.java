@@ -165,6 +165,42 @@ class SupportRequestIT {
         assertThat(firstPerson.api(port).get("/api/v1/me/support-requests").body()).doesNotContain("Sam Asks");
     }
 
+    @Test
+    void aCoordinatorSeesAWaitingRequestWithoutWhoseItIsAndCanStillTryAgain() {
+        World w = world();
+        // only Alex is available: the request goes to Alex, times out, and then nobody eligible is left
+        jdbc.sql("UPDATE support_supporter SET on_break = TRUE WHERE person_id <> ?").param(w.alex().id()).update();
+        UUID id = UUID.fromString(w.sam().api(port).post("/api/v1/me/support-requests",
+            Map.of("note", "Could use a chat")).json("$.id"));
+        UUID assignment = (UUID) request(id).get("assignment_id");
+        assertThat(request(id).get("supporter_id")).isEqualTo(w.alex().id());
+        scheduler.reschedule(RequestScheduling.ACK_DUE.instanceId(assignment.toString()), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "UNASSIGNED".equals(request(id).get("status")));
+
+        Person coordinator = person(people, "Cora Coordinator", null, Role.COORDINATOR);
+        WebSession coordinatorPage = WebSession.signedIn(port, coordinator.email(), PASSWORD);
+        String reference = id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String page = coordinatorPage.get("/programme/support").body();
+        assertThat(page).contains("Request " + reference)
+            .contains("Waiting for less than a day.")
+            .contains("Offered to one supporter, who could not take it in time.")
+            .as("whose request it is, what they wrote and when to the minute stay with the supporter")
+            .doesNotContain(w.sam().name()).doesNotContain("Could use a chat");
+        String requestedAt = jdbc.sql("SELECT requested_at FROM support_request WHERE id = ?").param(id)
+            .query(java.time.OffsetDateTime.class).single().atZoneSameInstant(java.time.ZoneOffset.UTC)
+            .toLocalTime().withSecond(0).withNano(0).toString();
+        assertThat(page).doesNotContain(requestedAt);
+
+        // Blair comes back from a break; "Try again" on the reference assigns the request to Blair
+        jdbc.sql("UPDATE support_supporter SET on_break = FALSE WHERE person_id = ?").param(w.blair().id()).update();
+        var retried = coordinatorPage.post("/programme/support/requests/" + id + "/retry", Map.of());
+        assertThat(retried.statusCode()).isEqualTo(302);
+        assertThat(coordinatorPage.follow(retried).body()).doesNotContain("Request " + reference);
+        assertThat(request(id).get("supporter_id")).isEqualTo(w.blair().id());
+        assertThat(w.blair().api(port).get("/api/v1/me/support-requests")
+            .<List<String>>json("$.assigned[*].personName")).containsExactly(w.sam().name());
+    }
+
     /** Whoever holds the request now (every test's supporters are on the one roster). */
     Person supporterOf(UUID requestId) {
         UUID id = (UUID) request(requestId).get("supporter_id");
@@ -187,7 +223,7 @@ class SupportRequestIT {
 
         Person coordinator = person(people, "Cora Coordinator", null, Role.COORDINATOR);
         WebSession coordinatorPage = WebSession.signedIn(port, coordinator.email(), PASSWORD);
-        String overdueLine = mine.name() + " said on ";
+        String overdueLine = mine.name() + " said they would be in touch, ";
         assertThat(coordinatorPage.get("/programme/support").body()).doesNotContain(overdueLine);
 
         // a day passes without "contact made"
@@ -196,7 +232,7 @@ class SupportRequestIT {
                 "SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = 'CONTACT_OVERDUE'")
             .param(id).query(Long.class).single() == 1);
         String page = coordinatorPage.get("/programme/support").body();
-        assertThat(page).contains("Contact overdue").contains(overdueLine)
+        assertThat(page).contains("Contact overdue").contains(overdueLine + "less than a day ago.")
             .as("the coordinator follows up with the supporter; the person's name is not needed")
             .doesNotContain(quinn.name());
         WebSession supporterPage = WebSession.signedIn(port, mine.email(), PASSWORD);

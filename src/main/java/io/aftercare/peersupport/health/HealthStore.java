@@ -1,0 +1,112 @@
+package io.aftercare.peersupport.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.aftercare.shared.DbTime;
+
+/**
+ * The rows programme health is worked out from, for one closed month: only things that began inside the month, and
+ * only outcomes known by the month's release ({@link MonthGrid#releasedAt}), so that the same month always gives
+ * the same rows. No answers, no names: person and supporter ids only, to count distinct people.
+ */
+@Repository
+class HealthStore {
+
+    private final JdbcClient jdbc;
+
+    HealthStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A case about an incident, opened in the month, whose person did not ask for nobody. */
+    record CaseRow(UUID person, Instant opened, Instant firstOutreach) {
+        /** Time to first outreach, or {@code null} when nobody reached out. */
+        Duration delay() {
+            return firstOutreach == null ? null : Duration.between(opened, firstOutreach);
+        }
+
+        boolean reachedWithin(Duration limit) {
+            return firstOutreach != null && !firstOutreach.isAfter(opened.plus(limit));
+        }
+    }
+
+    List<CaseRow> cases(YearMonth month) {
+        Instant released = MonthGrid.releasedAt(month);
+        return jdbc.sql("""
+                SELECT person_id, opened_at, first_outreach_at FROM support_case
+                WHERE incident_ids <> '' AND (outreach IS NULL OR outreach <> 'NOBODY')
+                  AND opened_at >= ? AND opened_at < ?""")
+            .params(DbTime.toDb(MonthGrid.start(month)), DbTime.toDb(MonthGrid.end(month)))
+            .query((rs, n) -> {
+                Instant first = DbTime.instant(rs, "first_outreach_at");
+                return new CaseRow(rs.getObject(1, UUID.class), DbTime.instant(rs, "opened_at"),
+                    first != null && !first.isAfter(released) ? first : null);
+            }).list();
+    }
+
+    /** A request offered to a supporter in the month, and whether they acknowledged it by its deadline. */
+    record AssignmentRow(UUID person, UUID supporter, boolean decided, boolean inTime) {
+    }
+
+    List<AssignmentRow> assignments(YearMonth month) {
+        Instant released = MonthGrid.releasedAt(month);
+        return jdbc.sql("""
+                SELECT r.person_id, a.supporter_id, a.outcome, a.ack_due_at, a.ended_at FROM support_assignment a
+                JOIN support_request r ON r.id = a.request_id WHERE a.assigned_at >= ? AND a.assigned_at < ?""")
+            .params(DbTime.toDb(MonthGrid.start(month)), DbTime.toDb(MonthGrid.end(month)))
+            .query((rs, n) -> {
+                String outcome = rs.getString("outcome");
+                Instant ended = DbTime.instant(rs, "ended_at");
+                // withdrawn by the person, or still open at the release: not the supporter's to answer for
+                boolean decided = ended != null && !ended.isAfter(released)
+                    && ("ACKNOWLEDGED".equals(outcome) || "TIMED_OUT".equals(outcome));
+                boolean inTime = decided && "ACKNOWLEDGED".equals(outcome)
+                    && !ended.isAfter(DbTime.instant(rs, "ack_due_at"));
+                return new AssignmentRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), decided, inTime);
+            }).list();
+    }
+
+    /** A request acknowledged in the month whose contact was decided by the release: made, or overdue first. */
+    record ContactRow(UUID person, boolean inTime) {
+    }
+
+    List<ContactRow> contacts(YearMonth month) {
+        Instant released = MonthGrid.releasedAt(month);
+        record Raw(UUID person, Instant made, Instant late) {
+        }
+        return jdbc.sql("""
+                SELECT r.person_id, r.contact_made_at, (SELECT MIN(n.created_at) FROM support_notice n
+                    WHERE n.request_id = r.id AND n.kind = 'CONTACT_OVERDUE') AS late_at
+                FROM support_request r WHERE r.acknowledged_at >= ? AND r.acknowledged_at < ?""")
+            .params(DbTime.toDb(MonthGrid.start(month)), DbTime.toDb(MonthGrid.end(month)))
+            .query((rs, n) -> new Raw(rs.getObject(1, UUID.class), DbTime.instant(rs, "contact_made_at"),
+                DbTime.instant(rs, "late_at")))
+            .list().stream()
+            .map(r -> new Raw(r.person(), r.made() != null && !r.made().isAfter(released) ? r.made() : null,
+                r.late() != null && !r.late().isAfter(released) ? r.late() : null))
+            .filter(r -> r.made() != null || r.late() != null)
+            .map(r -> new ContactRow(r.person(), r.made() != null && (r.late() == null || r.made().isBefore(r.late()))))
+            .toList();
+    }
+
+    /** A request made in the month, and whether nobody eligible was left for it at some point before the release. */
+    record RequestRow(UUID person, boolean leftWaiting) {
+    }
+
+    List<RequestRow> requests(YearMonth month) {
+        return jdbc.sql("""
+                SELECT r.person_id, (SELECT COUNT(*) FROM support_notice n WHERE n.request_id = r.id
+                    AND n.kind = 'NOBODY_ELIGIBLE' AND n.created_at <= ?) AS waited
+                FROM support_request r WHERE r.requested_at >= ? AND r.requested_at < ?""")
+            .params(DbTime.toDb(MonthGrid.releasedAt(month)), DbTime.toDb(MonthGrid.start(month)),
+                DbTime.toDb(MonthGrid.end(month)))
+            .query((rs, n) -> new RequestRow(rs.getObject(1, UUID.class), rs.getLong(2) > 0)).list();
+    }
+}

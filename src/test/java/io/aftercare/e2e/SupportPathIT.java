@@ -237,10 +237,30 @@ class SupportPathIT extends BrowserTest {
 
         Page admin = signedIn(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
         admin.navigate(url("/programme/support"));
-        assertThat(admin.getByText("Casey Park said on", new Page.GetByTextOptions()
-            .setExact(false))).isVisible();
+        assertThat(admin.getByText("Casey Park said they would be in touch, less than a day ago.")).isVisible();
         assertThat(admin.locator("main")).not().containsText("Lee Novak");
         Browser.checkAccessibility(admin);
         Browser.screenshot(admin, "support-09-coordinator-contact-overdue");
+
+        // Casey takes a break; Rio asks, and nobody eligible is left: the coordinator sees the request, not Rio
+        jdbc.sql("UPDATE support_supporter SET on_break = TRUE").update();
+        Person rio = person("Rio Mendes");
+        String rioRequest = TestApi.at(port).basic(rio.email(), PASSWORD)
+            .post("/api/v1/me/support-requests", Map.of("note", "The outage keeps me up")).json("$.id");
+        admin.navigate(url("/programme/support"));
+        assertThat(admin.getByText("Request " + rioRequest.substring(0, 8).toUpperCase(java.util.Locale.ROOT)))
+            .isVisible();
+        assertThat(admin.locator("main")).containsText("Waiting for less than a day.");
+        assertThat(admin.locator("main")).not().containsText("Rio Mendes");
+        assertThat(admin.locator("main")).not().containsText("keeps me up");
+        Browser.checkAccessibility(admin);
+        Browser.screenshot(admin, "support-10-coordinator-waiting-request");
+
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Programme health")).click();
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("Is peer support reaching people?"))).isVisible();
+        assertThat(admin.locator("main")).containsText("Not enough answers to show without identifying anyone");
+        Browser.checkAccessibility(admin);
+        Browser.screenshot(admin, "support-11-programme-health");
     }
 }

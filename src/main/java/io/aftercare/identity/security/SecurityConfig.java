@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -36,7 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Four filter chains: incoming webhooks (no session, no CSRF: each delivery authenticates itself by the
  * signature or token its controller checks over the raw body), the actuator (health for everyone, metrics for admins or the scrape token), the REST API
- * (stateless: HTTP Basic or personal API tokens, problem details on failure) and the browser UI (form login,
+ * (stateless: personal API tokens or HTTP Basic, challenged with Bearer only; calls that change something must
+ * send JSON or CSV; problem details on failure) and the browser UI (form login,
  * CSRF, strict Content-Security-Policy). Who may call what is declared on each controller with
  * {@code @PreAuthorize} and proven by the authorization matrix test.
  */
@@ -134,6 +136,7 @@ class SecurityConfig {
             .authorizeHttpRequests(a -> a.anyRequest().authenticated())
             .httpBasic(b -> b.authenticationEntryPoint(
                 (req, res, e) -> problem(res, 401, unauthorizedDetail(e))))
+            .addFilterBefore(new ApiContentTypeFilter(), SecurityContextHolderFilter.class)
             .addFilterBefore(bearer, BasicAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -151,7 +154,7 @@ class SecurityConfig {
         if (e instanceof LoginThrottledException t) {
             return "Too many failed sign-ins. Try again in " + Math.max(1, t.waitFor().toSeconds()) + " seconds.";
         }
-        return "Authenticate with HTTP Basic or a personal API token (Authorization: Bearer …).";
+        return "Authenticate with a personal API token (Authorization: Bearer …) or HTTP Basic.";
     }
 
     @Bean

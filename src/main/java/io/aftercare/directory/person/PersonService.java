@@ -31,6 +31,9 @@ import io.aftercare.shared.Problems.FieldError;
 @Service
 public class PersonService implements People {
 
+    /** BCrypt's limit, in plain words: a character outside plain ASCII takes two to four bytes. */
+    static final String TOO_LONG = "must be at most 72 bytes (72 plain letters and digits, fewer with accents or emoji)";
+
     private final PersonRepository people;
     private final TeamRepository teams;
     private final Accounts accounts;
@@ -62,7 +65,7 @@ public class PersonService implements People {
         ZoneId zone = check(p, null, errors);
         if (p.password() != null) {
             accounts.checkPassword(p.password()).ifPresent(key -> errors.add(new FieldError("password",
-                key.equals("password.tooLong") ? "must be at most 128 characters" : "must be at least 12 characters")));
+                key.equals("password.tooLong") ? TOO_LONG : "must be at least 12 characters")));
         }
         if (!errors.isEmpty()) {
             throw Problems.badRequest(errors);
@@ -75,7 +78,7 @@ public class PersonService implements People {
         try {
             accounts.create(id, p.email(), p.roles() == null ? Set.of(Role.RESPONDER) : p.roles(), p.password());
         } catch (PasswordRejectedException e) {
-            throw Problems.badRequest("password", "must be 12 to 128 characters");
+            throw Problems.badRequest("password", "must be at least 12 characters and " + TOO_LONG);
         }
         if (actorId != null) {
             audit.record(actorId, "PERSON_CREATED", "person:" + id, null);

@@ -1,5 +1,6 @@
 package io.aftercare.identity.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +33,8 @@ import io.aftercare.identity.Role;
 public class AccountService implements Accounts, UserDetailsService {
 
     public static final int MIN_PASSWORD = 12;
-    public static final int MAX_PASSWORD = 128;
+    /** BCrypt reads at most 72 bytes of a password; a longer one is refused rather than silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -72,7 +74,7 @@ public class AccountService implements Accounts, UserDetailsService {
         if (raw == null || raw.codePointCount(0, raw.length()) < MIN_PASSWORD) {
             return Optional.of("password.tooShort");
         }
-        if (raw.length() > MAX_PASSWORD) {
+        if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return Optional.of("password.tooLong");
         }
         if (raw.isBlank()) {

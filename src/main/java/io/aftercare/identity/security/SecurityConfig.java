@@ -160,11 +160,13 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, io.aftercare.identity.Accounts accounts,
-                                AuthenticationManager manager) throws Exception {
+                                AuthenticationManager manager,
+                                @Value("${aftercare.session.absolute-timeout}") java.time.Duration absoluteTimeout)
+        throws Exception {
         RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         http.authenticationManager(manager)
             .authorizeHttpRequests(a -> a
-                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/resources", "/css/**", "/js/**", "/img/**",
+                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/reset/**", "/resources", "/css/**", "/js/**", "/img/**",
                     "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                     "/swagger-ui.html").permitAll()
                 .anyRequest().authenticated())
@@ -172,6 +174,7 @@ class SecurityConfig {
                 .passwordParameter("password").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .addFilterBefore(new SessionLifetimeFilter(absoluteTimeout), SecurityContextHolderFilter.class)
             .addFilterBefore(new FirstRunFilter(accounts),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h

@@ -30,15 +30,33 @@ public interface Accounts {
 
     Map<UUID, Set<Role>> rolesOf(Collection<UUID> personIds);
 
-    /** Replaces a person's roles (RESPONDER is always kept); recorded in the audit log. */
+    /**
+     * Replaces a person's roles (RESPONDER is always kept); recorded in the audit log. A change ends the person's
+     * sessions; taking a role away also revokes their API tokens.
+     */
     void setRoles(UUID personId, Set<Role> roles, UUID actorId);
 
     /**
-     * Starts a one-time invitation so the person can set their password.
+     * Starts a one-time invitation so the person can set their first password; recorded in the audit log.
      *
      * @return the absolute link to give to the person, shown once
+     * @throws AccountStateException ({@code HAS_PASSWORD}) when the account has a password already: a reset is
+     *                               for them, and it goes only to their own e-mail
      */
     String invite(UUID personId, UUID actorId);
+
+    /**
+     * E-mails a one-time password reset link to the person's own address (the caller never sees the link);
+     * recorded in the audit log. Their password stays until they use the link; then their sessions end and their
+     * API tokens are revoked.
+     *
+     * @throws AccountStateException {@code NO_PASSWORD} (invite them instead), {@code MAIL_NOT_CONFIGURED} or
+     *                               {@code MAIL_NOT_SENT}
+     */
+    void sendPasswordReset(UUID personId, UUID actorId);
+
+    /** Ends every browser session the person is signed in with (before they are removed, for example). */
+    void endSessions(UUID personId);
 
     /** Whether the person has set a password (or was given one). */
     boolean hasPassword(UUID personId);

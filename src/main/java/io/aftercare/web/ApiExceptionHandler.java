@@ -3,12 +3,16 @@ package io.aftercare.web;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -59,6 +65,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "The request body is not valid JSON of the expected shape.");
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Anything else a controller throws is a 500 problem detail too, never Spring's default error JSON. Security's
+     * own exceptions go on to Spring Security, which answers 401 or 403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
+        if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+            throw ex;
+        }
+        LOG.error("Unexpected error in an API call", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side. Please try again; if it keeps happening, tell your admin.");
+        problem.setTitle("Internal Server Error");
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -24,7 +24,7 @@ class OpenApiConfig {
                     invalid fields. Lists are pages `{items, page, size, total}` with `?page=` (from 0) and \
                     `?size=` (at most 500). Authenticate with HTTP Basic (your e-mail and password) or a personal \
                     API token (`Authorization: Bearer act_…`, created under Settings → API tokens or with \
-                    POST /api/v1/tokens). A token acts as its owner, with their roles.""")
+                    POST /api/v1/tokens). A token acts as its owner, with their roles. Calls that change                     something (POST, PUT, PATCH, DELETE) must send `Content-Type: application/json` (or `text/csv`                     for imports), even without a body; otherwise they are refused with 415.""")
                 .license(new License().name("Apache-2.0")))
             .components(new Components()
                 .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))

@@ -2,6 +2,8 @@ package io.aftercare.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 
 @AftercareIT
 class IdentityIT {
@@ -37,9 +40,29 @@ class IdentityIT {
     }
 
     private String newResponder(String password) {
+        return newPerson(Set.of(Role.RESPONDER), password).login();
+    }
+
+    private AftercareUser newPerson(Set<Role> roles, String password) {
         String email = "r-" + UUID.randomUUID() + "@example.com";
-        people.create(NewPerson.of("Robin", email, "Europe/Berlin", Set.of(Role.RESPONDER), password), null);
-        return email;
+        var person = people.create(NewPerson.of("Robin", email, "Europe/Berlin", roles, password), null);
+        return new AftercareUser(person.id(), email, roles, false, null, true);
+    }
+
+    /** Whether the browser is still signed in: a page for anyone signed in, or the way to the sign-in page. */
+    private static boolean signedIn(WebSession browser) {
+        var page = browser.get("/settings/tokens");
+        if (page.statusCode() == 200) {
+            return true;
+        }
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        return false;
+    }
+
+    private long audited(String action, UUID personId) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND target = ?")
+            .params(action, "person:" + personId).query(Long.class).single();
     }
 
     @Test
@@ -146,5 +169,207 @@ class IdentityIT {
         assertThat(api.basic(email, "cleared-password").get("/api/v1/tokens").status()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE throttle_key = ?")
             .param("account:" + email).query(Long.class).single()).isZero();
+    }
+
+    // --- passwords longer than BCrypt reads
+
+    @Test
+    void aPasswordOverSeventyTwoBytesIsRefusedWithAClearProblemDetailNotA500() {
+        TestApi admin = api.asAdmin();
+        // 40 characters, but 80 bytes in UTF-8: under the old 128-character limit, over what BCrypt can read
+        String umlauts = "ü".repeat(40);
+        var refused = admin.post("/api/v1/people", Map.of("name", "Long Password", "email",
+            "long-" + UUID.randomUUID() + "@example.com", "timeZone", "UTC", "password", umlauts));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(
+            v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(refused.<String>json("$.errors[0].field")).isEqualTo("password");
+        assertThat(refused.<String>json("$.errors[0].message")).contains("72 bytes");
+
+        var ascii = admin.post("/api/v1/people", Map.of("name", "Long Password", "email",
+            "long-" + UUID.randomUUID() + "@example.com", "timeZone", "UTC", "password", "a".repeat(73)));
+        assertThat(ascii.status()).as(ascii.toString()).isEqualTo(400);
+
+        // exactly 72 bytes is fine, and signs in
+        String email = "long-" + UUID.randomUUID() + "@example.com";
+        String longest = "ü".repeat(30) + "a".repeat(12);
+        assertThat(admin.post("/api/v1/people", Map.of("name", "Long Password", "email", email, "timeZone", "UTC",
+            "password", longest)).status()).isEqualTo(201);
+        assertThat(api.basic(email, longest).get("/api/v1/tokens").status()).isEqualTo(200);
+        // a longer one is not that password with something added: BCrypt would read only the first 72 bytes
+        var tooLong = api.basic(email, longest + "more");
+        assertThat(tooLong.get("/api/v1/tokens").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anInvitationTakenWithATooLongPasswordSaysSoOnThePage() {
+        AftercareUser invited = newPerson(Set.of(Role.RESPONDER), null);
+        String link = api.asAdmin().post("/api/v1/people/" + invited.personId() + "/invitation", "{}").json("$.link");
+        String path = URI.create(link).getPath();
+        WebSession browser = WebSession.anonymous(port);
+        assertThat(browser.get(path).statusCode()).isEqualTo(200);
+
+        String tooLong = "ü".repeat(40);
+        var answer = browser.post(path, Map.of("password", tooLong, "confirm", tooLong));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("The password is too long").contains("name=\"password\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM account WHERE person_id = ? AND password_hash IS NULL")
+            .param(invited.personId()).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void anUnexpectedApiErrorIsAProblemDetailToo() {
+        var missing = api.asAdmin().get("/api/v1/no-such-thing");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).hasValueSatisfying(
+            v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(missing.<Integer>json("$.status")).isEqualTo(404);
+        assertThat(missing.<String>json("$.title")).isEqualTo("Not Found");
+        assertThat(missing.body()).doesNotContain("timestamp");
+    }
+
+    // --- the API's challenge and the content type of calls that change something
+
+    @Test
+    void theApiChallengesWithBearerOnlyAndStillTakesBasicWhenSent() {
+        var anonymous = api.get("/api/v1/tokens");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).hasValueSatisfying(
+            v -> assertThat(v).startsWith("Bearer").doesNotContainIgnoringCase("basic"));
+        var wrong = api.basic(TestApi.ADMIN_EMAIL, "wrong-password-123").get("/api/v1/tokens");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.header("WWW-Authenticate")).hasValueSatisfying(
+            v -> assertThat(v).doesNotContainIgnoringCase("basic"));
+        assertThat(api.bearer("act_made-up").get("/api/v1/tokens").header("WWW-Authenticate"))
+            .hasValueSatisfying(v -> assertThat(v).doesNotContainIgnoringCase("basic"));
+        assertThat(api.asAdmin().get("/api/v1/tokens").status()).isEqualTo(200);
+    }
+
+    @Test
+    void callsThatChangeSomethingMustSayJsonEvenWithoutABody() {
+        TestApi admin = api.asAdmin();
+        AftercareUser invited = newPerson(Set.of(Role.RESPONDER), null);
+        String invitation = "/api/v1/people/" + invited.personId() + "/invitation";
+
+        // what a form on another site could make a browser send: no content type, or a form's
+        var bodyless = admin.send("POST", invitation, null, null);
+        assertThat(bodyless.status()).as(bodyless.toString()).isEqualTo(415);
+        assertThat(bodyless.header("Content-Type")).hasValueSatisfying(
+            v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(bodyless.<String>json("$.detail")).contains("application/json");
+        assertThat(admin.send("POST", invitation, "a=b", "application/x-www-form-urlencoded").status())
+            .isEqualTo(415);
+        assertThat(admin.send("POST", invitation, "a", "text/plain").status()).isEqualTo(415);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM invitation WHERE person_id = ?").param(invited.personId())
+            .query(Long.class).single()).isZero();
+
+        String id = admin.post("/api/v1/tokens", Map.of("name", "kept")).json("$.id");
+        assertThat(admin.send("DELETE", "/api/v1/tokens/" + id, null, null).status()).isEqualTo(415);
+        assertThat(admin.get("/api/v1/tokens").body()).contains(id);
+        assertThat(admin.get("/api/v1/tokens").<List<Object>>json("$[?(@.id == '" + id + "')].revokedAt"))
+            .containsOnlyNulls();
+
+        // saying JSON, with or without a body, works
+        assertThat(admin.send("POST", invitation, null, "application/json").status()).isEqualTo(200);
+        assertThat(admin.send("DELETE", "/api/v1/tokens/" + id, null, "application/json; charset=utf-8").status())
+            .isEqualTo(204);
+    }
+
+    // --- sessions follow what is true of the person now
+
+    @Test
+    void takingARoleAwayEndsThePersonsSessionsAndRevokesTheirTokens() {
+        AftercareUser lead = newPerson(Set.of(Role.RESPONDER, Role.LEAD), "lead-password-1234");
+        WebSession browser = WebSession.signedIn(port, lead.login(), "lead-password-1234");
+        WebSession otherBrowser = WebSession.signedIn(port, lead.login(), "lead-password-1234");
+        String token = api.basic(lead.login(), "lead-password-1234").post("/api/v1/tokens", Map.of("name", "bot"))
+            .json("$.token");
+        assertThat(signedIn(browser)).isTrue();
+
+        var changed = api.asAdmin().put("/api/v1/people/" + lead.personId() + "/roles",
+            Map.of("roles", List.of("RESPONDER")));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+        assertThat(signedIn(browser)).as("the session that still had LEAD").isFalse();
+        assertThat(signedIn(otherBrowser)).isFalse();
+        assertThat(api.bearer(token).get("/api/v1/tokens").status()).isEqualTo(401);
+        assertThat(audited("ROLES_CHANGED", lead.personId())).isOne();
+        // signing in again gives the roles as they are now
+        WebSession again = WebSession.signedIn(port, lead.login(), "lead-password-1234");
+        assertThat(signedIn(again)).isTrue();
+    }
+
+    @Test
+    void addingARoleEndsTheSessionsButKeepsTheTokens() {
+        AftercareUser responder = newPerson(Set.of(Role.RESPONDER), "plain-password-1234");
+        WebSession browser = WebSession.signedIn(port, responder.login(), "plain-password-1234");
+        String token = api.basic(responder.login(), "plain-password-1234")
+            .post("/api/v1/tokens", Map.of("name", "bot")).json("$.token");
+
+        assertThat(api.asAdmin().put("/api/v1/people/" + responder.personId() + "/roles",
+            Map.of("roles", List.of("RESPONDER", "SUPPORTER"))).status()).isEqualTo(200);
+
+        assertThat(signedIn(browser)).isFalse();
+        assertThat(api.bearer(token).get("/api/v1/tokens").status()).isEqualTo(200);
+    }
+
+    @Test
+    void removingAPersonEndsTheirSessions() {
+        AftercareUser gone = newPerson(Set.of(Role.RESPONDER), "gone-password-1234");
+        WebSession browser = WebSession.signedIn(port, gone.login(), "gone-password-1234");
+        assertThat(signedIn(browser)).isTrue();
+
+        assertThat(api.asAdmin().delete("/api/v1/people/" + gone.personId()).status()).isEqualTo(204);
+
+        assertThat(signedIn(browser)).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?").param(gone.login())
+            .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aSessionEndsAfterItsAbsoluteLifetimeHoweverBusy() {
+        AftercareUser busy = newPerson(Set.of(Role.RESPONDER), "busy-password-1234");
+        WebSession browser = WebSession.signedIn(port, busy.login(), "busy-password-1234");
+        assertThat(signedIn(browser)).isTrue();
+
+        // begun 13 hours ago, and used a moment ago (so the idle timeout has not struck)
+        jdbc.sql("UPDATE spring_session SET creation_time = creation_time - ? WHERE principal_name = ?")
+            .params(13L * 3600 * 1000, busy.login()).update();
+
+        assertThat(signedIn(browser)).isFalse();
+    }
+
+    // --- invitations are for accounts without a password
+
+    @Test
+    void anInvitationForSomeoneWithAPasswordIsRefusedInTheApiAndOnThePage() {
+        AftercareUser person = newPerson(Set.of(Role.RESPONDER), "their-own-password");
+        var refused = api.asAdmin().post("/api/v1/people/" + person.personId() + "/invitation", "{}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(
+            v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(refused.<String>json("$.detail")).contains("password reset");
+        assertThat(refused.body()).doesNotContain("/invite/");
+
+        WebSession admin = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        admin.get("/people/" + person.personId());
+        var posted = admin.post("/people/" + person.personId() + "/invitation", Map.of());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        var page = admin.follow(posted);
+        assertThat(page.body()).contains("They have a password already").doesNotContain("/invite/");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM invitation WHERE person_id = ?").param(person.personId())
+            .query(Long.class).single()).isZero();
+        assertThat(api.basic(person.login(), "their-own-password").get("/api/v1/tokens").status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutEmailAPasswordResetIsRefusedAndNothingIsShown() {
+        AftercareUser person = newPerson(Set.of(Role.RESPONDER), "their-own-password");
+        var refused = api.asAdmin().post("/api/v1/people/" + person.personId() + "/password-reset", "{}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.<String>json("$.detail")).contains("E-mail is not set up");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset WHERE person_id = ?").param(person.personId())
+            .query(Long.class).single()).isZero();
     }
 }

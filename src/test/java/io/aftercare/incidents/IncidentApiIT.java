@@ -223,12 +223,12 @@ class IncidentApiIT {
         assertThat(api.post("/api/v1/incidents/" + id + "/responders",
             Map.of("email", kim.email())).status()).isEqualTo(200);
 
-        TestApi.Response acked = api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, null);
+        TestApi.Response acked = api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, "application/json");
         assertThat(acked.status()).as(acked.toString()).isEqualTo(200);
         assertThat((String) acked.json("$.status")).isEqualTo("ACKNOWLEDGED");
         String acknowledgedAt = acked.json("$.acknowledgedAt");
         assertThat(Instant.parse(acknowledgedAt)).isAfter(started);
-        TestApi.Response ackedAgain = api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, null);
+        TestApi.Response ackedAgain = api.send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, "application/json");
         assertThat((String) ackedAgain.json("$.acknowledgedAt")).isEqualTo(acknowledgedAt);
 
         Instant resolvedAt = Instant.parse(acknowledgedAt).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
@@ -239,7 +239,7 @@ class IncidentApiIT {
         assertThat(Instant.parse(resolved.json("$.resolvedAt"))).isEqualTo(resolvedAt);
         assertThat(Instant.parse(resolved.json("$.startedAt"))).isEqualTo(started);
 
-        TestApi.Response again = api.send("POST", "/api/v1/incidents/" + id + "/resolve", null, null);
+        TestApi.Response again = api.send("POST", "/api/v1/incidents/" + id + "/resolve", null, "application/json");
         assertThat(again.status()).isEqualTo(200);
         assertThat(Instant.parse(again.json("$.resolvedAt"))).isEqualTo(resolvedAt);
 
@@ -351,8 +351,8 @@ class IncidentApiIT {
         String unknown = "/api/v1/incidents/" + UUID.randomUUID();
         assertThat(api.get(unknown).status()).isEqualTo(404);
         assertThat((String) api.get(unknown).json("$.detail")).isEqualTo("The incident was not found.");
-        assertThat(api.send("POST", unknown + "/acknowledge", null, null).status()).isEqualTo(404);
-        assertThat(api.send("POST", unknown + "/resolve", null, null).status()).isEqualTo(404);
+        assertThat(api.send("POST", unknown + "/acknowledge", null, "application/json").status()).isEqualTo(404);
+        assertThat(api.send("POST", unknown + "/resolve", null, "application/json").status()).isEqualTo(404);
         assertThat(api.post(unknown + "/responders", Map.of("email", TestApi.ADMIN_EMAIL)).status()).isEqualTo(404);
         assertThat(api.get(unknown + "/timeline").status()).isEqualTo(404);
     }

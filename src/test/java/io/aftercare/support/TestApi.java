@@ -75,8 +75,9 @@ public final class TestApi {
         return send("GET", path, null, null, "text/plain");
     }
 
+    /** DELETE, saying JSON as every call that changes something must (the API refuses it otherwise). */
     public Response delete(String path) {
-        return send("DELETE", path, null, null);
+        return send("DELETE", path, null, "application/json");
     }
 
     public Response post(String path, Object body) {

@@ -106,9 +106,24 @@ class PersonApiController {
 
     @PostMapping("/{id}/invitation")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Create a one-time link for the person to choose their password (admins)",
-        description = "The link is in this response only. Creating a new one makes earlier unused links stop working.")
+    @Operation(summary = "Create a one-time link for a person without a password to choose one (admins)",
+        description = "The link is in this response only. Creating a new one makes earlier unused links stop working. "
+            + "404 when there is no such person; 409 when they have a password already (send a password reset "
+            + "instead).")
     Invitation invite(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
         return new Invitation(people.invite(id, me.personId()));
+    }
+
+    @PostMapping("/{id}/password-reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "E-mail a person a one-time link to choose a new password (admins)",
+        description = "The link goes only to the person's own e-mail; it is never in this response. Their password "
+            + "keeps working until they use it; then their sessions end and their API tokens are revoked. Send with "
+            + "Content-Type: application/json and no body. 202 when the mail was handed to the mail server; 404 "
+            + "when there is no such person; 409 when they have no password yet (create an invitation instead) or "
+            + "e-mail is not set up; 503 when the mail server did not take it (try again later).")
+    ResponseEntity<Void> sendPasswordReset(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
+        people.sendPasswordReset(id, me.personId());
+        return ResponseEntity.accepted().build();
     }
 }

@@ -66,7 +66,7 @@ final class PersonJson {
                        @Schema(description = "create only; RESPONDER is always included",
                            example = "[\"RESPONDER\", \"LEAD\"]") List<String> roles,
                        @Schema(description = "team ids") List<UUID> teams,
-                       @Schema(description = "create only: an initial password (12 to 128 characters); leave it "
+                       @Schema(description = "create only: an initial password (at least 12 characters, at most 72 bytes in UTF-8); leave it "
                            + "out to send an invitation link instead") String password) {
 
         NewPerson toNewPerson(List<FieldError> errors) {

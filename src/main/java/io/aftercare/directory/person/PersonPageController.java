@@ -33,7 +33,7 @@ import io.aftercare.shared.FieldErrors;
 import io.aftercare.shared.PageRequest;
 import io.aftercare.shared.Problems.FieldError;
 
-/** The admin's people pages: list and search, add, change, roles, invitation link, remove. */
+/** The admin's people pages: list and search, add, change, roles, invitation link or password reset, remove. */
 @Controller
 class PersonPageController {
 
@@ -208,7 +208,24 @@ class PersonPageController {
     @PostMapping("/people/{id}/invitation")
     @PreAuthorize("hasRole('ADMIN')")
     String invite(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("invitationLink", people.invite(id, me.personId()));
+        try {
+            redirect.addFlashAttribute("invitationLink", people.invite(id, me.personId()));
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("accountError", e.getBody().getDetail());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    @PostMapping("/people/{id}/password-reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    String sendPasswordReset(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                             RedirectAttributes redirect) {
+        try {
+            people.sendPasswordReset(id, me.personId());
+            redirect.addFlashAttribute("resetSent", true);
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("accountError", e.getBody().getDetail());
+        }
         return "redirect:/people/" + id;
     }
 

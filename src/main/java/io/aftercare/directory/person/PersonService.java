@@ -13,11 +13,13 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.team.TeamRepository;
+import io.aftercare.identity.AccountStateException;
 import io.aftercare.identity.Accounts;
 import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.PasswordRejectedException;
@@ -30,6 +32,9 @@ import io.aftercare.shared.Problems.FieldError;
 /** Adds, changes and removes people with their account and teams, all or nothing. */
 @Service
 public class PersonService implements People {
+
+    /** BCrypt's limit, in plain words: a character outside plain ASCII takes two to four bytes. */
+    static final String TOO_LONG = "must be at most 72 bytes (72 plain letters and digits, fewer with accents or emoji)";
 
     private final PersonRepository people;
     private final TeamRepository teams;
@@ -62,7 +67,7 @@ public class PersonService implements People {
         ZoneId zone = check(p, null, errors);
         if (p.password() != null) {
             accounts.checkPassword(p.password()).ifPresent(key -> errors.add(new FieldError("password",
-                key.equals("password.tooLong") ? "must be at most 128 characters" : "must be at least 12 characters")));
+                key.equals("password.tooLong") ? TOO_LONG : "must be at least 12 characters")));
         }
         if (!errors.isEmpty()) {
             throw Problems.badRequest(errors);
@@ -75,7 +80,7 @@ public class PersonService implements People {
         try {
             accounts.create(id, p.email(), p.roles() == null ? Set.of(Role.RESPONDER) : p.roles(), p.password());
         } catch (PasswordRejectedException e) {
-            throw Problems.badRequest("password", "must be 12 to 128 characters");
+            throw Problems.badRequest("password", "must be at least 12 characters and " + TOO_LONG);
         }
         if (actorId != null) {
             audit.record(actorId, "PERSON_CREATED", "person:" + id, null);
@@ -113,6 +118,8 @@ public class PersonService implements People {
         if (id.equals(actorId)) {
             throw Problems.conflict("You cannot remove yourself. Ask another admin to do it.");
         }
+        // sessions are found by the login, which goes with the account: end them first
+        accounts.endSessions(id);
         people.delete(id);
         audit.record(actorId, "PERSON_DELETED", "person:" + id, null);
     }
@@ -128,11 +135,41 @@ public class PersonService implements People {
         return accounts.rolesOf(id);
     }
 
-    /** A fresh one-time link for the person to choose their password (earlier unused links stop working). */
+    /**
+     * A fresh one-time link for a person without a password to choose one (earlier unused links stop working).
+     * Someone who has a password gets a reset by e-mail instead: 409.
+     */
     @Transactional
     public String invite(UUID id, UUID actorId) {
         find(id);
-        return accounts.invite(id, actorId);
+        try {
+            return accounts.invite(id, actorId);
+        } catch (AccountStateException e) {
+            throw problem(e);
+        }
+    }
+
+    /** E-mails the person (and only them) a one-time link to choose a new password. */
+    @Transactional
+    public void sendPasswordReset(UUID id, UUID actorId) {
+        find(id);
+        try {
+            accounts.sendPasswordReset(id, actorId);
+        } catch (AccountStateException e) {
+            throw problem(e);
+        }
+    }
+
+    private static ErrorResponseException problem(AccountStateException e) {
+        return switch (e.reason()) {
+            case HAS_PASSWORD -> Problems.conflict("They have a password already, so an invitation link is not "
+                + "possible. Send them a password reset instead: it goes only to their own e-mail.");
+            case NO_PASSWORD -> Problems.conflict("They have no password yet. Create an invitation link instead.");
+            case MAIL_NOT_CONFIGURED -> Problems.conflict("E-mail is not set up (spring.mail.host), so Aftercare "
+                + "cannot send a password reset. It goes only by e-mail, to the person themselves.");
+            case MAIL_NOT_SENT -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "The mail server did not take the password reset. Nothing was changed; please try again later.");
+        };
     }
 
     public PersonRef find(UUID id) {

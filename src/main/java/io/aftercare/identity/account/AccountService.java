@@ -1,5 +1,6 @@
 package io.aftercare.identity.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +23,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.aftercare.identity.AccountStateException;
+import io.aftercare.identity.AccountStateException.Reason;
 import io.aftercare.identity.Accounts;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.AuditLog;
@@ -32,23 +35,32 @@ import io.aftercare.identity.Role;
 public class AccountService implements Accounts, UserDetailsService {
 
     public static final int MIN_PASSWORD = 12;
-    public static final int MAX_PASSWORD = 128;
+    /** BCrypt reads at most 72 bytes of a password; a longer one is refused rather than silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final String publicUrl;
     private final Duration invitationValidFor;
+    private final Duration resetValidFor;
+    private final SignedInSessions sessions;
+    private final PasswordResetMail resetMail;
     private volatile boolean anyExists;
 
-    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit,
+    AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, SignedInSessions sessions,
+                   PasswordResetMail resetMail,
                    @Value("${aftercare.public-url}") String publicUrl,
-                   @Value("${aftercare.invitation.valid-for}") Duration invitationValidFor) {
+                   @Value("${aftercare.invitation.valid-for}") Duration invitationValidFor,
+                   @Value("${aftercare.password-reset.valid-for}") Duration resetValidFor) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.sessions = sessions;
+        this.resetMail = resetMail;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.invitationValidFor = invitationValidFor;
+        this.resetValidFor = resetValidFor;
     }
 
     static String normalize(String email) {
@@ -72,7 +84,7 @@ public class AccountService implements Accounts, UserDetailsService {
         if (raw == null || raw.codePointCount(0, raw.length()) < MIN_PASSWORD) {
             return Optional.of("password.tooShort");
         }
-        if (raw.length() > MAX_PASSWORD) {
+        if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return Optional.of("password.tooLong");
         }
         if (raw.isBlank()) {
@@ -111,7 +123,25 @@ public class AccountService implements Accounts, UserDetailsService {
     @Override
     @Transactional
     public void changeLogin(UUID personId, String email) {
+        Optional<String> before = loginOf(personId);
         jdbc.sql("UPDATE account SET login = ? WHERE person_id = ?").params(normalize(email), personId).update();
+        // their sessions are indexed under the old login: end them now, or no later change could find them
+        before.filter(old -> !old.equals(normalize(email))).ifPresent(sessions::endAll);
+    }
+
+    private Optional<String> loginOf(UUID personId) {
+        return jdbc.sql("SELECT login FROM account WHERE person_id = ?").param(personId).query(String.class)
+            .optional();
+    }
+
+    @Override
+    public void endSessions(UUID personId) {
+        loginOf(personId).ifPresent(sessions::endAll);
+    }
+
+    private int revokeTokens(UUID personId) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL")
+            .params(now(), personId).update();
     }
 
     @Override
@@ -149,11 +179,24 @@ public class AccountService implements Accounts, UserDetailsService {
         jdbc.sql("DELETE FROM account_role WHERE person_id = ?").param(personId).update();
         insertRoles(personId, after);
         audit.record(actorId, "ROLES_CHANGED", "person:" + personId, before + " -> " + after);
+        // a session keeps the roles it signed in with: end them, so the next page is signed in with these
+        endSessions(personId);
+        if (!after.containsAll(before)) {
+            // a token acts with the person's rights; when rights are taken away, their scripts stop too
+            int revoked = revokeTokens(personId);
+            if (revoked > 0) {
+                audit.record(actorId, "TOKENS_REVOKED", "person:" + personId, revoked + " (roles taken away)");
+            }
+        }
     }
 
     @Override
     @Transactional
     public String invite(UUID personId, UUID actorId) {
+        if (hasPassword(personId)) {
+            // a link would let whoever holds it replace the password, and read what only the person may read
+            throw new AccountStateException(Reason.HAS_PASSWORD);
+        }
         String token = Secrets.random(32);
         OffsetDateTime now = now();
         jdbc.sql("UPDATE invitation SET used_at = ? WHERE person_id = ? AND used_at IS NULL").params(now, personId)
@@ -165,9 +208,14 @@ public class AccountService implements Accounts, UserDetailsService {
         return publicUrl + "/invite/" + token;
     }
 
-    /** The person an unused, unexpired invitation belongs to. */
+    /**
+     * The person an unused, unexpired invitation belongs to, while they have no password (a link made before they
+     * had one no longer works).
+     */
     public Optional<UUID> invitationHolder(String token) {
-        return jdbc.sql("SELECT person_id FROM invitation WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+        return jdbc.sql("""
+                SELECT i.person_id FROM invitation i JOIN account a ON a.person_id = i.person_id
+                WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND a.password_hash IS NULL""")
             .params(Secrets.sha256(token), now())
             .query(UUID.class)
             .optional();
@@ -189,6 +237,65 @@ public class AccountService implements Accounts, UserDetailsService {
         }
         jdbc.sql("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE person_id = ?")
             .params(hash, now, holder.get()).update();
+        endSessions(holder.get());
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public void sendPasswordReset(UUID personId, UUID actorId) {
+        Optional<String> login = jdbc.sql("SELECT login FROM account WHERE person_id = ? AND password_hash IS NOT NULL")
+            .param(personId).query(String.class).optional();
+        if (login.isEmpty()) {
+            throw new AccountStateException(Reason.NO_PASSWORD);
+        }
+        if (!resetMail.configured()) {
+            throw new AccountStateException(Reason.MAIL_NOT_CONFIGURED);
+        }
+        String token = Secrets.random(32);
+        OffsetDateTime now = now();
+        jdbc.sql("UPDATE password_reset SET used_at = ? WHERE person_id = ? AND used_at IS NULL").params(now, personId)
+            .update();
+        jdbc.sql("INSERT INTO password_reset (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .params(Secrets.sha256(token), personId, now, now.plus(resetValidFor))
+            .update();
+        audit.record(actorId, "PASSWORD_RESET_SENT", "person:" + personId, null);
+        // last: when the mail server does not take it, nothing above is kept
+        resetMail.send(login.get(), publicUrl + "/reset/" + token, resetValidFor);
+    }
+
+    /** The person an unused, unexpired password reset link belongs to. */
+    public Optional<UUID> resetHolder(String token) {
+        return jdbc.sql("SELECT person_id FROM password_reset WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+            .params(Secrets.sha256(token), now())
+            .query(UUID.class)
+            .optional();
+    }
+
+    /**
+     * Uses a reset link once: sets the new password, ends every session of the person and revokes their API
+     * tokens (whoever had the old password may have made one).
+     */
+    @Transactional
+    public boolean completeReset(String token, String rawPassword) {
+        String hash = encode(rawPassword);
+        Optional<UUID> holder = resetHolder(token);
+        if (holder.isEmpty()) {
+            return false;
+        }
+        OffsetDateTime now = now();
+        int used = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+            .params(now, Secrets.sha256(token)).update();
+        if (used != 1) {
+            return false;
+        }
+        UUID personId = holder.get();
+        jdbc.sql("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE person_id = ?")
+            .params(hash, now, personId).update();
+        int revoked = revokeTokens(personId);
+        audit.record(personId, "PASSWORD_RESET_COMPLETED", "person:" + personId,
+            revoked == 0 ? null : revoked + " API tokens revoked");
+        endSessions(personId);
         return true;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -36,7 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Four filter chains: incoming webhooks (no session, no CSRF: each delivery authenticates itself by the
  * signature or token its controller checks over the raw body), the actuator (health for everyone, metrics for admins or the scrape token), the REST API
- * (stateless: HTTP Basic or personal API tokens, problem details on failure) and the browser UI (form login,
+ * (stateless: personal API tokens or HTTP Basic, challenged with Bearer only; calls that change something must
+ * send JSON or CSV; problem details on failure) and the browser UI (form login,
  * CSRF, strict Content-Security-Policy). Who may call what is declared on each controller with
  * {@code @PreAuthorize} and proven by the authorization matrix test.
  */
@@ -54,7 +56,7 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     @Bean
@@ -134,6 +136,7 @@ class SecurityConfig {
             .authorizeHttpRequests(a -> a.anyRequest().authenticated())
             .httpBasic(b -> b.authenticationEntryPoint(
                 (req, res, e) -> problem(res, 401, unauthorizedDetail(e))))
+            .addFilterBefore(new ApiContentTypeFilter(), SecurityContextHolderFilter.class)
             .addFilterBefore(bearer, BasicAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -151,17 +154,19 @@ class SecurityConfig {
         if (e instanceof LoginThrottledException t) {
             return "Too many failed sign-ins. Try again in " + Math.max(1, t.waitFor().toSeconds()) + " seconds.";
         }
-        return "Authenticate with HTTP Basic or a personal API token (Authorization: Bearer …).";
+        return "Authenticate with a personal API token (Authorization: Bearer …) or HTTP Basic.";
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, io.aftercare.identity.Accounts accounts,
-                                AuthenticationManager manager) throws Exception {
+                                AuthenticationManager manager,
+                                @Value("${aftercare.session.absolute-timeout}") java.time.Duration absoluteTimeout)
+        throws Exception {
         RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         http.authenticationManager(manager)
             .authorizeHttpRequests(a -> a
-                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/resources", "/css/**", "/js/**", "/img/**",
+                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/reset/**", "/resources", "/css/**", "/js/**", "/img/**",
                     "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                     "/swagger-ui.html").permitAll()
                 .anyRequest().authenticated())
@@ -169,6 +174,7 @@ class SecurityConfig {
                 .passwordParameter("password").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .addFilterBefore(new SessionLifetimeFilter(absoluteTimeout), SecurityContextHolderFilter.class)
             .addFilterBefore(new FirstRunFilter(accounts),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h

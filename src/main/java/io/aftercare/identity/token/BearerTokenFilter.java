@@ -25,8 +25,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     public static final String SCRAPE_AUTHORITY = "METRICS_SCRAPE";
 
-    /** The schemes the API and the actuator accept, named on every 401 they answer. */
-    public static final String CHALLENGE = "Basic realm=\"Aftercare\", Bearer";
+    /**
+     * The challenge on every 401 of the API and the actuator: Bearer only. HTTP Basic is still accepted when a
+     * script sends it, but never offered, so that no browser asks for a password and then keeps sending it.
+     */
+    public static final String CHALLENGE = "Bearer realm=\"Aftercare\"";
 
     private final ApiTokens tokens;
     private final String scrapeToken;

@@ -1,6 +1,10 @@
 package io.aftercare.care.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,74 +17,82 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.aftercare.support.Seeded;
 
 /**
  * A prompt's due time is never inside the person's quiet hours or on their weekend days, and it is the earliest
  * instant at or after the intended one that is not: across time zones with daylight saving, and on the days the
  * clocks change.
  */
-class DueTimesProperties {
+class DueTimesPropertiesTest {
 
     static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "America/Sao_Paulo",
         "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "UTC", "America/St_Johns", "Europe/London",
         "Asia/Tehran", "Africa/Casablanca");
 
-    @Provide
-    Arbitrary<ZoneId> zones() {
-        return Arbitraries.of(ZONES).map(ZoneId::of);
+    record Case(Instant intended, ZoneId zone, LocalTime quietStart, LocalTime quietEnd, Set<DayOfWeek> weekend) {
+
+        Instant due() {
+            return DueTimes.next(intended, zone, quietStart, quietEnd, weekend);
+        }
+
+        boolean blocked(Instant t) {
+            return DueTimes.blocked(t, zone, quietStart, quietEnd, weekend);
+        }
     }
 
-    @Provide
-    Arbitrary<LocalTime> times() {
-        return Arbitraries.integers().between(0, 24 * 4 - 1).map(q -> LocalTime.of(q / 4, (q % 4) * 15));
+    static Gen<ZoneId> zones() {
+        return arbitrary().pick(ZONES).map(name -> ZoneId.of(name));
     }
 
-    @Provide
-    Arbitrary<Set<DayOfWeek>> weekends() {
-        return Arbitraries.of(DayOfWeek.values()).set().ofMaxSize(6);
+    /** Quarter hours. */
+    static Gen<LocalTime> times() {
+        return integers().between(0, 24 * 4 - 1).map(q -> LocalTime.of(q / 4, (q % 4) * 15));
+    }
+
+    static Gen<Set<DayOfWeek>> weekends() {
+        return lists().of(arbitrary().enumValues(DayOfWeek.class)).ofSizeBetween(0, 6)
+            .map(days -> days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days));
     }
 
     /** Minutes around 2025–2027, often close to a daylight-saving change. */
-    @Provide
-    Arbitrary<Instant> instants() {
-        Arbitrary<Instant> anyMinute = Arbitraries.longs().between(0, 3L * 365 * 24 * 60)
+    static Gen<Instant> instants() {
+        Gen<Instant> anyMinute = longs().between(0, 3L * 365 * 24 * 60)
             .map(m -> Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofMinutes(m)));
-        Arbitrary<Instant> nearChange = Arbitraries.of(
+        Gen<Instant> nearChange = arbitrary().pick(List.of(
                 "2026-03-29T00:30:00Z", "2026-10-25T00:30:00Z", "2026-03-08T06:30:00Z", "2026-11-01T05:30:00Z",
-                "2026-04-04T14:30:00Z", "2026-10-03T15:00:00Z", "2026-04-05T13:30:00Z")
-            .flatMap(s -> Arbitraries.integers().between(-180, 180)
-                .map(m -> Instant.parse(s).plus(Duration.ofMinutes(m))));
-        return Arbitraries.oneOf(anyMinute, nearChange);
+                "2026-04-04T14:30:00Z", "2026-10-03T15:00:00Z", "2026-04-05T13:30:00Z"))
+            .zip(integers().between(-180, 180), (s, m) -> Instant.parse(s).plus(Duration.ofMinutes(m)));
+        return Generate.oneOf(anyMinute, nearChange);
     }
 
-    @Property(tries = 400)
-    void dueTimeIsNeverInQuietHoursOrOnAWeekendDay(@ForAll("instants") Instant intended,
-                                                   @ForAll("zones") ZoneId zone,
-                                                   @ForAll("times") LocalTime quietStart,
-                                                   @ForAll("times") LocalTime quietEnd,
-                                                   @ForAll("weekends") Set<DayOfWeek> weekend) {
-        Instant due = DueTimes.next(intended, zone, quietStart, quietEnd, weekend);
-        assertThat(due).isAfterOrEqualTo(intended);
-        assertThat(DueTimes.blocked(due, zone, quietStart, quietEnd, weekend))
-            .as("%s is %s local", due, due.atZone(zone)).isFalse();
+    static Gen<Case> cases() {
+        return instants().zip(zones(), times(), times(), weekends(), Case::new);
     }
 
-    @Property(tries = 300)
-    void dueTimeIsTheEarliestFreeInstant(@ForAll("instants") Instant intended, @ForAll("zones") ZoneId zone,
-                                        @ForAll("times") LocalTime quietStart, @ForAll("times") LocalTime quietEnd,
-                                        @ForAll("weekends") Set<DayOfWeek> weekend) {
-        Instant due = DueTimes.next(intended, zone, quietStart, quietEnd, weekend);
-        // every minute before it (from the intended one) is blocked: nothing earlier would have done
-        for (Instant t = intended; t.isBefore(due); t = t.plus(Duration.ofMinutes(1))) {
-            assertThat(DueTimes.blocked(t, zone, quietStart, quietEnd, weekend))
-                .as("%s (%s local) is free, but the due time is %s", t, t.atZone(zone), due.atZone(zone)).isTrue();
-        }
+    @Test
+    void dueTimeIsNeverInQuietHoursOrOnAWeekendDay() {
+        Seeded.qt(400).forAll(cases()).checkAssert(c -> {
+            Instant due = c.due();
+            assertThat(due).isAfterOrEqualTo(c.intended());
+            assertThat(c.blocked(due)).as("%s is %s local", due, due.atZone(c.zone())).isFalse();
+        });
+    }
+
+    @Test
+    void dueTimeIsTheEarliestFreeInstant() {
+        Seeded.qt(300).forAll(cases()).checkAssert(c -> {
+            Instant due = c.due();
+            // every minute before it (from the intended one) is blocked: nothing earlier would have done
+            for (Instant t = c.intended(); t.isBefore(due); t = t.plus(Duration.ofMinutes(1))) {
+                assertThat(c.blocked(t))
+                    .as("%s (%s local) is free, but the due time is %s", t, t.atZone(c.zone()), due.atZone(c.zone()))
+                    .isTrue();
+            }
+        });
     }
 
     @Test

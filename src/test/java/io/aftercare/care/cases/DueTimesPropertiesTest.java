@@ -123,6 +123,16 @@ class DueTimesPropertiesTest {
     }
 
     @Test
+    void theClocksGoingBackCanEndQuietHoursEarly() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // 1 November 2026: at 02:00 summer time the clocks go back to 01:00; quiet hours from 01:30 to 09:00 are
+        // left then, and entered again half an hour later
+        Instant intended = ZonedDateTime.parse("2026-11-01T01:45-04:00[America/New_York]").toInstant();
+        Instant due = DueTimes.next(intended, newYork, LocalTime.of(1, 30), LocalTime.of(9, 0), Set.of());
+        assertThat(due.atZone(newYork).toString()).isEqualTo("2026-11-01T01:00-05:00[America/New_York]");
+    }
+
+    @Test
     void noQuietHoursAndNoWeekendMeansRightAway() {
         Instant intended = Instant.parse("2026-06-13T03:00:00Z");
         assertThat(DueTimes.next(intended, ZoneId.of("UTC"), LocalTime.NOON, LocalTime.NOON, Set.of()))

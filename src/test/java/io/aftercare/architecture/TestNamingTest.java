@@ -64,7 +64,8 @@ class TestNamingTest {
     record Run(String name, List<String> includes, List<String> excludes) {
 
         boolean picks(String path) {
-            return includes.stream().anyMatch(p -> matches(p, path)) && excludes.stream().noneMatch(p -> matches(p, path));
+            return includes.stream().anyMatch(p -> matches(p, path))
+                && excludes.stream().noneMatch(p -> matches(p, path));
         }
 
         @Override

@@ -35,12 +35,12 @@ public final class DueTimes {
         for (int i = 0; i < 64; i++) {
             ZonedDateTime local = t.atZone(zone);
             if (weekendDays.contains(local.getDayOfWeek())) {
-                t = local.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+                t = notPastAClockChange(t, local.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant(), zone);
             } else if (TriggerRules.within(local.toLocalTime(), quietStart, quietEnd)) {
                 boolean endIsTomorrow = quietStart.isAfter(quietEnd) && !local.toLocalTime().isBefore(quietStart);
                 LocalDateTime end = (endIsTomorrow ? local.toLocalDate().plusDays(1) : local.toLocalDate())
                     .atTime(quietEnd);
-                t = firstInstantAtOrAfter(end, zone, t);
+                t = notPastAClockChange(t, firstInstantAtOrAfter(end, zone, t), zone);
             } else {
                 return t;
             }
@@ -54,6 +54,16 @@ public final class DueTimes {
         ZonedDateTime local = t.atZone(zone);
         return weekendDays.contains(local.getDayOfWeek())
             || TriggerRules.within(local.toLocalTime(), quietStart, quietEnd);
+    }
+
+    /**
+     * {@code next}, or the zone's next clock change if it comes first: the clocks going back can leave quiet hours or
+     * a weekend day before their local end (quiet hours from 01:30: a quarter of an hour after 01:45 summer time it
+     * is 01:00 winter time, outside them), so the time is looked at again there.
+     */
+    private static Instant notPastAClockChange(Instant t, Instant next, ZoneId zone) {
+        ZoneOffsetTransition change = zone.getRules().nextTransition(t);
+        return change != null && change.getInstant().isBefore(next) ? change.getInstant() : next;
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.aftercare.directory.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +18,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.quicktheories.core.Gen;
+
+import io.aftercare.support.Seeded;
 
 class OnCallCalculatorTest {
 
@@ -138,46 +140,47 @@ class OnCallCalculatorTest {
     }
 
     /** Every whole-day shift starts at the local hand-off time, whatever the zone and the date. */
-    @Property(tries = 300)
-    void wholeDayShiftsAlwaysStartAtTheLocalHandoffTime(@ForAll @IntRange(min = 1, max = 14) int days,
-                                                        @ForAll @IntRange(min = 1, max = 5) int people,
-                                                        @ForAll @LongRange(min = 0, max = 3 * 365 * 24 * 60) long minutes,
-                                                        @ForAll("zones") String zone) {
-        List<UUID> members = new ArrayList<>();
-        for (int i = 0; i < people; i++) {
-            members.add(new UUID(0, i + 1));
-        }
-        Rotation r = new Rotation(UUID.randomUUID(), UUID.randomUUID(), "r", members, days * 24,
-            LocalTime.of(9, 0), ZoneId.of(zone), LocalDate.parse("2025-01-06"), List.of());
-        Instant at = r.start().plus(Duration.ofMinutes(minutes));
-        var shift = OnCallCalculator.scheduledShift(r, at).orElseThrow();
-        ZonedDateTime start = shift.startsAt().atZone(r.zone());
-        assertThat(start.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
-        assertThat(shift.startsAt()).isBeforeOrEqualTo(at);
-        assertThat(shift.endsAt()).isAfter(at);
-        assertThat(shift.endsAt().atZone(r.zone()).toLocalDate()).isEqualTo(start.toLocalDate().plusDays(days));
-        long index = java.time.temporal.ChronoUnit.DAYS.between(r.startsOn(), start.toLocalDate()) / days;
-        assertThat(shift.personId()).isEqualTo(members.get((int) (index % people)));
+    @Test
+    void wholeDayShiftsAlwaysStartAtTheLocalHandoffTime() {
+        Seeded.qt(300).forAll(integers().between(1, 14), integers().between(1, 5),
+                longs().between(0, 3 * 365 * 24 * 60), zones())
+            .checkAssert((days, people, minutes, zone) -> {
+                List<UUID> members = new ArrayList<>();
+                for (int i = 0; i < people; i++) {
+                    members.add(new UUID(0, i + 1));
+                }
+                Rotation r = new Rotation(new UUID(1, 1), new UUID(1, 2), "r", members, days * 24,
+                    LocalTime.of(9, 0), ZoneId.of(zone), LocalDate.parse("2025-01-06"), List.of());
+                Instant at = r.start().plus(Duration.ofMinutes(minutes));
+                var shift = OnCallCalculator.scheduledShift(r, at).orElseThrow();
+                ZonedDateTime start = shift.startsAt().atZone(r.zone());
+                assertThat(start.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+                assertThat(shift.startsAt()).isBeforeOrEqualTo(at);
+                assertThat(shift.endsAt()).isAfter(at);
+                assertThat(shift.endsAt().atZone(r.zone()).toLocalDate()).isEqualTo(start.toLocalDate().plusDays(days));
+                long index = java.time.temporal.ChronoUnit.DAYS.between(r.startsOn(), start.toLocalDate()) / days;
+                assertThat(shift.personId()).isEqualTo(members.get((int) (index % people)));
+            });
     }
 
     /** Consecutive shifts take turns: whoever is on call just before a hand-off is followed by the next member. */
-    @Property(tries = 300)
-    void eachHandoffPassesToTheNextMember(@ForAll @IntRange(min = 1, max = 400) int hours,
-                                          @ForAll @LongRange(min = 0, max = 2000) long shifts,
-                                          @ForAll("zones") String zone) {
-        List<UUID> members = List.of(ANA, BO, CY);
-        Rotation r = new Rotation(UUID.randomUUID(), UUID.randomUUID(), "r", members, hours, LocalTime.of(9, 0),
-            ZoneId.of(zone), LocalDate.parse("2025-06-01"), List.of());
-        Instant handoff = OnCallCalculator.handoff(r, shifts + 1);
-        UUID before = who(r, handoff.minusSeconds(1));
-        UUID after = who(r, handoff);
-        assertThat(members.indexOf(after)).isEqualTo((members.indexOf(before) + 1) % 3);
-        assertThat(OnCallCalculator.nextHandoff(r, handoff.minusSeconds(1))).isEqualTo(handoff);
+    @Test
+    void eachHandoffPassesToTheNextMember() {
+        Seeded.qt(300).forAll(integers().between(1, 400), longs().between(0, 2000), zones())
+            .checkAssert((hours, shifts, zone) -> {
+                List<UUID> members = List.of(ANA, BO, CY);
+                Rotation r = new Rotation(new UUID(1, 1), new UUID(1, 2), "r", members, hours, LocalTime.of(9, 0),
+                    ZoneId.of(zone), LocalDate.parse("2025-06-01"), List.of());
+                Instant handoff = OnCallCalculator.handoff(r, shifts + 1);
+                UUID before = who(r, handoff.minusSeconds(1));
+                UUID after = who(r, handoff);
+                assertThat(members.indexOf(after)).isEqualTo((members.indexOf(before) + 1) % 3);
+                assertThat(OnCallCalculator.nextHandoff(r, handoff.minusSeconds(1))).isEqualTo(handoff);
+            });
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> zones() {
-        return net.jqwik.api.Arbitraries.of("Europe/Berlin", "America/New_York", "Australia/Sydney", "UTC",
-            "Asia/Kolkata", "America/Santiago", "Pacific/Chatham");
+    static Gen<String> zones() {
+        return arbitrary().pick(List.of("Europe/Berlin", "America/New_York", "Australia/Sydney", "UTC",
+            "Asia/Kolkata", "America/Santiago", "Pacific/Chatham"));
     }
 }

@@ -1,6 +1,10 @@
 package io.aftercare.notify.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -14,14 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.aftercare.support.Seeded;
 
 /**
  * An outward message's send time: never before it is due, never while paused, never in quiet hours or on a
@@ -34,68 +33,79 @@ class SendTimeTest {
         "Asia/Kolkata", "Pacific/Chatham", "UTC", "America/St_Johns", "Asia/Tehran", "America/Sao_Paulo");
     static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
-    @Provide
-    Arbitrary<ZoneId> zones() {
-        return Arbitraries.of(ZONES).map(ZoneId::of);
+    /** A person's rules: their zone, quiet hours and weekend days. */
+    record Rules(ZoneId zone, LocalTime quietStart, LocalTime quietEnd, Set<DayOfWeek> weekend) {
     }
 
-    @Provide
-    Arbitrary<LocalTime> times() {
-        return Arbitraries.integers().between(0, 24 * 4 - 1).map(q -> LocalTime.of(q / 4, (q % 4) * 15));
+    /** A message due at {@code due}, with the times already set for others, a daily cap and maybe a pause. */
+    record Case(Instant due, Rules rules, List<Instant> timed, int cap, int pauseDays) {
     }
 
-    @Provide
-    Arbitrary<Instant> instants() {
-        return Arbitraries.longs().between(0, Duration.ofDays(730).toMinutes()).map(m -> BASE.plusSeconds(m * 60));
+    static Gen<ZoneId> zones() {
+        return arbitrary().pick(ZONES).map(name -> ZoneId.of(name));
     }
 
-    @Provide
-    Arbitrary<Set<DayOfWeek>> weekends() {
-        return Arbitraries.of(DayOfWeek.class).set().ofMaxSize(6);
+    /** Quarter hours. */
+    static Gen<LocalTime> times() {
+        return integers().between(0, 24 * 4 - 1).map(q -> LocalTime.of(q / 4, (q % 4) * 15));
     }
 
-    @Provide
-    Arbitrary<List<Instant>> timed() {
-        return instants().list().ofMaxSize(12);
+    static Gen<Instant> instants() {
+        return longs().between(0, Duration.ofDays(730).toMinutes()).map(m -> BASE.plusSeconds(m * 60));
     }
 
-    @Property(tries = 2000)
-    void sendTimeKeepsEveryRule(@ForAll("instants") Instant due, @ForAll("zones") ZoneId zone,
-                                @ForAll("times") LocalTime quietStart, @ForAll("times") LocalTime quietEnd,
-                                @ForAll("weekends") Set<DayOfWeek> weekend, @ForAll("timed") List<Instant> timed,
-                                @ForAll @IntRange(min = 1, max = 3) int cap,
-                                @ForAll @IntRange(min = -1, max = 20) int pauseDays) {
-        LocalDate paused = pauseDays < 0 ? null : due.atZone(zone).toLocalDate().plusDays(pauseDays);
-        Instant at = SendTime.decide(due, zone, quietStart, quietEnd, weekend, paused, timed, cap);
-        ZonedDateTime local = at.atZone(zone);
-
-        assertThat(at).isAfterOrEqualTo(due);
-        if (paused != null) {
-            assertThat(local.toLocalDate()).isAfter(paused);
-        }
-        assertThat(weekend).doesNotContain(local.getDayOfWeek());
-        assertThat(SendTime.within(local.toLocalTime(), quietStart, quietEnd)).isFalse();
-        assertThat(SendTime.countOn(local.toLocalDate(), zone, timed)).isLessThan(cap);
-        // a time that passes every rule is not moved again
-        assertThat(SendTime.decide(at, zone, quietStart, quietEnd, weekend, paused, timed, cap)).isEqualTo(at);
+    static Gen<Set<DayOfWeek>> weekends() {
+        return lists().of(arbitrary().enumValues(DayOfWeek.class)).ofSizeBetween(0, 6)
+            .map(days -> days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days));
     }
 
-    @Property(tries = 500)
-    void aTimeThatBreaksNoRuleIsKept(@ForAll("instants") Instant due, @ForAll("zones") ZoneId zone) {
-        assertThat(SendTime.decide(due, zone, LocalTime.NOON, LocalTime.NOON, Set.of(), null, List.of(), 2))
-            .isEqualTo(due);
+    static Gen<Case> cases() {
+        Gen<Rules> rules = zones().zip(times(), times(), weekends(), Rules::new);
+        return instants().zip(rules, lists().of(instants()).ofSizeBetween(0, 12), integers().between(1, 3),
+            integers().between(-1, 20), Case::new);
     }
 
-    @Property(tries = 300)
-    void theDailyCapSpreadsMessagesOverDays(@ForAll("instants") Instant due, @ForAll("zones") ZoneId zone,
-                                            @ForAll @Size(min = 3, max = 8) List<@IntRange(min = 0, max = 0) Integer> n) {
-        List<Instant> sent = new java.util.ArrayList<>();
-        for (int i = 0; i < n.size(); i++) {
-            sent.add(SendTime.decide(due, zone, LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of(), null, sent, 2));
-        }
-        sent.stream().map(t -> t.atZone(zone).toLocalDate()).distinct()
-            .forEach(d -> assertThat(SendTime.countOn(d, zone, sent)).isLessThanOrEqualTo(2));
-        assertThat(sent).hasSize(n.size());
+    @Test
+    void sendTimeKeepsEveryRule() {
+        Seeded.qt(2000).forAll(cases()).checkAssert(c -> {
+            Rules r = c.rules();
+            ZoneId zone = r.zone();
+            LocalDate paused = c.pauseDays() < 0 ? null : c.due().atZone(zone).toLocalDate().plusDays(c.pauseDays());
+            Instant at = SendTime.decide(c.due(), zone, r.quietStart(), r.quietEnd(), r.weekend(), paused, c.timed(),
+                c.cap());
+            ZonedDateTime local = at.atZone(zone);
+
+            assertThat(at).isAfterOrEqualTo(c.due());
+            if (paused != null) {
+                assertThat(local.toLocalDate()).isAfter(paused);
+            }
+            assertThat(r.weekend()).doesNotContain(local.getDayOfWeek());
+            assertThat(SendTime.within(local.toLocalTime(), r.quietStart(), r.quietEnd())).isFalse();
+            assertThat(SendTime.countOn(local.toLocalDate(), zone, c.timed())).isLessThan(c.cap());
+            // a time that passes every rule is not moved again
+            assertThat(SendTime.decide(at, zone, r.quietStart(), r.quietEnd(), r.weekend(), paused, c.timed(),
+                c.cap())).isEqualTo(at);
+        });
+    }
+
+    @Test
+    void aTimeThatBreaksNoRuleIsKept() {
+        Seeded.qt(500).forAll(instants(), zones()).checkAssert((due, zone) ->
+            assertThat(SendTime.decide(due, zone, LocalTime.NOON, LocalTime.NOON, Set.of(), null, List.of(), 2))
+                .isEqualTo(due));
+    }
+
+    @Test
+    void theDailyCapSpreadsMessagesOverDays() {
+        Seeded.qt(300).forAll(instants(), zones(), integers().between(3, 8)).checkAssert((due, zone, n) -> {
+            List<Instant> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                sent.add(SendTime.decide(due, zone, LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of(), null, sent, 2));
+            }
+            sent.stream().map(t -> t.atZone(zone).toLocalDate()).distinct()
+                .forEach(d -> assertThat(SendTime.countOn(d, zone, sent)).isLessThanOrEqualTo(2));
+            assertThat(sent).hasSize(n);
+        });
     }
 
     @Test

@@ -516,4 +516,21 @@ class IntakeWebhookIT {
         assertThat(TestApi.at(port).anonymous().send("POST", "/api/v1/events", body, "application/json").status())
             .isEqualTo(401);
     }
+
+    @Test
+    void theEventsApiIsForAdminsSoNoOneElseWritesAnIntegrationsIncident() {
+        PersonRef robin = person("Robin", Map.of());
+        PersonRef sasha = person("Sasha", Map.of());
+        String ext = "api-" + UUID.randomUUID();
+        String body = """
+            {"externalId":"%s","status":"resolved","title":"Sasha broke it","severity":"SEV1",
+             "occurredAt":"2020-01-01T00:00:00Z","responders":[{"email":"%s","role":"RESPONDER"}]}"""
+            .formatted(ext, sasha.email());
+        TestApi.Response refused = TestApi.at(port).basic(robin.email(), "a-password-of-12+")
+            .send("POST", "/api/v1/events", body, "application/json");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(
+            t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(find("generic", ext)).isEmpty();
+    }
 }

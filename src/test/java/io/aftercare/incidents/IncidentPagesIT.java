@@ -123,6 +123,32 @@ class IncidentPagesIT {
     }
 
     @Test
+    void aPersonWhoMayNotAddSomeoneElseIsToldWhyOnTheForm() {
+        PersonRef robin = person("Robin");
+        PersonRef sam = person("Sam");
+        BrowserSession robins = BrowserSession.signedIn(port, robin.email(), "a-password-of-12+");
+        String title = "Queue stuck " + UUID.randomUUID().toString().substring(0, 6);
+        robins.get("/incidents/new");
+        BrowserSession.Page refused = robins.post("/incidents", Map.of("title", title, "severity", "SEV2",
+            "service", "", "teamId", "", "startedAt", "", "url", "",
+            "responderId", sam.id().toString(), "responderRole", "COMMANDER"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains(text("You can add yourself. Adding other people is for the incident's "
+            + "commander, a lead of a team in it, or an admin."));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incident WHERE title = ?").param(title).query(Long.class).single())
+            .isZero();
+
+        BrowserSession.Page created = robins.post("/incidents", Map.of("title", title, "severity", "SEV2",
+            "service", "", "teamId", "", "startedAt", "", "url", "",
+            "responderId", robin.id().toString(), "responderRole", "COMMANDER"));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        String path = created.location().substring(created.location().indexOf("/incidents/"));
+        robins.get(path);
+        assertThat(robins.post(path + "/responders", Map.of("personId", sam.id().toString(), "role", "OBSERVER"))
+            .status()).as("the commander may add others").isEqualTo(302);
+    }
+
+    @Test
     void addingAPerson_acknowledging_andResolving() {
         PersonRef sam = person("Sam");
         String id = recordIncident("Queue stuck " + UUID.randomUUID().toString().substring(0, 6), null);

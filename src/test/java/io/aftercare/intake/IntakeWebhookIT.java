@@ -161,6 +161,37 @@ class IntakeWebhookIT {
     }
 
     @Test
+    void aCapturedPagerDutyDeliveryReplayedUnderAnotherDeliveryIdIsADuplicateAndNotAppliedAgain() {
+        Made pd = integration("pagerduty", "pd-signing-secret-0123456789");
+        String incident = "PINC" + UUID.randomUUID().toString().substring(0, 6);
+        String resolved = pdEvent("r-" + incident, "incident.resolved", incident, "resolved", "2026-01-10T09:00:00Z",
+            "PNOBODY1");
+        assertThat(pd(pd, "w-r-" + incident, resolved).status()).isEqualTo(202);
+        assertThat(settled(pd)).containsExactly("ACCEPTED");
+        IncidentView view = find("pagerduty", incident).orElseThrow();
+        long timeline = jdbc.sql("SELECT COUNT(*) FROM incident_timeline WHERE incident_id = ?").param(view.id())
+            .query(Long.class).single();
+
+        // the same signed body, replayed later with a delivery id of the replayer's choosing, or with none
+        TestApi.Response replayed = pd(pd, "replayed-" + UUID.randomUUID(), resolved);
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+        assertThat((String) replayed.json("$.outcome")).isEqualTo("DUPLICATE");
+        TestApi.Response noHeader = hooks.post(pd.path(), resolved, Map.of(PagerDutySignature.HEADER,
+            PagerDutySignature.sign(pd.secret(), resolved.getBytes(StandardCharsets.UTF_8))));
+        assertThat(noHeader.status()).isEqualTo(200);
+        assertThat((String) noHeader.json("$.outcome")).isEqualTo("DUPLICATE");
+        assertThat(settled(pd)).containsExactly("DUPLICATE", "DUPLICATE", "ACCEPTED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incident_timeline WHERE incident_id = ?").param(view.id())
+            .query(Long.class).single()).as("nothing applied twice").isEqualTo(timeline);
+
+        // a different event with the delivery id of the first is still applied: the header is not what counts
+        String acknowledged = pdEvent("a-" + incident, "incident.acknowledged", incident, "acknowledged",
+            "2026-01-10T08:30:00Z", "PNOBODY1");
+        assertThat(pd(pd, "w-r-" + incident, acknowledged).status()).isEqualTo(202);
+        assertThat(settled(pd)).containsExactly("ACCEPTED", "DUPLICATE", "DUPLICATE", "ACCEPTED");
+    }
+
+    @Test
     void aDeliveryStoredButNotAppliedIsAppliedByTheNextLook_asAfterACrash() {
         Made pd = integration("pagerduty", "pd-signing-secret-0123456789");
         String incident = "PINC" + UUID.randomUUID().toString().substring(0, 6);
@@ -484,5 +515,22 @@ class IntakeWebhookIT {
         assertThat(api.send("POST", "/api/v1/events", body, "text/plain").status()).isEqualTo(415);
         assertThat(TestApi.at(port).anonymous().send("POST", "/api/v1/events", body, "application/json").status())
             .isEqualTo(401);
+    }
+
+    @Test
+    void theEventsApiIsForAdminsSoNoOneElseWritesAnIntegrationsIncident() {
+        PersonRef robin = person("Robin", Map.of());
+        PersonRef sasha = person("Sasha", Map.of());
+        String ext = "api-" + UUID.randomUUID();
+        String body = """
+            {"externalId":"%s","status":"resolved","title":"Sasha broke it","severity":"SEV1",
+             "occurredAt":"2020-01-01T00:00:00Z","responders":[{"email":"%s","role":"RESPONDER"}]}"""
+            .formatted(ext, sasha.email());
+        TestApi.Response refused = TestApi.at(port).basic(robin.email(), "a-password-of-12+")
+            .send("POST", "/api/v1/events", body, "application/json");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(
+            t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(find("generic", ext)).isEmpty();
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.Role;
 import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.NewIncident;
@@ -42,7 +43,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @PreAuthorize("isAuthenticated()")
 @Tag(name = "Incidents", description = """
     Incidents, the people who responded and what happened. Operational data: anyone signed in may read and record \
-    them. Severities are SEV1 (worst) to SEV5; on input P1–P5, 1–5 and words such as "critical" or "minor" are \
+    them. Incidents recorded here are manual: alerting tools send theirs through their integration, and an \
+    incident from one is changed here by admins only. Severities are SEV1 (worst) to SEV5; on input P1–P5, 1–5 and words such as "critical" or "minor" are \
     accepted and normalised.""")
 class IncidentApiController {
 
@@ -65,9 +67,12 @@ class IncidentApiController {
     @PostMapping
     @Operation(summary = "Record an incident", description = """
         Responders are named by personId or email, with a role COMMANDER, RESPONDER (the default) or OBSERVER. \
-        Source is "manual" unless given. Recording the same (source, externalId) again updates that incident \
-        (200) instead of creating one (201). Nothing is stored if any field is invalid (400 listing them all, \
-        e.g. a responder e-mail nobody in the directory has).""")
+        The incident is "manual" (201): a source other than "manual", or any externalId, is a 400 (alerting tools \
+        send theirs through their integration). startedAt is not in the future and, unless an admin records it, at \
+        most 30 days ago (400; older incidents come in through the history import). You may name yourself; naming \
+        other people is for the incident's commander (name yourself COMMANDER in the same request), a lead of its \
+        team or of their team, or an admin (403 otherwise). Nothing is stored if any field is invalid (400 listing \
+        them all, e.g. a responder e-mail nobody in the directory has).""")
     ResponseEntity<IncidentView> create(@AuthenticationPrincipal AftercareUser me, @RequestBody CreateIncident body) {
         List<FieldError> errors = new ArrayList<>();
         Severity severity = null;
@@ -88,9 +93,8 @@ class IncidentApiController {
             responders.add(new NewResponder(r.personId(), r.email(), role(r.role(), "responders[" + i + "].role",
                 errors), r.joinedAt()));
         }
-        var recorded = incidents.recordIncident(new NewIncident(body.source(), body.externalId(), body.title(),
-            severity, body.service(), body.teamId(), body.url(), body.startedAt(), responders), me.personId(),
-            errors);
+        var recorded = incidents.recordByPerson(new NewIncident(body.source(), body.externalId(), body.title(),
+            severity, body.service(), body.teamId(), body.url(), body.startedAt(), responders), actor(me), errors);
         IncidentView view = recorded.incident();
         return recorded.created()
             ? ResponseEntity.created(URI.create("/api/v1/incidents/" + view.id())).body(view)
@@ -141,7 +145,10 @@ class IncidentApiController {
     @PostMapping("/{id}/responders")
     @Operation(summary = "Add a person to the incident", description = """
         Body {personId | email, role}. Adding someone who is already in the incident is not an error: their role \
-        becomes the one given (200 either way). An e-mail nobody in the directory has is a 400 naming the field.""")
+        becomes the one given (200 either way). An e-mail nobody in the directory has is a 400 naming the field. \
+        Anyone may add themself as RESPONDER or OBSERVER; naming a COMMANDER or adding someone else is for the \
+        incident's commander, a lead of a team involved (the incident's, a responder's, the added person's) or an \
+        admin, and on an incident from an integration for an admin only (403 otherwise).""")
     IncidentView addResponder(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                               @RequestBody ResponderBody body) {
         List<FieldError> errors = new ArrayList<>();
@@ -149,24 +156,31 @@ class IncidentApiController {
         if (!errors.isEmpty()) {
             throw Problems.badRequest(errors);
         }
-        return incidents.addResponder(id, new NewResponder(body.personId(), body.email(), role, body.joinedAt()),
-            me.personId());
+        return incidents.addResponderByPerson(id, new NewResponder(body.personId(), body.email(), role,
+            body.joinedAt()), actor(me));
     }
 
     @PostMapping("/{id}/acknowledge")
-    @Operation(summary = "Mark the incident acknowledged now",
-        description = "Idempotent: an incident already acknowledged or resolved is returned as it is.")
+    @Operation(summary = "Mark the incident acknowledged now", description = """
+        Idempotent: an incident already acknowledged or resolved is returned as it is. An incident from an \
+        integration is moved along by it, or by an admin (403).""")
     IncidentView acknowledge(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
-        return incidents.acknowledge(id, null, me.personId());
+        return incidents.acknowledgeByPerson(id, actor(me));
     }
 
     @PostMapping("/{id}/resolve")
     @Operation(summary = "Resolve the incident", description = """
-        Optional body {resolvedAt} (default now; not before it started or was acknowledged, not in the future). \
-        Idempotent: resolving a resolved incident returns it unchanged (200) and announces nothing again.""")
+        Optional body {resolvedAt} (default now; not before it started or was acknowledged, not in the future, and \
+        unless an admin resolves it at most 30 days ago: 400). Idempotent: resolving a resolved incident returns it \
+        unchanged (200) and announces nothing again. An incident from an integration is resolved by it, or by an \
+        admin (403).""")
     IncidentView resolve(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                          @RequestBody(required = false) ResolveBody body) {
-        return incidents.resolve(id, body == null ? null : body.resolvedAt(), me.personId());
+        return incidents.resolveByPerson(id, body == null ? null : body.resolvedAt(), actor(me));
+    }
+
+    private static IncidentService.Actor actor(AftercareUser me) {
+        return new IncidentService.Actor(me.personId(), me.has(Role.ADMIN));
     }
 
     private static ResponderRole role(String value, String field, List<FieldError> errors) {

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,11 +23,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonName;
@@ -63,16 +67,28 @@ public class IncidentService implements Incidents {
     /** Clocks of alerting tools and browsers run a little apart; a time this far ahead still counts as now. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /**
+     * How far back a person who is not an admin may date an incident they record or resolve by hand (decision 0018).
+     * Older incidents come in through the history import, which opens no care.
+     */
+    public static final Duration PEOPLE_BACKDATING = Duration.ofDays(30);
+
+    /** The day in a neutral incident reference: the day it started, in UTC. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH)
+        .withZone(ZoneOffset.UTC);
+
     private final IncidentRepository incidents;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Resolutions resolutions;
+    private final MessageSource messages;
 
     IncidentService(IncidentRepository incidents, Directory directory, ApplicationEventPublisher events, Clock clock,
-                    PlatformTransactionManager transactions, Resolutions resolutions) {
+                    PlatformTransactionManager transactions, Resolutions resolutions, MessageSource messages) {
         this.incidents = incidents;
+        this.messages = messages;
         this.directory = directory;
         this.events = events;
         this.resolutions = resolutions;
@@ -380,9 +396,160 @@ public class IncidentService implements Incidents {
         }
         incidents.addTimeline(row.id(), when, TimelineKind.RESOLVED, null, actorId, null);
         List<ResponderRow> responders = incidents.responders(List.of(row.id())).getOrDefault(row.id(), List.of());
-        resolutions.resolved(new IncidentResolved(row.id(), row.title(), row.severity(), row.teamId(),
+        resolutions.resolved(new IncidentResolved(row.id(), announcedTitle(row), row.severity(), row.teamId(),
             row.startedAt(), row.acknowledgedAt(), when, responders.stream()
             .map(r -> new IncidentResolved.Responder(r.personId(), r.role(), r.joinedAt())).toList()));
+    }
+
+    // ---------------------------------------------------------------- people's API and pages (decision 0018)
+
+    /** Someone recording or changing incidents through the API or the pages, as opposed to an integration. */
+    public record Actor(UUID personId, boolean admin) {
+    }
+
+    /**
+     * {@link #recordIncident} for a person: the incident is always {@code manual} and has no external id (another
+     * {@code source} or any {@code externalId} is a 400: integrations send theirs through intake); it started at most
+     * {@link #PEOPLE_BACKDATING} ago unless an admin records it; and other people may be named only by its commander
+     * (the person recording it, naming themself COMMANDER), a lead of its team or of the person's team, or an admin
+     * (403).
+     */
+    public Recorded recordByPerson(NewIncident in, Actor actor, List<FieldError> inputErrors) {
+        Objects.requireNonNull(in, "incident");
+        List<FieldError> errors = new ArrayList<>(inputErrors);
+        String source = trimToNull(in.source());
+        if (source != null && !MANUAL.equals(normalizeSource(source))) {
+            errors.add(new FieldError("source", "must be manual: incidents from alerting tools come in through their "
+                + "integration"));
+        }
+        if (trimToNull(in.externalId()) != null) {
+            errors.add(new FieldError("externalId", "is set only by integrations"));
+        }
+        if (!actor.admin() && in.startedAt() != null && in.startedAt().isBefore(now().minus(PEOPLE_BACKDATING))) {
+            errors.add(new FieldError("startedAt", "must be within the last " + PEOPLE_BACKDATING.toDays()
+                + " days; older incidents come in through the history import"));
+        }
+        boolean commander = in.responders().stream().anyMatch(r -> r != null
+            && actor.personId().equals(personIdOf(r)) && r.role() == ResponderRole.COMMANDER);
+        if (!actor.admin() && !commander) {
+            for (NewResponder r : in.responders()) {
+                UUID person = r == null ? null : personIdOf(r);
+                if (person != null && !person.equals(actor.personId())
+                    && !leadOf(actor.personId(), in.teamId(), List.of(person))) {
+                    throw mayNotAddOthers();
+                }
+            }
+        }
+        return recordIncident(new NewIncident(MANUAL, null, in.title(), in.severity(), in.service(), in.teamId(),
+            in.url(), in.startedAt(), in.responders()), actor.personId(), errors);
+    }
+
+    /**
+     * {@link #addResponder} for a person. Anyone may add themself as a responder or observer; naming a commander or
+     * adding someone else is for the incident's commander, a lead of a team involved (the incident's, a responder's
+     * or the added person's) and admins; and an incident from an integration is changed here by admins only (403).
+     */
+    @Transactional
+    public IncidentView addResponderByPerson(UUID incidentId, NewResponder responder, Actor actor) {
+        IncidentView incident = get(incidentId);
+        if (responder == null) {
+            throw Problems.badRequest("personId", "give a personId or an email");
+        }
+        UUID person = personIdOf(responder);
+        boolean self = actor.personId().equals(person) && roleOrDefault(responder) != ResponderRole.COMMANDER;
+        if (!actor.admin() && !self) {
+            if (!MANUAL.equals(incident.source())) {
+                throw fromIntegration();
+            }
+            boolean commander = incident.responders().stream().anyMatch(r -> r.personId().equals(actor.personId())
+                && r.role() == ResponderRole.COMMANDER);
+            List<UUID> involved = new ArrayList<>(incident.responders().stream().map(ResponderView::personId)
+                .toList());
+            if (person != null) {
+                involved.add(person);
+            }
+            if (!commander && !leadOf(actor.personId(), incident.teamId(), involved)) {
+                throw mayNotAddOthers();
+            }
+        }
+        return addResponder(incidentId, responder, actor.personId());
+    }
+
+    /** {@link #acknowledge} for a person: an incident from an integration is moved along by it, or by an admin. */
+    @Transactional
+    public IncidentView acknowledgeByPerson(UUID incidentId, Actor actor) {
+        checkManualOrAdmin(get(incidentId), actor);
+        return acknowledge(incidentId, null, actor.personId());
+    }
+
+    /**
+     * {@link #resolve} for a person: an incident from an integration is resolved by it, or by an admin; and a time
+     * given is at most {@link #PEOPLE_BACKDATING} ago unless an admin gives it.
+     */
+    @Transactional
+    public IncidentView resolveByPerson(UUID incidentId, Instant at, Actor actor) {
+        checkManualOrAdmin(get(incidentId), actor);
+        if (!actor.admin() && at != null && at.isBefore(now().minus(PEOPLE_BACKDATING))) {
+            throw Problems.badRequest("resolvedAt", "must be within the last " + PEOPLE_BACKDATING.toDays() + " days");
+        }
+        return resolve(incidentId, at, actor.personId());
+    }
+
+    private static void checkManualOrAdmin(IncidentView incident, Actor actor) {
+        if (!actor.admin() && !MANUAL.equals(incident.source())) {
+            throw fromIntegration();
+        }
+    }
+
+    /** The {@code reason} of a 403 problem when the incident is an integration's. */
+    public static final String FROM_INTEGRATION = "fromIntegration";
+
+    /** The {@code reason} of a 403 problem when someone else may not be added by this person. */
+    public static final String NOT_ALLOWED = "notAllowed";
+
+    private static ErrorResponseException fromIntegration() {
+        ErrorResponseException e = Problems.forbidden("This incident comes from an integration, which keeps it up "
+            + "to date; only an admin can change it here. You can add yourself to it.");
+        e.getBody().setProperty("reason", FROM_INTEGRATION);
+        return e;
+    }
+
+    private static ErrorResponseException mayNotAddOthers() {
+        ErrorResponseException e = Problems.forbidden("Adding other people to an incident is for its commander, a "
+            + "lead of a team in it, or an admin. You can add yourself.");
+        e.getBody().setProperty("reason", NOT_ALLOWED);
+        return e;
+    }
+
+    /** The person a responder names, if anyone in the directory: unknown ones are reported as fields later. */
+    private UUID personIdOf(NewResponder r) {
+        if (r.personId() != null) {
+            return r.personId();
+        }
+        String email = trimToNull(r.email());
+        return email == null ? null : directory.personIdByEmail(email).orElse(null);
+    }
+
+    /** Whether the person leads the team, or a team of any of the people. */
+    private boolean leadOf(UUID personId, UUID teamId, Collection<UUID> people) {
+        if (teamId != null && directory.team(teamId).map(t -> t.leads().contains(personId)).orElse(false)) {
+            return true;
+        }
+        return people.stream().distinct().flatMap(p -> directory.teamsOf(p).stream())
+            .anyMatch(t -> t.leads().contains(personId));
+    }
+
+    /**
+     * The title that care, nudges and messages carry: an integration's own title, but never the free text a person
+     * typed (decision 0018): for a manual incident, a neutral reference such as “the SEV2 incident of Tuesday
+     * 1 December 2026”.
+     */
+    private String announcedTitle(Row row) {
+        if (!MANUAL.equals(row.source())) {
+            return row.title();
+        }
+        return messages.getMessage("incidents.neutralTitle", new Object[] {row.severity().name(),
+            DAY.format(row.startedAt())}, Locale.ENGLISH);
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.Role;
 import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.NewIncident;
@@ -210,8 +211,8 @@ class IncidentPageController {
             return showNew(model, errors);
         }
         try {
-            IncidentView created = incidents.record(new NewIncident(null, null, form.title(), severity,
-                form.service(), teamId, form.url(), startedAt, responders), me.personId());
+            IncidentView created = incidents.recordByPerson(new NewIncident(null, null, form.title(), severity,
+                form.service(), teamId, form.url(), startedAt, responders), actor(me), List.of()).incident();
             redirect.addFlashAttribute("recorded", true);
             return "redirect:/incidents/" + created.id();
         } catch (ErrorResponseException e) {
@@ -255,7 +256,7 @@ class IncidentPageController {
         }
         if (errors.isEmpty()) {
             try {
-                incidents.addResponder(id, NewResponder.of(person.get(), role.get()), me.personId());
+                incidents.addResponderByPerson(id, NewResponder.of(person.get(), role.get()), actor(me));
                 redirect.addFlashAttribute("responderAdded", true);
                 return "redirect:/incidents/" + id;
             } catch (ErrorResponseException e) {
@@ -269,9 +270,17 @@ class IncidentPageController {
     }
 
     @PostMapping("/incidents/{id}/acknowledge")
-    String acknowledge(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+    String acknowledge(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model,
                        RedirectAttributes redirect) {
-        incidents.acknowledge(id, null, me.personId());
+        try {
+            incidents.acknowledgeByPerson(id, actor(me));
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() != 403) {
+                throw e;
+            }
+            return showDetail(id, model, messageKeys(e), new ResponderForm("", ResponderRole.RESPONDER.name()),
+                null);
+        }
         redirect.addFlashAttribute("acknowledged", true);
         return "redirect:/incidents/" + id;
     }
@@ -285,7 +294,7 @@ class IncidentPageController {
                 new ResponderForm("", ResponderRole.RESPONDER.name()), resolvedAt);
         }
         try {
-            incidents.resolve(id, at, me.personId());
+            incidents.resolveByPerson(id, at, actor(me));
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() == 404) {
                 throw e;
@@ -299,15 +308,27 @@ class IncidentPageController {
 
     // --- reading what was typed
 
+    private static IncidentService.Actor actor(AftercareUser me) {
+        return new IncidentService.Actor(me.personId(), me.has(Role.ADMIN));
+    }
+
     /** The service's field names, as this page's fields, each with its message key. */
     private static Map<String, String> messageKeys(ErrorResponseException e) {
         Map<String, String> keys = new LinkedHashMap<>();
+        if (e.getStatusCode().value() == 403) {
+            Object reason = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("reason");
+            keys.put("form", IncidentService.FROM_INTEGRATION.equals(reason) ? "incidents.error.fromIntegration"
+                : "incidents.error.notAllowed");
+            return keys;
+        }
         FieldErrors.of(e).keySet().forEach(field -> {
             String f = field.startsWith("responders[") || field.equals("personId") || field.equals("email")
                 ? "responder" : field.equals("role") ? "responderRole" : field;
             keys.putIfAbsent(f, switch (f) {
-                case "title", "severity", "service", "teamId", "startedAt", "url", "responder", "resolvedAt",
-                     "acknowledgedAt" -> "incidents.error." + f;
+                case "title", "severity", "service", "teamId", "url", "responder", "acknowledgedAt" ->
+                    "incidents.error." + f;
+                case "startedAt", "resolvedAt" -> FieldErrors.of(e).get(field).contains("days")
+                    ? "incidents.error.tooOld" : "incidents.error." + f;
                 case "responderRole" -> "incidents.error.role";
                 default -> "incidents.error.form";
             });

@@ -26,8 +26,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@PreAuthorize("isAuthenticated()")
-@Tag(name = "Events", description = "Report incidents from any tool or script that has no adapter of its own.")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Events", description = """
+    Report incidents from any tool or script that has no adapter of its own (admins only, with an admin's API token \
+    or a generic integration's webhook): an event names its own external id, responders and times, as an \
+    integration does, so it is not for everyone who signs in (they record incidents by hand).""")
 class EventApiController {
 
     private final Deliveries deliveries;
@@ -68,8 +71,8 @@ class EventApiController {
         forward: a resolve that arrives before its trigger still resolves the incident, at occurredAt. Responders \
         are matched by e-mail or by external identity; people the directory does not know are kept for an admin \
         to map (and are added to this incident once mapped). Answers 202 {outcome: ACCEPTED, incidentId} once \
-        stored, 200 {outcome: DUPLICATE} for a repeated idempotencyKey, 400 naming the invalid field, 413 above \
-        1 MiB.""",
+        stored, 200 {outcome: DUPLICATE} for a repeated idempotencyKey, 400 naming the invalid field, 403 for \
+        anyone but an admin, 413 above 1 MiB.""",
         requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventDoc.class))))
     ResponseEntity<?> report(@AuthenticationPrincipal AftercareUser me, @RequestBody byte[] body) {

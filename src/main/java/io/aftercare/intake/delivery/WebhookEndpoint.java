@@ -162,9 +162,14 @@ class WebhookEndpoint implements HttpRequestHandler {
         };
     }
 
+    /**
+     * The sender's event id from a header, only where the signature covers it (Standard Webhooks signs
+     * {@code webhook-id}). PagerDuty signs the body alone: its {@code X-Webhook-Id} header could be changed by anyone
+     * who captured a delivery, so PagerDuty deliveries are deduplicated on the signed {@code event.id} in the body
+     * (or, without one, the body's SHA-256), and a replay under any header is a duplicate.
+     */
     private static String eventId(IntegrationType type, HttpServletRequest request) {
         return switch (type) {
-            case PAGERDUTY -> request.getHeader("X-Webhook-Id");
             case INCIDENTIO -> request.getHeader("webhook-id");
             default -> null;
         };

@@ -26,9 +26,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Webhook subscriptions", description = """
     Outbound webhooks (admins only): Aftercare POSTs events to your URL, signed with the Standard Webhooks scheme \
-    (webhook-id, webhook-timestamp, webhook-signature). Events: case.opened, case.closed, outreach.requested, \
-    support.requested, support.acknowledged, outreach.done. Payloads carry opaque ids and stages only, never a \
-    person, an answer or a note. The whsec_ signing secret is shown once, when the subscription is made.""")
+    (webhook-id, webhook-timestamp, webhook-signature). Events: case.opened (a care case opened after an \
+    incident). Payloads carry an opaque id and a stage only, never a person, an answer, a personal choice or a note; \
+    ids differ per event type and per subscription. The whsec_ signing secret is shown once, when the subscription is made.""")
 class WebhookApiController {
 
     private final WebhookSubscriptions subscriptions;

@@ -3,14 +3,13 @@ package io.aftercare.notify.webhooks;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The events a subscription can choose, by their {@code type} in the payload. */
+/**
+ * The events a subscription can choose, by their {@code type} in the payload. Only events whose existence follows
+ * from no one's answer or choice (decision 0010): {@code case.closed}, {@code outreach.requested},
+ * {@code support.requested}, {@code support.acknowledged} and {@code outreach.done} are no longer sent.
+ */
 enum WebhookEventType {
-    CASE_OPENED("case.opened"),
-    CASE_CLOSED("case.closed"),
-    OUTREACH_REQUESTED("outreach.requested"),
-    SUPPORT_REQUESTED("support.requested"),
-    SUPPORT_ACKNOWLEDGED("support.acknowledged"),
-    OUTREACH_DONE("outreach.done");
+    CASE_OPENED("case.opened");
 
     private final String code;
 

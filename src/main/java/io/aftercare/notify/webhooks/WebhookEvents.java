@@ -14,23 +14,18 @@ import java.util.function.Function;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import io.aftercare.care.CareCaseClosed;
 import io.aftercare.care.CareCaseOpened;
-import io.aftercare.care.CheckInAnswered;
-import io.aftercare.care.Outreach;
 import io.aftercare.notify.outbox.DirectMessages;
-import io.aftercare.peersupport.OutreachDone;
-import io.aftercare.peersupport.SupportAcknowledged;
-import io.aftercare.peersupport.SupportRequested;
 import io.aftercare.shared.Hmac;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns care and peer-support events into webhook deliveries: one outbox message per event and subscription that
- * wants it (idempotency key {@code webhook:<event>:<subscription>}), in the event's own transaction, so a redelivered
- * event adds nothing. Payloads carry the event type, the time, opaque ids and stages only: never a person, an
- * answer, a score or a note (decision 0010). Every id is a pseudonym made with the subscription's own salt, so the
- * same case has the same id in every event one receiver gets, and different ids at two receivers.
+ * Turns care events into webhook deliveries: one outbox message per event and subscription that wants it
+ * (idempotency key {@code webhook:<event>:<subscription>}), in the event's own transaction, so a redelivered event
+ * adds nothing. Payloads carry the event type, the time, opaque ids and a stage only: never a person, an answer, a
+ * personal choice, a score or a note, and no event is sent whose mere existence follows from one (decision 0010).
+ * Every id is a pseudonym made with the subscription's own salt and the event type, so two receivers, or two event
+ * types at one receiver, see different ids for the same case.
  */
 @Component
 class WebhookEvents {
@@ -48,54 +43,37 @@ class WebhookEvents {
         this.clock = clock;
     }
 
+    /**
+     * Only a case that an incident opened is told: a case someone opened for themselves (or on a suggestion) exists
+     * because of their own choice, so even its bare existence would tell a receiver what they chose. No origin.
+     */
     @ApplicationModuleListener
     void on(CareCaseOpened e) {
-        publish(WebhookEventType.CASE_OPENED, "case.opened:" + e.caseId(), e.openedAt(), p -> data(
-            "case", p.of("case", e.caseId()), "origin", e.origin(), "stage", "OPEN"));
-    }
-
-    @ApplicationModuleListener
-    void on(CareCaseClosed e) {
-        publish(WebhookEventType.CASE_CLOSED, "case.closed:" + e.caseId(), e.closedAt(), p -> data(
-            "case", p.of("case", e.caseId()), "reason", e.reason(), "stage", "CLOSED"));
-    }
-
-    @ApplicationModuleListener
-    void on(CheckInAnswered e) {
-        if (e.outreach() == null || e.outreach() == Outreach.NOBODY) {
+        if (!"INCIDENT".equals(e.origin())) {
             return;
         }
-        publish(WebhookEventType.OUTREACH_REQUESTED, "outreach.requested:" + e.checkInId(), e.answeredAt(),
-            p -> data("case", p.of("case", e.caseId()), "checkIn", p.of("checkin", e.checkInId()),
-                "outreach", e.outreach().name(), "stage", "OPEN"));
+        publish(WebhookEventType.CASE_OPENED, "case.opened:" + e.caseId(), e.openedAt(), p -> data(
+            "case", p.of("case", e.caseId()), "stage", "OPEN"));
     }
 
-    @ApplicationModuleListener
-    void on(SupportRequested e) {
-        publish(WebhookEventType.SUPPORT_REQUESTED, "support.requested:" + e.requestId(), e.requestedAt(),
-            p -> data("request", p.of("request", e.requestId()), "origin", e.origin(),
-                "stage", e.supporterId() == null ? "UNASSIGNED" : "ASSIGNED"));
-    }
+    /*
+     * Not sent, on purpose (decision 0010, amended): a case closing (its time follows “I'm OK now”), an outreach
+     * wish, a support request or its acknowledgement (each exists only because someone asked), and an outreach done
+     * after a nudge (nudges are withdrawn when the person answers “nobody”). Each of these would differ if one person
+     * had answered differently, and the receiver's readers are not the people the answer is for.
+     */
 
-    @ApplicationModuleListener
-    void on(SupportAcknowledged e) {
-        publish(WebhookEventType.SUPPORT_ACKNOWLEDGED, "support.acknowledged:" + e.requestId(), e.at(),
-            p -> data("request", p.of("request", e.requestId()), "stage", "ACKNOWLEDGED"));
-    }
-
-    @ApplicationModuleListener
-    void on(OutreachDone e) {
-        publish(WebhookEventType.OUTREACH_DONE, "outreach.done:" + e.nudgeId(), e.at(),
-            p -> data("case", p.of("case", e.caseId()), "nudge", p.of("nudge", e.nudgeId()), "stage", "DONE"));
-    }
-
-    /** Opaque ids for one subscription: a prefix and 22 characters of HMAC-SHA256 over kind and id. */
-    record Pseudonyms(byte[] salt) {
+    /**
+     * Opaque ids for one subscription and one event type: a prefix and 22 characters of HMAC-SHA256, keyed with the
+     * subscription's secret salt, over the event type, the kind and the id. The same case has different ids in two
+     * event types, so a receiver cannot link one event to another.
+     */
+    record Pseudonyms(byte[] salt, String eventType) {
         String of(String kind, UUID id) {
             if (id == null) {
                 return null;
             }
-            byte[] mac = Hmac.sha256(salt, (kind + ":" + id).getBytes(StandardCharsets.UTF_8));
+            byte[] mac = Hmac.sha256(salt, (eventType + ":" + kind + ":" + id).getBytes(StandardCharsets.UTF_8));
             return kind + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, 16));
         }
     }
@@ -121,7 +99,7 @@ class WebhookEvents {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", type.code());
             body.put("timestamp", occurred.toString());
-            body.put("data", data.apply(new Pseudonyms(salt)));
+            body.put("data", data.apply(new Pseudonyms(salt, type.code())));
             String text = json.writeValueAsString(body);
             outbox.add("webhook:" + eventKey + ":" + s.id(), s.id(), CHANNEL, type.code(), now, now)
                 .ifPresent(id -> store.insertDelivery(new WebhookStore.Delivery(id, s.id(), type.code(), text, now)));

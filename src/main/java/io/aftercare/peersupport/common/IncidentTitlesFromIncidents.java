@@ -8,7 +8,11 @@ import org.springframework.stereotype.Component;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.Incidents;
 
-/** Incident titles for nudges and supporter requests, read through the incidents module's API. */
+/**
+ * Incident titles for nudges and supporter requests, read through the incidents module's API: an alerting tool's
+ * title only. A title a person typed is never carried to someone else (decision 0018), so a manual incident has none
+ * here and the wording says “an incident”.
+ */
 @Component
 class IncidentTitlesFromIncidents implements IncidentTitles {
 
@@ -20,6 +24,7 @@ class IncidentTitlesFromIncidents implements IncidentTitles {
 
     @Override
     public Optional<String> title(UUID incidentId) {
-        return incidentId == null ? Optional.empty() : incidents.find(incidentId).map(IncidentView::title);
+        return incidentId == null ? Optional.empty() : incidents.find(incidentId)
+            .filter(i -> !"manual".equals(i.source())).map(IncidentView::title);
     }
 }

@@ -148,7 +148,7 @@ public class AccountService implements Accounts, UserDetailsService {
         }
         jdbc.sql("DELETE FROM account_role WHERE person_id = ?").param(personId).update();
         insertRoles(personId, after);
-        audit.record(actorId, "ROLES_CHANGED", "person:" + personId, before + " -> " + after);
+        audit.record(actorId, personId, "ROLES_CHANGED", "person:" + personId, before + " -> " + after);
     }
 
     @Override
@@ -161,7 +161,7 @@ public class AccountService implements Accounts, UserDetailsService {
         jdbc.sql("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
             .params(Secrets.sha256(token), personId, now, now.plus(invitationValidFor))
             .update();
-        audit.record(actorId, "INVITATION_CREATED", "person:" + personId, null);
+        audit.record(actorId, personId, "INVITATION_CREATED", "person:" + personId, null);
         return publicUrl + "/invite/" + token;
     }
 

@@ -19,7 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates {@code Authorization: Bearer …} with a personal API token, or — on the metrics endpoint only —
- * with the configured Prometheus scrape token. An unknown token is refused with 401 at once.
+ * with the configured Prometheus scrape token. An unknown, revoked or expired token is refused with 401 at once; a
+ * read-only token that tries to change something (any method but GET, HEAD, OPTIONS) with 403.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -54,12 +55,20 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = tokens.authenticate(token);
-        if (user.isEmpty()) {
+        ApiTokens.Check check = tokens.authenticate(token);
+        if (check.user().isEmpty()) {
             response.setHeader("WWW-Authenticate", CHALLENGE);
-            ProblemResponses.write(response, 401, "Unauthorized", "The API token is unknown or was revoked.");
+            ProblemResponses.write(response, 401, "Unauthorized", check.expired()
+                ? "The API token has expired. Create a new one under Settings → API tokens."
+                : "The API token is unknown or was revoked.");
             return;
         }
+        if (check.scope() == TokenScope.READ && !TokenScope.reads(request.getMethod())) {
+            ProblemResponses.write(response, 403, "Forbidden",
+                "This API token is read-only: it can read, but not change anything.");
+            return;
+        }
+        var user = check.user();
         AftercareUser u = user.get();
         var auth = UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(auth);

@@ -112,6 +112,7 @@ class ApiTokenLifetimeIT {
         var made = full.post("/api/v1/tokens", Map.of("name", "another"));
         assertThat(made.status()).isEqualTo(403);
         assertThat(made.<String>json("$.detail")).contains("cannot make tokens");
+        assertThat(full.post("/api/v1/tokens", "{}").status()).as("refused before the body is read").isEqualTo(403);
         assertThat(me.get("/api/v1/tokens").<List<String>>json("$[*].name")).containsExactly("full");
     }
 

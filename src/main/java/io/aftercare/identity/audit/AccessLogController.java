@@ -1,49 +1,21 @@
 package io.aftercare.identity.audit;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.AuditLog;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** "Who saw what about me": what others did with or read of the person's data, from the audit log. */
+/** "Who saw what about me" under the person's settings: what others did with or read of their data. */
 @Controller
-@Tag(name = "Who saw what about me")
 class AccessLogController {
 
     private final AuditLog audit;
 
     AccessLogController(AuditLog audit) {
         this.audit = audit;
-    }
-
-    /**
-     * @param byName the actor's name; {@code null} with an actorId means a person no longer in the directory, and
-     *               both {@code null} means Aftercare itself
-     */
-    record AccessJson(Instant at, UUID actorId, String byName, String action, String target, String detail) {
-    }
-
-    @GetMapping("/api/v1/me/access-log")
-    @ResponseBody
-    @Operation(summary = "Every time someone else read or changed your data, newest first", description = """
-        From the audit log: who (by name), when and what. Your own actions are not listed.""")
-    @ApiResponse(responseCode = "200", description = "The entries about you")
-    @ApiResponse(responseCode = "401", description = "Not signed in, or the token is unknown, revoked or expired")
-    List<AccessJson> api(@AuthenticationPrincipal AftercareUser me) {
-        return audit.about(me.personId()).stream()
-            .map(e -> new AccessJson(e.at(), e.actorId(), e.actorName(), e.action(), e.target(), e.detail()))
-            .toList();
     }
 
     @GetMapping("/settings/access-log")

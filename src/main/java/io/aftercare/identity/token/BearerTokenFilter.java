@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.aftercare.identity.AftercareUser;
@@ -20,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Authenticates {@code Authorization: Bearer …} with a personal API token, or — on the metrics endpoint only —
  * with the configured Prometheus scrape token. An unknown, revoked or expired token is refused with 401 at once; a
- * read-only token that tries to change something (any method but GET, HEAD, OPTIONS) with 403.
+ * read-only token that tries to change something (any method but GET, HEAD, OPTIONS) with 403, and so is any
+ * token that tries to make a token.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -28,6 +32,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     /** The schemes the API and the actuator accept, named on every 401 they answer. */
     public static final String CHALLENGE = "Basic realm=\"Aftercare\", Bearer";
+
+    static final String NO_TOKENS_FROM_TOKENS =
+        "An API token cannot make tokens. Sign in with your password to make one.";
+
+    private static final RequestMatcher MAKE_TOKEN =
+        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens");
 
     private final ApiTokens tokens;
     private final String scrapeToken;
@@ -66,6 +76,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         if (check.scope() == TokenScope.READ && !TokenScope.reads(request.getMethod())) {
             ProblemResponses.write(response, 403, "Forbidden",
                 "This API token is read-only: it can read, but not change anything.");
+            return;
+        }
+        if (MAKE_TOKEN.matches(request)) {
+            // refused here, before the body is read: a token never reaches the controller that makes tokens
+            ProblemResponses.write(response, 403, "Forbidden", NO_TOKENS_FROM_TOKENS);
             return;
         }
         var user = check.user();

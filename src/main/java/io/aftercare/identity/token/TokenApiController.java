@@ -76,7 +76,7 @@ class TokenApiController {
     @ApiResponse(responseCode = "403", description = "Called with an API token")
     ResponseEntity<CreatedToken> create(@AuthenticationPrincipal AftercareUser me, @Valid @RequestBody CreateToken body) {
         if (me.viaToken()) {
-            throw Problems.forbidden("An API token cannot make tokens. Sign in with your password to make one.");
+            throw Problems.forbidden(BearerTokenFilter.NO_TOKENS_FROM_TOKENS);
         }
         List<FieldError> errors = new ArrayList<>();
         TokenScope scope = TokenScope.FULL;

@@ -195,6 +195,8 @@ class AuthorizationMatrixIT {
         return switch (access) {
             case "public" -> Outcome.ALLOWED;
             case "authenticated" -> caller == Caller.ANONYMOUS ? Outcome.DENIED : Outcome.ALLOWED;
+            case "people" -> caller == Caller.ANONYMOUS || caller == Caller.RESPONDER_TOKEN
+                || caller == Caller.ADMIN_TOKEN ? Outcome.DENIED : Outcome.ALLOWED;
             case "admin", "metrics" -> caller == Caller.ADMIN || caller == Caller.ADMIN_TOKEN
                 ? Outcome.ALLOWED : Outcome.DENIED;
             case "coordinator" -> caller == Caller.COORDINATOR || caller == Caller.ADMIN

@@ -28,6 +28,7 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.team.TeamRepository;
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.FieldErrors;
 import io.aftercare.shared.PageRequest;
@@ -44,8 +45,10 @@ class PersonPageController {
 
     private final PersonService people;
     private final TeamRepository teams;
+    private final AuditLog audit;
 
-    PersonPageController(PersonService people, TeamRepository teams) {
+    PersonPageController(PersonService people, TeamRepository teams, AuditLog audit) {
+        this.audit = audit;
         this.people = people;
         this.teams = teams;
     }
@@ -168,8 +171,9 @@ class PersonPageController {
 
     @GetMapping("/people/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
         var details = people.details(id);
+        audit.record(me.personId(), id, "person.viewed", "person:" + id, null);
         return form(model, PersonForm.of(details), Map.of(), details);
     }
 

@@ -107,7 +107,7 @@ public class PersonService implements People {
         if (!PersonRules.normalizeEmail(before.email()).equals(PersonRules.normalizeEmail(p.email()))) {
             accounts.changeLogin(id, p.email());
         }
-        audit.record(actorId, "PERSON_CHANGED", "person:" + id, null);
+        audit.record(actorId, id, "PERSON_CHANGED", "person:" + id, null);
         return find(id);
     }
 

@@ -178,14 +178,14 @@ public class AccountService implements Accounts, UserDetailsService {
         }
         jdbc.sql("DELETE FROM account_role WHERE person_id = ?").param(personId).update();
         insertRoles(personId, after);
-        audit.record(actorId, "ROLES_CHANGED", "person:" + personId, before + " -> " + after);
+        audit.record(actorId, personId, "ROLES_CHANGED", "person:" + personId, before + " -> " + after);
         // a session keeps the roles it signed in with: end them, so the next page is signed in with these
         endSessions(personId);
         if (!after.containsAll(before)) {
             // a token acts with the person's rights; when rights are taken away, their scripts stop too
             int revoked = revokeTokens(personId);
             if (revoked > 0) {
-                audit.record(actorId, "TOKENS_REVOKED", "person:" + personId, revoked + " (roles taken away)");
+                audit.record(actorId, personId, "TOKENS_REVOKED", "person:" + personId, revoked + " (roles taken away)");
             }
         }
     }
@@ -204,7 +204,7 @@ public class AccountService implements Accounts, UserDetailsService {
         jdbc.sql("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
             .params(Secrets.sha256(token), personId, now, now.plus(invitationValidFor))
             .update();
-        audit.record(actorId, "INVITATION_CREATED", "person:" + personId, null);
+        audit.record(actorId, personId, "INVITATION_CREATED", "person:" + personId, null);
         return publicUrl + "/invite/" + token;
     }
 
@@ -259,7 +259,7 @@ public class AccountService implements Accounts, UserDetailsService {
         jdbc.sql("INSERT INTO password_reset (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
             .params(Secrets.sha256(token), personId, now, now.plus(resetValidFor))
             .update();
-        audit.record(actorId, "PASSWORD_RESET_SENT", "person:" + personId, null);
+        audit.record(actorId, personId, "PASSWORD_RESET_SENT", "person:" + personId, null);
         // last: when the mail server does not take it, nothing above is kept
         resetMail.send(login.get(), publicUrl + "/reset/" + token, resetValidFor);
     }

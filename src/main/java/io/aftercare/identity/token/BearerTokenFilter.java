@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.aftercare.identity.AftercareUser;
@@ -19,7 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates {@code Authorization: Bearer …} with a personal API token, or — on the metrics endpoint only —
- * with the configured Prometheus scrape token. An unknown token is refused with 401 at once.
+ * with the configured Prometheus scrape token. An unknown, revoked or expired token is refused with 401 at once; a
+ * read-only token that tries to change something (any method but GET, HEAD, OPTIONS) with 403, and so is any
+ * token that tries to make a token.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -30,6 +35,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
      * script sends it, but never offered, so that no browser asks for a password and then keeps sending it.
      */
     public static final String CHALLENGE = "Bearer realm=\"Aftercare\"";
+
+    static final String NO_TOKENS_FROM_TOKENS =
+        "An API token cannot make tokens. Sign in with your password to make one.";
+
+    private static final RequestMatcher MAKE_TOKEN =
+        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens");
 
     private final ApiTokens tokens;
     private final String scrapeToken;
@@ -57,12 +68,25 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = tokens.authenticate(token);
-        if (user.isEmpty()) {
+        ApiTokens.Check check = tokens.authenticate(token);
+        if (check.user().isEmpty()) {
             response.setHeader("WWW-Authenticate", CHALLENGE);
-            ProblemResponses.write(response, 401, "Unauthorized", "The API token is unknown or was revoked.");
+            ProblemResponses.write(response, 401, "Unauthorized", check.expired()
+                ? "The API token has expired. Create a new one under Settings → API tokens."
+                : "The API token is unknown or was revoked.");
             return;
         }
+        if (check.scope() == TokenScope.READ && !TokenScope.reads(request.getMethod())) {
+            ProblemResponses.write(response, 403, "Forbidden",
+                "This API token is read-only: it can read, but not change anything.");
+            return;
+        }
+        if (MAKE_TOKEN.matches(request)) {
+            // refused here, before the body is read: a token never reaches the controller that makes tokens
+            ProblemResponses.write(response, 403, "Forbidden", NO_TOKENS_FROM_TOKENS);
+            return;
+        }
+        var user = check.user();
         AftercareUser u = user.get();
         var auth = UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(auth);

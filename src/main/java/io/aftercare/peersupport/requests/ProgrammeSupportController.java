@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.AuditLog;
 
 /**
  * For coordinators: the roster (who, capacity, break, never anyone's requests), the pairing exclusions, the offer
@@ -31,8 +32,10 @@ class ProgrammeSupportController {
     private final Roster roster;
     private final SupportRequestService requests;
     private final Directory directory;
+    private final AuditLog audit;
 
-    ProgrammeSupportController(Roster roster, SupportRequestService requests, Directory directory) {
+    ProgrammeSupportController(Roster roster, SupportRequestService requests, Directory directory, AuditLog audit) {
+        this.audit = audit;
         this.roster = roster;
         this.requests = requests;
         this.directory = directory;
@@ -56,12 +59,14 @@ class ProgrammeSupportController {
     }
 
     @PostMapping("/programme/support/roster")
-    String add(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+    String add(@AuthenticationPrincipal AftercareUser me, @RequestParam(defaultValue = "") String email,
+               RedirectAttributes redirect) {
         var person = directory.personByEmail(email.strip());
         if (person.isEmpty() || !roster.isSupporter(person.get().id())) {
             redirect.addFlashAttribute("flash", "support.flash.notSupporter");
         } else {
             roster.of(person.get().id());
+            audit.record(me.personId(), person.get().id(), "support.roster.added", "person:" + person.get().id(), null);
             redirect.addFlashAttribute("flash", "support.flash.added");
         }
         return "redirect:/programme/support";

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.identity.Accounts;
+import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.DbTime;
 
@@ -44,8 +45,10 @@ class Roster {
     private final Accounts accounts;
     private final RequestProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Roster(JdbcClient jdbc, Accounts accounts, RequestProperties properties, Clock clock) {
+    Roster(JdbcClient jdbc, Accounts accounts, RequestProperties properties, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.properties = properties;
@@ -109,6 +112,7 @@ class Roster {
                        offer_needs_sleep = ?, offer_min_rumination = ?, updated_at = ?, updated_by = ? WHERE id = 1""")
             .params(s.excludeSameTeam(), s.excludeSameLine(), s.offerMinStress(), s.offerNeedsSleep(),
                 BigDecimal.valueOf(s.offerMinRumination()), DbTime.toDb(clock.instant()), by).update();
+        audit.record(by, "support.settings.changed", "support_settings", s.toString());
     }
 
     private static Supporter supporter(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,6 +180,33 @@ class MasterKeyRotationIT {
         encryption.encryptText(person, "after the rotation", "care.note:5");
         assertThat(row(person).masterKeyId()).isEqualTo(primary);
         assertThat(versionsInFile()).contains(before, primary);
+    }
+
+    @Test
+    void anInstanceWhoseKeyFileIsNotTheSharedOneRotatesAndDestroysNothing() throws Exception {
+        Instant now = clock.instant();
+        rotation.run(now);
+        long primary = rotation.status(now).primary();
+        Path file = KEYS.resolve("master-key.json");
+        String shared = Files.readString(file);
+        Path own = KEYS.resolve("elsewhere/master-key.json");
+        MasterKeyset.loadOrCreate(own);
+        try {
+            Files.copy(own, file, StandardCopyOption.REPLACE_EXISTING);
+            rotation.run(now.plus(Duration.ofDays(400)));
+            assertThat(Files.readString(file)).as("no version added or removed").isEqualTo(Files.readString(own));
+
+            TestApi.Response refused = api.asAdmin().post("/api/v1/admin/keys/rotate", "");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.header("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+            assertThat((Boolean) api.asAdmin().get("/api/v1/admin/keys").json("$.fileComplete")).isFalse();
+        } finally {
+            Files.writeString(file, shared);
+        }
+        rotation.run(now);
+        assertThat(rotation.status(now).primary()).isEqualTo(primary);
+        assertThat(rotation.status(now).inFile()).isTrue();
     }
 
     private Row row(UUID person) {

@@ -23,7 +23,11 @@ public interface PersonalEncryption {
      */
     byte[] decrypt(UUID personId, byte[] ciphertext, byte[] associatedData);
 
-    /** Destroys the person's key (crypto-shredding): everything encrypted with it becomes unreadable for good. */
+    /**
+     * Destroys the person's key (crypto-shredding): everything encrypted with it becomes unreadable for good, and
+     * the master key is rotated so that database backups taken before cannot unwrap it either once
+     * {@code aftercare.backup-retention} has passed.
+     */
     void destroyKey(UUID personId);
 
     default byte[] encryptText(UUID personId, String plaintext, String associatedData) {

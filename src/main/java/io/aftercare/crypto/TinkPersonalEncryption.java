@@ -5,9 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +32,16 @@ import io.aftercare.shared.DbTime;
 /**
  * Per-person Tink keysets in {@code crypto_person_key}, each encrypted with the master key (associated data: the
  * person's id, so a wrapped key cannot be moved to another person). A destroyed key leaves a row without keyset.
+ * Each row records the master key version that wrapped it ({@code master_key_id}); after a rotation
+ * {@link #rewrap} moves the rows to the new primary version.
  */
 @Service
 class TinkPersonalEncryption implements PersonalEncryption {
 
+    private static final Logger log = LoggerFactory.getLogger(TinkPersonalEncryption.class);
+
     private final JdbcClient jdbc;
-    private final Aead master;
+    private final MasterKeyset master;
     private final TransactionTemplate newTransaction;
 
     TinkPersonalEncryption(JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -45,7 +54,7 @@ class TinkPersonalEncryption implements PersonalEncryption {
             throw new IllegalStateException("The master key file " + masterKeyFile.toAbsolutePath()
                 + " is missing, but the database holds keys wrapped by it. Restore it (AFTERCARE_MASTER_KEY_FILE).");
         }
-        this.master = MasterKey.loadOrCreate(masterKeyFile);
+        this.master = MasterKeyset.loadOrCreate(masterKeyFile);
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -76,14 +85,19 @@ class TinkPersonalEncryption implements PersonalEncryption {
             // never had a key: leave a tombstone so that no new key is made for an erased person
             insert(personId, null);
         }
+        // database backups still hold the key, wrapped by the master key: the job rotates the master key, so that
+        // the versions wrapping it are destroyed after the backup retention (MasterKeyRotation)
+        jdbc.sql("UPDATE crypto_master_keyset SET rotation_requested_at = ? WHERE id = 1 "
+            + "AND rotation_requested_at IS NULL").params(DbTime.toDb(Instant.now())).update();
     }
 
-    private record Stored(byte[] keyset, boolean destroyed) {
+    private record Stored(UUID personId, byte[] keyset, boolean destroyed) {
     }
 
     private Optional<Stored> stored(UUID personId) {
         return jdbc.sql("SELECT keyset, destroyed_at FROM crypto_person_key WHERE person_id = ?").param(personId)
-            .query((rs, n) -> new Stored(rs.getBytes("keyset"), rs.getObject("destroyed_at") != null)).optional();
+            .query((rs, n) -> new Stored(personId, rs.getBytes("keyset"), rs.getObject("destroyed_at") != null))
+            .optional();
     }
 
     private Aead aead(UUID personId, boolean create) throws GeneralSecurityException {
@@ -93,7 +107,8 @@ class TinkPersonalEncryption implements PersonalEncryption {
                 throw new GeneralSecurityException("no key for this person");
             }
             KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(fresh, master, wrapContext(personId));
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(fresh, master.aead(),
+                wrapContext(personId));
             try {
                 // its own transaction: a failed insert must not spoil the caller's transaction on PostgreSQL
                 newTransaction.executeWithoutResult(s -> insert(personId, wrapped));
@@ -105,14 +120,86 @@ class TinkPersonalEncryption implements PersonalEncryption {
         if (stored.get().destroyed() || stored.get().keyset() == null) {
             throw new KeyDestroyedException(personId);
         }
-        return TinkProtoKeysetFormat.parseEncryptedKeyset(stored.get().keyset(), master, wrapContext(personId))
-            .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        return unwrap(personId, stored.get().keyset()).getPrimitive(RegistryConfiguration.get(), Aead.class);
+    }
+
+    /**
+     * The person's keyset, unwrapped by whichever master key version wrapped it. When that fails the file is read
+     * again first: another instance may have just rotated it.
+     */
+    private KeysetHandle unwrap(UUID personId, byte[] wrapped) throws GeneralSecurityException {
+        try {
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.aead(), wrapContext(personId));
+        } catch (GeneralSecurityException first) {
+            try {
+                return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.reloaded(), wrapContext(personId));
+            } catch (GeneralSecurityException again) {
+                OptionalLong version = MasterKeyset.wrappedBy(wrapped);
+                if (version.isPresent() && !master.versions().contains(version.getAsLong())) {
+                    throw new GeneralSecurityException("master key version " + version.getAsLong() + " is not in "
+                        + master.file() + ": it was destroyed (the key comes from a backup older than the "
+                        + "backup retention), or the instances do not share one key file", again);
+                }
+                throw again;
+            }
+        }
+    }
+
+    /**
+     * Re-wraps up to {@code limit} person keys that are not wrapped by the primary master key version (or whose
+     * version is not recorded yet), those after {@code after} in person id order. Destroyed keys stay destroyed.
+     *
+     * @return the last person id looked at (pass it as {@code after} for the next batch), empty when none was left
+     */
+    Optional<UUID> rewrap(Optional<UUID> after, int limit) {
+        long primary = master.primaryId();
+        String sql = """
+            SELECT person_id, keyset FROM crypto_person_key
+            WHERE keyset IS NOT NULL AND destroyed_at IS NULL AND (master_key_id IS NULL OR master_key_id <> ?)
+            """ + (after.isPresent() ? " AND person_id > ?" : "") + " ORDER BY person_id LIMIT ?";
+        List<Object> params = new ArrayList<>();
+        params.add(primary);
+        after.ifPresent(params::add);
+        params.add(limit);
+        List<Stored> batch = jdbc.sql(sql).params(params)
+            .query((rs, n) -> new Stored(rs.getObject("person_id", UUID.class), rs.getBytes("keyset"), false))
+            .list();
+        for (Stored row : batch) {
+            try {
+                byte[] rewrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(unwrap(row.personId(),
+                    row.keyset()), master.aead(), wrapContext(row.personId()));
+                // a key destroyed meanwhile is not brought back
+                jdbc.sql("""
+                        UPDATE crypto_person_key SET keyset = ?, master_key_id = ?
+                        WHERE person_id = ? AND keyset IS NOT NULL AND destroyed_at IS NULL""")
+                    .params(rewrapped, wrappedBy(rewrapped), row.personId()).update();
+            } catch (GeneralSecurityException e) {
+                log.warn("The key of person {} could not be re-wrapped: {}", row.personId(), e.getMessage());
+                // record the version its prefix names, so that an unreadable key holds back no other version
+                jdbc.sql("UPDATE crypto_person_key SET master_key_id = ? "
+                        + "WHERE person_id = ? AND master_key_id IS NULL")
+                    .params(wrappedBy(row.keyset()), row.personId()).update();
+            }
+        }
+        return batch.isEmpty() ? Optional.empty() : Optional.of(batch.get(batch.size() - 1).personId());
+    }
+
+    MasterKeyset masterKeyset() {
+        return master;
     }
 
     private void insert(UUID personId, byte[] wrapped) {
         Instant now = Instant.now();
-        jdbc.sql("INSERT INTO crypto_person_key (person_id, keyset, created_at, destroyed_at) VALUES (?, ?, ?, ?)")
-            .params(personId, wrapped, DbTime.toDb(now), wrapped == null ? DbTime.toDb(now) : null).update();
+        jdbc.sql("""
+                INSERT INTO crypto_person_key (person_id, keyset, master_key_id, created_at, destroyed_at)
+                VALUES (?, ?, ?, ?, ?)""")
+            .params(personId, wrapped, wrapped == null ? null : wrappedBy(wrapped), DbTime.toDb(now),
+                wrapped == null ? DbTime.toDb(now) : null).update();
+    }
+
+    private static Long wrappedBy(byte[] wrapped) {
+        OptionalLong version = MasterKeyset.wrappedBy(wrapped);
+        return version.isPresent() ? version.getAsLong() : null;
     }
 
     private static byte[] wrapContext(UUID personId) {

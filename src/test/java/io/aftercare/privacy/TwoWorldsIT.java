@@ -267,7 +267,8 @@ class TwoWorldsIT {
             "/incidents", "/programme/support", "/programme/support/health", "/programme/rules", "/people",
             "/admin/webhooks", "/admin/dead-letters", "/admin/audit", "/api/v1/incidents", "/api/v1/me/inbox",
             "/api/v1/me/nudges", "/api/v1/me/support-requests", "/api/v1/me/cases", "/api/v1/me/check-ins",
-            "/api/v1/people", "/api/v1/teams", "/api/v1/audit", "/api/v1/support/requests")) {
+            "/api/v1/people", "/api/v1/teams", "/api/v1/audit", "/api/v1/audit/verify", "/admin/tokens",
+            "/api/v1/admin/tokens", "/settings/access-log", "/api/v1/me/access-log", "/settings/notifications")) {
             paths.put(p, p);
         }
         paths.put("/teams/{team}", "/teams/" + team);

@@ -82,7 +82,10 @@ class PersonApiController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Remove a person and their account (admins; not yourself)")
+    @Operation(summary = "Erase a person (admins; not yourself)",
+        description = "Erasure, all or nothing (decision 0016): everything Aftercare holds about the person goes, their "
+            + "key is destroyed, their sessions and API tokens end; incidents keep a responder without saying who. "
+            + "404 when there is no such person; 409 for yourself (erase yourself with DELETE /api/v1/me).")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
         people.delete(id, me.personId());
         return ResponseEntity.noContent().build();

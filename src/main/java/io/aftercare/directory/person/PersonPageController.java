@@ -235,8 +235,13 @@ class PersonPageController {
 
     @PostMapping("/people/{id}/delete")
     @PreAuthorize("hasRole('ADMIN')")
-    String delete(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+    String delete(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                  @RequestParam(defaultValue = "") String confirmation, RedirectAttributes redirect) {
         PersonRef person = people.find(id);
+        if (!PersonRules.normalizeEmail(confirmation).equals(PersonRules.normalizeEmail(person.email()))) {
+            redirect.addFlashAttribute("eraseConfirmationError", true);
+            return "redirect:/people/" + id;
+        }
         try {
             people.delete(id, me.personId());
         } catch (ErrorResponseException e) {

@@ -22,6 +22,7 @@ import io.aftercare.directory.team.TeamRepository;
 import io.aftercare.identity.AccountStateException;
 import io.aftercare.identity.Accounts;
 import io.aftercare.identity.AuditLog;
+import io.aftercare.identity.DataRights;
 import io.aftercare.identity.PasswordRejectedException;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.Page;
@@ -40,12 +41,15 @@ public class PersonService implements People {
     private final TeamRepository teams;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final DataRights dataRights;
 
-    PersonService(PersonRepository people, TeamRepository teams, Accounts accounts, AuditLog audit) {
+    PersonService(PersonRepository people, TeamRepository teams, Accounts accounts, AuditLog audit,
+                  DataRights dataRights) {
         this.people = people;
         this.teams = teams;
         this.accounts = accounts;
         this.audit = audit;
+        this.dataRights = dataRights;
     }
 
     /** A person with what the directory and identity know about them: roles and team ids. */
@@ -111,17 +115,17 @@ public class PersonService implements People {
         return find(id);
     }
 
-    /** Removes a person, their account and their place in teams and rotations. Nobody can remove themselves. */
+    /**
+     * Erases a person (decision 0016): everything Aftercare holds about them, in every module, with their key,
+     * sessions and tokens; their incidents keep "a responder". An admin erases themselves from their own settings.
+     */
     @Transactional
     public void delete(UUID id, UUID actorId) {
         find(id);
         if (id.equals(actorId)) {
-            throw Problems.conflict("You cannot remove yourself. Ask another admin to do it.");
+            throw Problems.conflict("You cannot erase yourself here. Use \"Your data\" in your settings.");
         }
-        // sessions are found by the login, which goes with the account: end them first
-        accounts.endSessions(id);
-        people.delete(id);
-        audit.record(actorId, "PERSON_DELETED", "person:" + id, null);
+        dataRights.erase(id, actorId);
     }
 
     /** Replaces a person's roles (RESPONDER is always kept). An admin cannot take away their own admin role. */

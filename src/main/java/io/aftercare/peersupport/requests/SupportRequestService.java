@@ -425,7 +425,9 @@ class SupportRequestService implements SupportOfferHook {
                 .flatMap(Optional::stream).findFirst().orElse(null);
         }
         String note = null;
-        if (r.note() != null) {
+        // what the person told their supporter is for the time of the request: once closed, the supporter no
+        // longer sees it (the person still has it in their export)
+        if (r.note() != null && !CLOSED.equals(r.status())) {
             try {
                 note = encryption.decryptText(r.personId(), r.note(), "support.note:" + r.id());
             } catch (KeyDestroyedException e) {

@@ -129,6 +129,10 @@ class SupportRequestIT {
         assertThat((String) closed.json("$.status")).isEqualTo("CLOSED");
         assertThat(jdbc.sql("SELECT outcome FROM support_assignment WHERE request_id = ?").param(id)
             .query(String.class).list()).containsExactly("ACKNOWLEDGED");
+        // once closed, what Sam wrote leaves the supporter's view
+        var afterClose = mine.api(port).get("/api/v1/me/support-requests");
+        assertThat(afterClose.<List<String>>json("$.assigned[*].personName")).containsExactly("Sam Asks");
+        assertThat(afterClose.body()).doesNotContain("Rough night");
     }
 
     @Test

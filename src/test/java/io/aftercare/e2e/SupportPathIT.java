@@ -32,7 +32,8 @@ import io.aftercare.support.TestApi;
 /**
  * Peer support in Chromium: a supporter sets their hours; a responder asks for a trained peer supporter in their
  * check-in; the supporter sees only the name, the incident and what was shared, acknowledges and marks contact made;
- * the responder sees it. Their lead is nudged and reaches out. A second responder is offered someone and says yes;
+ * the responder sees it. Their lead is not nudged about them; a teammate who asks for their lead is the one the
+ * lead is nudged about, and the lead reaches out. A second responder is offered someone and says yes;
  * when that supporter does not make contact in time, the coordinator sees it.
  */
 @AftercareIT
@@ -123,7 +124,8 @@ class SupportPathIT extends BrowserTest {
         Person alex = person("Alex Morgan", Role.SUPPORTER);
         Person sam = person("Sam Rivera");
         Person jo = person("Jo Lead", Role.LEAD);
-        SupportFixtures.team(jdbc, "Payments", jo.id(), sam.id());
+        Person dana = person("Dana Reyes");
+        SupportFixtures.team(jdbc, "Payments", jo.id(), sam.id(), dana.id());
 
         // the supporter says when they work: deadlines count only those hours
         Page alexPage = signedIn(alex.email(), PASSWORD);
@@ -139,7 +141,7 @@ class SupportPathIT extends BrowserTest {
         // the other test's supporter is away, so that this request is Alex's
         jdbc.sql("UPDATE support_supporter SET on_break = TRUE WHERE person_id <> ?").param(alex.id()).update();
 
-        incident("the checkout outage", sam);
+        incident("the checkout outage", sam, dana);
 
         // the responder asks for a trained peer supporter in their check-in
         Page samPage = signedIn(sam.email(), PASSWORD);
@@ -183,13 +185,20 @@ class SupportPathIT extends BrowserTest {
         Browser.checkAccessibility(samPage);
         Browser.screenshot(samPage, "support-05-responder-sees-contact");
 
-        // their lead was nudged, with nothing but the incident, and reaches out
+        // Sam asked for a peer supporter, not for their lead: nobody is nudged about Sam. Dana, on the same
+        // incident, asks for their lead: the lead is nudged, with nothing but the incident, and reaches out
+        signedIn(dana.email(), PASSWORD);
+        answerCheckIn("My team lead");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM support_nudge WHERE nudged_id = ? AND delivered_at IS NOT NULL").param(jo.id())
             .query(Long.class).single() == 1);
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                "SELECT COUNT(*) FROM support_nudge WHERE about_person_id = ?").param(sam.id())
+            .query(Long.class).single()).as("nudges about Sam").isZero();
         Page joPage = signedIn(jo.email(), PASSWORD);
         joPage.navigate(url("/nudges"));
-        assertThat(joPage.locator(".nudge-text")).containsText("Sam Rivera was on");
+        assertThat(joPage.locator(".nudge-text")).hasCount(1);
+        assertThat(joPage.locator(".nudge-text")).containsText("Dana Reyes was on");
         assertThat(joPage.locator(".nudge-text")).containsText("\u201cthe checkout outage\u201d");
         button("I reached out");
         assertThat(joPage.getByText("Thank you for reaching out.")).isVisible();

@@ -82,7 +82,7 @@ final class Answers {
             try {
                 wish = Outreach.valueOf(outreach.trim());
             } catch (IllegalArgumentException unknown) {
-                errors.add(new FieldError("outreach", "must be NOBODY, TEAMMATE, PEER_SUPPORTER or RESOURCES"));
+                errors.add(new FieldError("outreach", "must be NOBODY, TEAMMATE, LEAD, PEER_SUPPORTER or RESOURCES"));
             }
         }
         String cleanNote = note(note, errors);

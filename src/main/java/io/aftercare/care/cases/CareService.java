@@ -48,7 +48,7 @@ import io.aftercare.care.cases.CareViews.IncidentView;
 import io.aftercare.care.cases.CareViews.OpenedCase;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.care.cases.CareViews.SuggestionView;
-import io.aftercare.care.cases.CareViews.TeamMemberCare;
+import io.aftercare.care.cases.CareViews.TeamMember;
 import io.aftercare.care.rules.ProgrammeRules;
 import io.aftercare.care.rules.TriggerRules;
 import io.aftercare.crypto.KeyDestroyedException;
@@ -725,7 +725,11 @@ class CareService implements CareCases {
 
     // ---------------------------------------------------------------- leads
 
-    /** A lead's suggestion reaches the person as an invitation; the lead learns nothing about what follows. */
+    /**
+     * A lead's suggestion reaches the person as an invitation; the lead learns nothing about what follows. Whether
+     * the person already has an invitation waiting, or has opted out, changes nothing the lead can see: the caller
+     * answers the same way every time.
+     */
     @Transactional
     void suggest(UUID leadId, UUID teamId, UUID personId) {
         TeamRef team = directory.team(teamId).orElseThrow(() -> Problems.notFound("Team"));
@@ -761,27 +765,20 @@ class CareService implements CareCases {
         return accept ? Optional.of(openForSelf(personId, "SUGGESTED")) : Optional.empty();
     }
 
-    /** For a team's lead: each person's open case stage and whether a check-in waits. Never answers. */
-    List<TeamMemberCare> team(UUID teamId) {
+    /**
+     * For a team's lead: the team's members by name, and nothing of their care. Whether someone has a case, was
+     * asked, answered or accepted a suggestion is theirs alone; what a lead may learn comes from group statistics.
+     */
+    List<TeamMember> team(UUID teamId) {
         TeamRef team = directory.team(teamId).orElseThrow(() -> Problems.notFound("Team"));
         List<UUID> ids = team.members().stream().distinct().toList();
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, String> stages = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT person_id, stage FROM care_case WHERE person_id IN (:ids) AND stage <> 'CLOSED'
-                ORDER BY opened_at""")
-            .param("ids", ids)
-            .query((ResultSet rs) -> {
-                stages.put(rs.getObject("person_id", UUID.class), rs.getString("stage"));
-            });
-        Set<UUID> pending = Set.copyOf(jdbc.sql("""
-                SELECT DISTINCT person_id FROM care_step WHERE person_id IN (:ids) AND status = 'PENDING'""")
-            .param("ids", ids).query(UUID.class).list());
         return directory.people(ids).stream()
-            .map(p -> new TeamMemberCare(p.id(), p.name(), stages.get(p.id()), pending.contains(p.id())))
-            .sorted(java.util.Comparator.comparing(TeamMemberCare::name, String.CASE_INSENSITIVE_ORDER))
+            .map(p -> new TeamMember(p.id(), p.name()))
+            .sorted(java.util.Comparator.comparing(TeamMember::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(m -> m.personId().toString()))
             .toList();
     }
 

@@ -56,8 +56,11 @@ public final class CareViews {
     public record SuggestionView(UUID id, Instant createdAt) {
     }
 
-    /** What a lead sees of one team member: the stage and whether a check-in waits. Never answers. */
-    public record TeamMemberCare(UUID personId, String name, String stage, boolean checkInPending) {
+    /**
+     * What a lead sees of one team member: who they are, so that a check-in can be suggested. Nothing of their care:
+     * not whether a case is open, not whether they answered.
+     */
+    public record TeamMember(UUID personId, String name) {
     }
 
     public record OpenedCase(UUID caseId, UUID checkInId) {

@@ -20,8 +20,9 @@ import io.aftercare.identity.Role;
 import io.aftercare.shared.Problems;
 
 /**
- * A team's care, for its leads (and admins): each person's case stage and whether a check-in waits for them,
- * never an answer. A lead can suggest a check-in; the person decides, and the lead is told nothing more.
+ * A team's care, for its leads (and admins): the team's members by name, each with "suggest a check-in". Nothing of
+ * anyone's care shows here, not a stage, not whether a check-in waits or was answered: the page and the answer to a
+ * suggestion are the same whatever any member did. What a lead may learn of care comes from group statistics only.
  */
 @Controller
 @PreAuthorize("hasAnyRole('LEAD', 'ADMIN')")
@@ -59,6 +60,7 @@ class TeamCareController {
             throw Problems.badRequest("personId", "is required");
         }
         care.suggest(me.personId(), id, personId);
+        // the same answer whatever the person has done or will do (an invitation waiting, a case open, opted out)
         redirect.addFlashAttribute("suggested", true);
         return "redirect:/teams/" + id + "/care";
     }

@@ -6,9 +6,11 @@ import org.springframework.stereotype.Component;
 import io.aftercare.care.CareCaseClosed;
 import io.aftercare.care.CareCaseOpened;
 import io.aftercare.care.CheckInAnswered;
-import io.aftercare.care.Outreach;
 
-/** Tier 1 follows care cases: nudges on opening, none (or no more) when the person says "nobody" or closes. */
+/**
+ * Tier 1 follows the person's own wish: nudges only once their check-in answer names teammates or their lead.
+ * A nudge once delivered stays with its recipient whatever the person does next.
+ */
 @Component
 class NudgeListener {
 
@@ -26,13 +28,10 @@ class NudgeListener {
     @ApplicationModuleListener
     void on(CheckInAnswered answered) {
         nudges.outreachWish(answered);
-        if (answered.outreach() == Outreach.NOBODY) {
-            nudges.withdraw(answered.caseId(), true);
-        }
     }
 
     @ApplicationModuleListener
     void on(CareCaseClosed closed) {
-        nudges.withdraw(closed.caseId(), false);
+        nudges.dropUndelivered(closed.caseId());
     }
 }

@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code aftercare.support.*} for tier 1.
  *
- * @param nudgeLeads              whether the person's team lead(s) are nudged
- * @param nudgeTeammates          how many teammates (besides leads) are nudged per case, at most
+ * @param nudgeLeads              whether the person's team lead(s) are nudged when the person asks for their lead
+ * @param nudgeTeammates          how many teammates (not leads) are nudged per case, at most, when the person asks
+ *                                for a teammate
  * @param nudgeIncidentTeammates  whether teammates who were in the same incident may be nudged (by default not:
  *                                they had the same night)
- * @param nudgeDelay              after the case opens, before choosing whom to nudge (each nudge then waits for the
- *                                end of its recipient's quiet hours); gives every responder's case time to arrive
+ * @param nudgeDelay              after the person's answer, before choosing whom to nudge (each nudge then waits for
+ *                                the end of its recipient's quiet hours); gives every responder's case time to arrive
  */
 @ConfigurationProperties("aftercare.support")
 record NudgeProperties(@DefaultValue("true") boolean nudgeLeads, @DefaultValue("2") int nudgeTeammates,

@@ -29,7 +29,6 @@ import io.aftercare.care.CheckInAnswered;
 import io.aftercare.care.Outreach;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
-import io.aftercare.directory.TeamRef;
 import io.aftercare.peersupport.OutreachDone;
 import io.aftercare.peersupport.OutreachNudged;
 import io.aftercare.peersupport.common.IncidentTitles;
@@ -40,9 +39,11 @@ import io.aftercare.shared.DbTime;
 import io.aftercare.shared.Problems;
 
 /**
- * Tier 1: after an incident, the person's lead(s) and a few teammates are asked to check in on them. A nudge says
- * who and which incident, nothing else: no answers, no scores. At most one nudge per nudged person per case; none
- * when the person asked for nobody or opted out; none inside the nudged person's quiet hours.
+ * Tier 1: after an incident, the people the person asked for in their check-in answer (a few teammates, or their
+ * lead) are asked to check in on them. Nobody is nudged before the person has said so, and only the group they
+ * named. A nudge says who and which incident in the same words whatever the answer: no answers, no scores. At most
+ * one nudge per nudged person per case; none when the person opted out; none inside the nudged person's quiet
+ * hours. A delivered nudge is never taken back.
  */
 @Service
 class NudgeService {
@@ -85,26 +86,50 @@ class NudgeService {
     }
 
     /**
-     * Records the case and, for a case about an incident, schedules the choice of whom to nudge after
-     * {@code aftercare.support.nudge-delay}: by then every responder of the incident has their own case here, so
-     * teammates who were in it too are reliably left out.
+     * Records the case. Nobody is nudged yet: that waits for the person's own wish (their check-in answer). When
+     * the answer was heard first, the choice is scheduled now that the case's incidents are known.
      */
     @Transactional
     void caseOpened(CareCaseOpened opened) {
         cases.opened(opened.caseId(), opened.personId(), opened.incidentIds(), opened.openedAt());
-        if (!opened.incidentIds().isEmpty()) {
-            scheduler.getObject().scheduleIfNotExists(NudgeScheduling.CASE_NUDGES.instance(opened.caseId().toString())
-                .scheduledTo(now().plus(properties.nudgeDelay())));
+        cases.find(opened.caseId()).filter(c -> namesColleagues(c.outreach()))
+            .ifPresent(c -> scheduleChoice(c.caseId()));
+    }
+
+    /**
+     * The person answered their check-in. When they asked for a teammate or their lead, the choice of whom to nudge
+     * follows after {@code aftercare.support.nudge-delay}: by then every responder of the incident has their own
+     * case here, so teammates who were in it too are reliably left out. Any other answer nudges nobody.
+     */
+    @Transactional
+    void outreachWish(CheckInAnswered answered) {
+        cases.outreachWish(answered.caseId(), answered.personId(), answered.outreach().name(), answered.answeredAt());
+        if (namesColleagues(answered.outreach().name())) {
+            scheduleChoice(answered.caseId());
         }
     }
 
-    /** Chooses whom to nudge for a case and schedules each nudge out of its recipient's quiet hours. */
+    private void scheduleChoice(UUID caseId) {
+        scheduler.getObject().scheduleIfNotExists(NudgeScheduling.CASE_NUDGES.instance(caseId.toString())
+            .scheduledTo(now().plus(properties.nudgeDelay())));
+    }
+
+    /** Whether a wish names colleagues to nudge: teammates or the lead. Resources, a peer supporter, nobody: no. */
+    private static boolean namesColleagues(String outreach) {
+        return Outreach.TEAMMATE.name().equals(outreach) || Outreach.LEAD.name().equals(outreach);
+    }
+
+    /** The relation of a nudge that a wish allows: TEAMMATE for teammates, LEAD for the lead; nothing otherwise. */
+    private static boolean allows(String outreach, String relation) {
+        return namesColleagues(outreach) && outreach.equals(relation);
+    }
+
+    /** Chooses whom to nudge for a case, as the person asked, and schedules each out of its recipient's quiet hours. */
     @Transactional
     void chooseFor(UUID caseId) {
         SupportCase supportCase = cases.find(caseId).orElse(null);
         // only incidents are mentioned to colleagues: a case someone opened for themselves stays theirs
-        if (supportCase == null || supportCase.incidentIds().isEmpty()
-            || Outreach.NOBODY.name().equals(supportCase.outreach())
+        if (supportCase == null || supportCase.incidentIds().isEmpty() || !namesColleagues(supportCase.outreach())
             || care.hasOptedOut(supportCase.personId()) || hasNudges(caseId)) {
             return;
         }
@@ -112,31 +137,47 @@ class NudgeService {
         if (person.isEmpty()) {
             return;
         }
-        for (Map.Entry<UUID, String> target : targets(person.get(), supportCase.incidentIds()).entrySet()) {
+        Map<UUID, String> targets = Outreach.LEAD.name().equals(supportCase.outreach())
+            ? leads(person.get()) : teammates(person.get(), supportCase.incidentIds());
+        for (Map.Entry<UUID, String> target : targets.entrySet()) {
             directory.person(target.getKey()).ifPresent(nudged -> schedule(supportCase, nudged, target.getValue()));
         }
     }
 
-    /** Leads first, then up to N teammates who were nudged least lately; never the person, never twice. */
-    private Map<UUID, String> targets(PersonRef person, List<UUID> incidents) {
-        List<TeamRef> teams = directory.teamsOf(person.id());
+    /** The person's team lead(s), or their manager when no team of theirs has a lead; never the person. */
+    private Map<UUID, String> leads(PersonRef person) {
         Map<UUID, String> targets = new java.util.LinkedHashMap<>();
         if (properties.nudgeLeads()) {
-            Set<UUID> leads = new LinkedHashSet<>();
-            teams.forEach(t -> leads.addAll(t.leads()));
-            if (leads.isEmpty() && person.managerId() != null) {
-                leads.add(person.managerId());
-            }
-            leads.remove(person.id());
-            leads.stream().filter(this::mayBeNudged).forEach(l -> targets.put(l, "LEAD"));
+            leadsOf(person).stream().filter(this::mayBeNudged).forEach(l -> targets.put(l, "LEAD"));
         }
-        List<UUID> teammates = new ArrayList<>(teams.stream().flatMap(t -> t.members().stream()).distinct()
-            .filter(m -> !m.equals(person.id()) && !targets.containsKey(m))
+        return targets;
+    }
+
+    private Set<UUID> leadsOf(PersonRef person) {
+        Set<UUID> leads = new LinkedHashSet<>();
+        directory.teamsOf(person.id()).forEach(t -> leads.addAll(t.leads()));
+        if (leads.isEmpty() && person.managerId() != null) {
+            leads.add(person.managerId());
+        }
+        leads.remove(person.id());
+        return leads;
+    }
+
+    /**
+     * Up to N teammates who were nudged least lately, not their lead (the person asked for a teammate), by default
+     * not those who were in the same incident; never the person.
+     */
+    private Map<UUID, String> teammates(PersonRef person, List<UUID> incidents) {
+        Set<UUID> leads = leadsOf(person);
+        List<UUID> teammates = new ArrayList<>(directory.teamsOf(person.id()).stream()
+            .flatMap(t -> t.members().stream()).distinct()
+            .filter(m -> !m.equals(person.id()) && !leads.contains(m))
             .filter(m -> properties.nudgeIncidentTeammates() || !cases.wasIn(m, incidents))
             .filter(this::mayBeNudged).toList());
         Collections.shuffle(teammates);
         Map<UUID, Long> recent = recentNudges(teammates);
         teammates.sort(Comparator.comparing(m -> recent.getOrDefault(m, 0L)));
+        Map<UUID, String> targets = new java.util.LinkedHashMap<>();
         teammates.stream().limit(Math.max(0, properties.nudgeTeammates())).forEach(m -> targets.put(m, "TEAMMATE"));
         return targets;
     }
@@ -174,7 +215,11 @@ class NudgeService {
             .scheduledTo(deliverAt));
     }
 
-    /** The nudge's time came: it shows in the recipient's list, unless the person has since said "nobody". */
+    /**
+     * The nudge's time came: it shows in the recipient's list. Scheduled only after the person's wish, which does not
+     * change afterwards; the check against it here only stops a nudge scheduled before that rule (never seen by its
+     * recipient). A nudge about someone who has since opted out is not delivered either.
+     */
     @Transactional
     void deliver(UUID nudgeId) {
         record Due(UUID caseId, UUID about, UUID nudged, String relation, String status) {
@@ -189,7 +234,7 @@ class NudgeService {
             return;
         }
         SupportCase supportCase = cases.find(due.get().caseId()).orElse(null);
-        boolean stillWanted = supportCase != null && !Outreach.NOBODY.name().equals(supportCase.outreach())
+        boolean stillWanted = supportCase != null && allows(supportCase.outreach(), due.get().relation())
             && !care.hasOptedOut(due.get().about())
             && (properties.nudgeIncidentTeammates() || "LEAD".equals(due.get().relation())
                 || !cases.wasIn(due.get().nudged(), supportCase.incidentIds()));
@@ -202,19 +247,13 @@ class NudgeService {
         }
     }
 
-    @Transactional
-    void outreachWish(CheckInAnswered answered) {
-        cases.outreachWish(answered.caseId(), answered.personId(), answered.outreach().name(), answered.answeredAt());
-    }
-
     /**
-     * The person asked for nobody (every nudge not yet acted on disappears) or closed their case (nudges not yet
-     * delivered are dropped).
+     * The person closed their case: nudges not yet delivered are dropped. Their recipients never saw them, so
+     * nothing anyone sees changes. A delivered nudge stays, whatever the person does.
      */
     @Transactional
-    void withdraw(UUID caseId, boolean alsoDelivered) {
-        jdbc.sql("UPDATE support_nudge SET status = 'WITHDRAWN' WHERE case_id = ? AND (status = 'SCHEDULED'"
-                + (alsoDelivered ? " OR status = 'DELIVERED')" : ")"))
+    void dropUndelivered(UUID caseId) {
+        jdbc.sql("UPDATE support_nudge SET status = 'WITHDRAWN' WHERE case_id = ? AND status = 'SCHEDULED'")
             .param(caseId).update();
     }
 

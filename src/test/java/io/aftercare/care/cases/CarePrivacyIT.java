@@ -42,6 +42,7 @@ import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 
 /**
  * Answers, scores and notes reach nobody but their owner: not another responder, not their lead, not an admin,
@@ -222,10 +223,10 @@ class CarePrivacyIT {
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         }
 
-        // the lead sees the stage and whether a check-in waits, never an answer
+        // the lead sees the team's members, nothing of their care: no stage, no answer
         String teamPage = mvc.perform(get("/teams/" + team + "/care").with(user(signedIn(lead, Role.LEAD))))
             .andReturn().getResponse().getContentAsString();
-        assertThat(teamPage).contains("Owner").contains("Checked in").doesNotContain(note)
+        assertThat(teamPage).contains("Owner").doesNotContain("Checked in").doesNotContain(note)
             .doesNotContain("PEER_SUPPORTER").doesNotContain("peer supporter").doesNotContain("Secret-free title");
         assertThat(mvc.perform(get("/teams/" + team + "/care").with(user(signedIn(other)))).andReturn()
             .getResponse().getStatus()).as("not a lead").isEqualTo(403);
@@ -248,7 +249,7 @@ class CarePrivacyIT {
             .as("not in this team").isEqualTo(404);
         String leadPage = mvc.perform(get("/teams/" + team + "/care").with(user(leadUser))).andReturn()
             .getResponse().getContentAsString();
-        assertThat(leadPage).contains("Invited").contains("None open");
+        assertThat(leadPage).contains("Invited");
 
         String invitation = mvc.perform(get("/me").with(user(signedIn(member)))).andReturn().getResponse()
             .getContentAsString();
@@ -263,6 +264,83 @@ class CarePrivacyIT {
         assertThat(accepted.getRedirectedUrl()).startsWith("/check-ins/");
         assertThat(api.basic(member.email(), PASSWORD).get("/api/v1/me/cases").<String>json("$[0].origin"))
             .isEqualTo("SUGGESTED");
+    }
+
+    /**
+     * If a member had answered differently, or not at all, would anything their lead (or an admin) sees of the
+     * team's care differ? Each world below changes one member's care; the lead's page stays the same, byte for
+     * byte, and a suggestion gets the same answer whoever it is for.
+     */
+    @Test
+    void aLeadsTeamCarePageAndTheAnswerToASuggestionAreTheSameWhateverAMemberDid() throws Exception {
+        Person lead = person(people, "Watching lead", Role.LEAD);
+        Person admin = person(people, "Watching admin", Role.ADMIN);
+        Person quiet = person(people, "Quiet member");
+        Person fresh = person(people, "Fresh member");
+        Person away = person(people, "Away member");
+        UUID team = CareFixtures.team(jdbc, "Storage", lead.id(), owner.id(), quiet.id(), fresh.id(), away.id());
+        AftercareUser leadUser = signedIn(lead, Role.LEAD);
+        AftercareUser adminUser = signedIn(admin, Role.ADMIN);
+        String leadBefore = teamCarePage(team, leadUser);
+        String adminBefore = teamCarePage(team, adminUser);
+        assertThat(leadBefore).contains("Owner").contains("Quiet member").contains("Suggest a check-in");
+
+        // the owner's check-in was waiting; now they answer it
+        var answered = api.basic(owner.email(), PASSWORD).post("/api/v1/me/check-ins/" + checkIn,
+            Map.of("stress", 4, "effects", List.of("SLEEPING_DIFFICULTIES"), "outreach", "RESOURCES"));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(teamCarePage(team, leadUser)).as("after a member answered").isEqualTo(leadBefore);
+        assertThat(teamCarePage(team, adminUser)).as("an admin, after a member answered").isEqualTo(adminBefore);
+
+        // another opens a case for themselves ("I had a rough one")
+        assertThat(api.basic(quiet.email(), PASSWORD).post("/api/v1/me/cases", "{}").status()).isEqualTo(201);
+        assertThat(teamCarePage(team, leadUser)).as("after a member opened a case").isEqualTo(leadBefore);
+
+        // another opts out of check-ins
+        assertThat(mvc.perform(post("/me/opt-out").with(user(signedIn(away))).with(csrf()).param("optOut", "true"))
+            .andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(teamCarePage(team, leadUser)).as("after a member opted out").isEqualTo(leadBefore);
+
+        // suggestions: to someone with nothing open, to the same person again (an invitation already waits), to
+        // someone with an open case, to someone who opted out; the lead is answered the same way each time
+        WebSession browser = WebSession.signedIn(port, lead.email(), PASSWORD);
+        assertThat(browser.get("/teams/" + team + "/care").statusCode()).isEqualTo(200);
+        List<List<String>> answers = new ArrayList<>();
+        for (Person member : List.of(fresh, fresh, quiet, away, owner)) {
+            var response = browser.post("/teams/" + team + "/care/suggest", Map.of("personId", member.id()));
+            String shown = normalised(browser.follow(response).body());
+            assertThat(shown).contains("Suggestion sent.");
+            answers.add(List.of(response.statusCode() + " " + response.headers().firstValue("Location").orElse(""),
+                response.body(), shown));
+        }
+        assertThat(answers.get(0).get(0)).endsWith("/teams/" + team + "/care").startsWith("302 ");
+        for (int i = 1; i < answers.size(); i++) {
+            assertThat(answers.get(i)).as("suggestion " + (i + 1)).isEqualTo(answers.get(0));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM care_suggestion WHERE person_id = ?").param(fresh.id())
+            .query(Long.class).single()).as("the person still gets one invitation").isEqualTo(1);
+
+        // the invited person accepts: a case opens, with a check-in waiting; the lead sees nothing of it
+        UUID suggestion = jdbc.sql("SELECT id FROM care_suggestion WHERE person_id = ?").param(fresh.id())
+            .query(UUID.class).single();
+        assertThat(mvc.perform(post("/me/suggestions/" + suggestion).with(user(signedIn(fresh))).with(csrf())
+            .param("accept", "true")).andReturn().getResponse().getRedirectedUrl()).startsWith("/check-ins/");
+        assertThat(teamCarePage(team, leadUser)).as("after a suggestion was accepted").isEqualTo(leadBefore);
+        assertThat(teamCarePage(team, adminUser)).as("an admin, at the end").isEqualTo(adminBefore);
+        assertThat(leadBefore).as("what the lead is told instead").contains("Answers are private.")
+            .contains("group statistics");
+    }
+
+    private String teamCarePage(UUID team, AftercareUser viewer) throws Exception {
+        MockHttpServletResponse page = mvc.perform(get("/teams/" + team + "/care").with(user(viewer))).andReturn()
+            .getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        return normalised(page.getContentAsString());
+    }
+
+    /** The page without its per-request CSRF tokens. */
+    private static String normalised(String html) {
+        return html.replaceAll("(_csrf\"\\s+(value|content)=\")[^\"]*", "$1");
     }
 
     @Test

@@ -17,16 +17,23 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aftercare.care.CareCases;
+import io.aftercare.care.CheckInAnswered;
+import io.aftercare.care.Outreach;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.peersupport.SupportFixtures.Person;
 import io.aftercare.support.AftercareIT;
 
-/** Tier 1 on H2 and PostgreSQL: who is nudged, what they see, "I reached out", "nobody", quiet hours. */
+/**
+ * Tier 1 on H2 and PostgreSQL: nobody is nudged before the person says whom they want, then exactly that group;
+ * what they see, "I reached out", "nobody", a delivered nudge that stays, quiet hours.
+ */
 @AftercareIT
 @TestPropertySource(properties = {"aftercare.care.check-in-delay=0s", "aftercare.scheduler.polling-interval=200ms",
     "aftercare.support.nudge-delay=2s"})
@@ -44,6 +51,12 @@ class NudgeIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     List<Map<String, Object>> nudgesOf(UUID personId) {
         return jdbc.sql("SELECT nudged_id, relation, status FROM support_nudge WHERE about_person_id = ?")
             .param(personId).query().listOfRows();
@@ -53,8 +66,29 @@ class NudgeIT {
         return nudgesOf(about).stream().filter(n -> "DELIVERED".equals(n.get("status"))).count();
     }
 
+    /** The person's check-in, once it is waiting for them. */
+    String pendingCheckIn(Person person) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> person.api(port).get("/api/v1/me/check-ins").body()
+            .contains("PENDING"));
+        return person.api(port).get("/api/v1/me/check-ins").json("$[?(@.status == 'PENDING')].id")
+            .toString().replaceAll("[\\[\\]\"]", "").split(",")[0];
+    }
+
+    /** Answers the person's waiting check-in with the given outreach wish, and waits until peer support heard it. */
+    void answer(Person person, String outreach) {
+        var answered = person.api(port).post("/api/v1/me/check-ins/" + pendingCheckIn(person),
+            Map.of("stress", 3, "effects", List.of(), "outreach", outreach));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outreach.equals(jdbc.sql(
+            "SELECT outreach FROM support_case WHERE person_id = ?").param(person.id()).query(String.class)
+            .optional().orElse(null)));
+    }
+
+    /** Longer than the nudge delay (2s) and a few scheduler polls: time enough for any nudge to be chosen. */
+    static final Duration SETTLE = Duration.ofSeconds(5);
+
     @Test
-    void theLeadAndTwoTeammatesNotInTheIncidentAreNudgedOnceWithOneSentenceAndCanSayTheyReachedOut() {
+    void aTeammateWishNudgesTwoTeammatesNotInTheIncidentNotTheLeadOnceWithOneSentenceAndTheyCanSayTheyReachedOut() {
         Person lead = person(people, "Lee Lead", null, Role.LEAD);
         Person sam = person(people, "Sam Rivera", lead.id());
         Person t1 = person(people, "Tia One", lead.id());
@@ -63,34 +97,136 @@ class NudgeIT {
         team(jdbc, "Checkout", lead.id(), sam.id(), t1.id(), t2.id(), alsoIn.id());
 
         care.incidentResolved(sev2("Checkout latency", sam.id(), alsoIn.id()));
+        answer(sam, "TEAMMATE");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(sam.id()) == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(sam.id()) == 2);
         assertThat(nudgesOf(sam.id())).extracting(n -> n.get("nudged_id"))
-            .containsExactlyInAnyOrder(lead.id(), t1.id(), t2.id());
-        assertThat(nudgesOf(sam.id())).filteredOn(n -> n.get("nudged_id").equals(lead.id()))
-            .extracting(n -> n.get("relation")).containsExactly("LEAD");
+            .containsExactlyInAnyOrder(t1.id(), t2.id());
+        assertThat(nudgesOf(sam.id())).extracting(n -> n.get("relation")).containsOnly("TEAMMATE");
+        assertThat(lead.api(port).get("/api/v1/me/nudges").body()).as("Sam asked for a teammate, not their lead")
+            .doesNotContain("Sam Rivera");
 
-        var list = lead.api(port).get("/api/v1/me/nudges");
+        var list = t1.api(port).get("/api/v1/me/nudges");
         assertThat(list.status()).isEqualTo(200);
-        // the lead is nudged about each of their people in the incident, once each
         List<String> texts = list.<List<String>>json("$[*].text").stream().filter(t -> t.startsWith("Sam Rivera"))
             .toList();
         assertThat(texts).hasSize(1);
-        assertThat(texts.get(0)).startsWith("Sam Rivera was on ").endsWith("A quick 'how are you doing?' goes a long way.")
-            .doesNotContainIgnoringCase("stress").doesNotContainIgnoringCase("score");
+        assertThat(texts.get(0)).matches(
+            "Sam Rivera was on (today's|last night's|yesterday's|a recent) incident(, \u201cCheckout latency\u201d)?\\. "
+                + "A quick 'how are you doing\\?' goes a long way\\.");
         assertThat(alsoIn.api(port).get("/api/v1/me/nudges").body()).doesNotContain("Sam Rivera");
         String nudgeId = list.<List<String>>json("$[?(@.text =~ /Sam Rivera.*/)].id").get(0);
 
         // only the nudged person can mark their own nudge
-        assertThat(t1.api(port).post("/api/v1/me/nudges/" + nudgeId + "/reached-out", "{}").status()).isEqualTo(404);
-        var done = lead.api(port).post("/api/v1/me/nudges/" + nudgeId + "/reached-out", "{}");
+        assertThat(t2.api(port).post("/api/v1/me/nudges/" + nudgeId + "/reached-out", "{}").status()).isEqualTo(404);
+        var done = t1.api(port).post("/api/v1/me/nudges/" + nudgeId + "/reached-out", "{}");
         assertThat(done.status()).isEqualTo(200);
         assertThat((Boolean) done.json("$.reachedOut")).isTrue();
-        assertThat(lead.api(port).post("/api/v1/me/nudges/" + nudgeId + "/reached-out", "{}").status()).isEqualTo(200);
+        assertThat(t1.api(port).post("/api/v1/me/nudges/" + nudgeId + "/reached-out", "{}").status()).isEqualTo(200);
         var outreach = jdbc.sql("SELECT first_outreach_by, first_outreach_at FROM support_case WHERE person_id = ?")
             .param(sam.id()).query().singleRow();
-        assertThat(outreach.get("first_outreach_by")).isEqualTo(lead.id());
+        assertThat(outreach.get("first_outreach_by")).isEqualTo(t1.id());
         assertThat(outreach.get("first_outreach_at")).isNotNull();
+    }
+
+    @Test
+    void aLeadWishNudgesTheLeadAloneWithTheSameSentence() {
+        Person lead = person(people, "Lia Lead", null, Role.LEAD);
+        Person lou = person(people, "Lou Asked", lead.id());
+        Person mate = person(people, "Max Mate", lead.id());
+        team(jdbc, "Billing", lead.id(), lou.id(), mate.id());
+
+        care.incidentResolved(sev2("Billing backlog", lou.id()));
+        answer(lou, "LEAD");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(lou.id()) == 1);
+        assertThat(nudgesOf(lou.id())).extracting(n -> n.get("nudged_id"), n -> n.get("relation"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(lead.id(), "LEAD"));
+        List<String> texts = lead.api(port).get("/api/v1/me/nudges").<List<String>>json("$[*].text").stream()
+            .filter(t -> t.startsWith("Lou Asked")).toList();
+        assertThat(texts).singleElement().asString().matches(
+            "Lou Asked was on (today's|last night's|yesterday's|a recent) incident(, \u201cBilling backlog\u201d)?\\. "
+                + "A quick 'how are you doing\\?' goes a long way\\.");
+        await().during(Duration.ofSeconds(2)).atMost(SETTLE).until(() -> nudgesOf(lou.id()).size() == 1);
+        assertThat(mate.api(port).get("/api/v1/me/nudges").body()).doesNotContain("Lou Asked");
+    }
+
+    @Test
+    void nobodyIsNudgedBeforeThePersonHasSaidWhomTheyWantSoAnswerOrNoAnswerLooksTheSameToColleagues() {
+        Person lead = person(people, "Nia Lead", null, Role.LEAD);
+        Person silent = person(people, "Sid Silent", lead.id());
+        Person declined = person(people, "Dee Declined", lead.id());
+        Person mate = person(people, "Mae Mate", lead.id());
+        team(jdbc, "Identity", lead.id(), silent.id(), declined.id(), mate.id());
+
+        care.incidentResolved(sev2("Identity outage", silent.id()));
+        care.incidentResolved(sev2("Identity slowness", declined.id()));
+        pendingCheckIn(silent);
+        answer(declined, "NOBODY");
+
+        // the nudge delay passes for both, one who has not answered and one who said "nobody": no nudge about either
+        await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).until(() -> nudgesOf(silent.id()).isEmpty()
+            && nudgesOf(declined.id()).isEmpty());
+        List<String> cases = jdbc.sql("SELECT case_id FROM support_case WHERE person_id IN (?, ?)")
+            .params(silent.id(), declined.id()).query(UUID.class).list().stream().map(UUID::toString).toList();
+        assertThat(cases).hasSize(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'support-case-nudges' "
+                + "AND task_instance IN (:cases)").param("cases", cases).query(Long.class).single())
+            .as("no choice of whom to nudge is waiting either").isZero();
+        for (Person colleague : List.of(lead, mate)) {
+            String nudges = colleague.api(port).get("/api/v1/me/nudges").body();
+            assertThat(nudges).doesNotContain("Sid Silent").doesNotContain("Dee Declined");
+        }
+    }
+
+    @Test
+    void aPersonWhoAskedForAPeerSupporterOrResourcesGetsNoTeammateOrLeadNudged() {
+        Person lead = person(people, "Pat Lead", null, Role.LEAD);
+        Person asked = person(people, "Ari Supporter-wish", lead.id());
+        Person reading = person(people, "Rae Resources-wish", lead.id());
+        Person mate = person(people, "Mel Mate", lead.id());
+        team(jdbc, "Data", lead.id(), asked.id(), reading.id(), mate.id());
+
+        care.incidentResolved(sev2("Data pipeline stall", asked.id(), reading.id()));
+        answer(asked, "PEER_SUPPORTER");
+        answer(reading, "RESOURCES");
+
+        await().during(SETTLE).atMost(SETTLE.plusSeconds(5)).until(() -> nudgesOf(asked.id()).isEmpty()
+            && nudgesOf(reading.id()).isEmpty());
+        assertThat(lead.api(port).get("/api/v1/me/nudges").body()).doesNotContain("Ari").doesNotContain("Rae");
+        assertThat(mate.api(port).get("/api/v1/me/nudges").body()).doesNotContain("Ari").doesNotContain("Rae");
+    }
+
+    @Test
+    void aDeliveredNudgeStaysWithItsRecipientWhateverThePersonDoesNext() {
+        Person lead = person(people, "Ola Lead", null, Role.LEAD);
+        Person kit = person(people, "Kit Changes", lead.id());
+        Person mate = person(people, "Mia Mate", lead.id());
+        team(jdbc, "Mobile", lead.id(), kit.id(), mate.id());
+
+        care.incidentResolved(sev2("Mobile crash loop", kit.id()));
+        String checkIn = pendingCheckIn(kit);
+        answer(kit, "TEAMMATE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(kit.id()) == 1);
+        String before = mate.api(port).get("/api/v1/me/nudges").body();
+        assertThat(before).contains("Kit Changes");
+        UUID caseId = jdbc.sql("SELECT case_id FROM support_case WHERE person_id = ?").param(kit.id())
+            .query(UUID.class).single();
+
+        // a later "nobody" for the same case (a repeated answer event), then the person closes their case
+        transactions.executeWithoutResult(tx -> events.publishEvent(new CheckInAnswered(caseId,
+            UUID.fromString(checkIn), kit.id(), Outreach.NOBODY, Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NOBODY".equals(jdbc.sql(
+            "SELECT outreach FROM support_case WHERE person_id = ?").param(kit.id()).query(String.class).single()));
+        assertThat(kit.api(port).post("/api/v1/me/cases/" + caseId + "/close", "{}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%CareCaseClosed'
+                  AND listener_id LIKE '%NudgeListener%' AND completion_date IS NOT NULL
+                  AND serialized_event LIKE ?""").param("%" + caseId + "%").query(Long.class).single() == 1);
+
+        assertThat(mate.api(port).get("/api/v1/me/nudges").body()).as("the teammate's nudges, unchanged")
+            .isEqualTo(before);
+        assertThat(nudgesOf(kit.id())).extracting(n -> n.get("status")).containsExactly("DELIVERED");
     }
 
     @Test
@@ -133,6 +269,7 @@ class NudgeIT {
         team(jdbc, "Search", sleeper.id(), kai.id());
 
         care.incidentResolved(sev2("Search reindex", kai.id()));
+        answer(kai, "LEAD");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !nudgesOf(kai.id()).isEmpty());
         var nudge = jdbc.sql("SELECT status, deliver_at FROM support_nudge WHERE about_person_id = ?")

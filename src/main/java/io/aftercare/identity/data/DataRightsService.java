@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.aftercare.crypto.PersonalEncryption;
 import io.aftercare.identity.Accounts;
 import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.DataRights;
@@ -20,8 +19,10 @@ import io.aftercare.shared.PersonalData;
 
 /**
  * A person's data rights over every module's {@link PersonalData} (decision 0016). Export reads every section in one
- * read-only transaction; erasure runs every section, the event publications, the key and the audit entry in one
- * transaction, so that a failure anywhere leaves the person exactly as they were.
+ * read-only transaction; erasure runs every section, the event publications and the audit entry in one transaction,
+ * so that a failure anywhere leaves the person exactly as they were. The person's key is destroyed by crypto's own
+ * section, after every other one: crypto depends on identity (its admin API records in the audit log), so identity
+ * reaching into crypto would make the modules a cycle.
  */
 @Service
 class DataRightsService implements DataRights {
@@ -35,15 +36,13 @@ class DataRightsService implements DataRights {
     private final ObjectProvider<PersonalData> sections;
     private final AuditLog audit;
     private final Accounts accounts;
-    private final PersonalEncryption encryption;
     private final JdbcClient jdbc;
 
     DataRightsService(ObjectProvider<PersonalData> sections, AuditLog audit, Accounts accounts,
-                      PersonalEncryption encryption, JdbcClient jdbc) {
+                      JdbcClient jdbc) {
         this.sections = sections;
         this.audit = audit;
         this.accounts = accounts;
-        this.encryption = encryption;
         this.jdbc = jdbc;
     }
 
@@ -78,7 +77,6 @@ class DataRightsService implements DataRights {
         // pending and completed events that carry the person's id (an answer's outreach wish, a resolved incident)
         jdbc.sql("DELETE FROM event_publication WHERE serialized_event LIKE ?").param("%" + personId + "%")
             .update();
-        encryption.destroyKey(personId);
         // nothing of what was erased, not even a name: only that it happened and who asked
         audit.record(actorId, personId, "PERSON_ERASED", "person:" + personId,
             personId.equals(actorId) ? BY_THE_PERSON : BY_AN_ADMIN);

@@ -41,7 +41,7 @@ class MyDataApiController {
     @GetMapping("/export")
     @Operation(summary = "Download everything Aftercare holds about you", description = """
         One JSON document by section (profile, account, care, support, notifications, incidents, sourceIdentities, \
-        audit), your notes decrypted. Recorded in the audit log, without content.""")
+        key, audit), your notes decrypted. Recorded in the audit log, without content.""")
     @ApiResponse(responseCode = "200", description = "The document, as an attachment named aftercare-my-data.json")
     ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal AftercareUser me) {
         return ExportDownload.of(dataRights.export(me.personId()));

@@ -7,7 +7,7 @@ import java.util.UUID;
  * Each module that stores anything about a person has one small implementation; identity collects them all
  * (decision 0016). Implementations are Spring beans; {@link org.springframework.core.annotation.Order} decides the
  * order of erasure (care 100, peer support 200, notify 300, incidents 400, intake 500, identity 900, the
- * directory's person row last at 1000).
+ * directory's person row at 1000, and crypto's destruction of the person's key after all of them at 1100).
  */
 public interface PersonalData {
 

@@ -14,9 +14,9 @@ import io.aftercare.shared.DbTime;
 import io.aftercare.shared.PersonalData;
 
 /**
- * The directory's part of a person's data: their profile, external identities, teams and rotations. Erased last,
- * after every other module: the person row goes, and with it (ON DELETE CASCADE) their identities, team
- * memberships and rotation places; people they managed keep no manager.
+ * The directory's part of a person's data: their profile, external identities, teams and rotations. Erased after
+ * every other module's rows (only crypto's destruction of the key comes later): the person row goes, and with it
+ * (ON DELETE CASCADE) their identities, team memberships and rotation places; people they managed keep no manager.
  */
 @Component
 @Order(1000)

@@ -213,7 +213,9 @@ class TwoWorldsIT {
             List<String> mails = new ArrayList<>();
             for (MimeMessage m : smtp.getReceivedMessages()) {
                 String to = m.getAllRecipients()[0].toString();
-                if (!to.equals(email("Robin Responder"))) {
+                // Robin's own mail is theirs; Sasha is the supporter assigned when Robin asks, and sees what
+                // docs/peer-support.md says (SupportRequestIT): everyone else's mail must not change
+                if (!to.equals(email("Robin Responder")) && !to.equals(email("Sasha Supporter"))) {
                     mails.add(to + " | " + m.getSubject() + "\n" + normalise(GreenMailUtil.getBody(m)));
                 }
             }
@@ -367,7 +369,7 @@ class TwoWorldsIT {
     private static final Pattern DATES = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2} [A-Z][a-z]{2,8} \\d{4}\\b"
         + "|\\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* \\d{1,2} [A-Z][a-z]{2,8}\\b|\\b[A-Z][a-z]{2} \\d{1,2}\\b");
     private static final Pattern TOKENS = Pattern.compile(
-        "(name=\"_csrf\" value=\"|content=\"|/c/|/invite/|/reset/|token=)[A-Za-z0-9_\\-=.]{16,}");
+        "(name=\"_csrf\" value=\"|content=\"|/c/|/invite/|/reset/|token=)[A-Za-z0-9_\\-=.+/]{16,}");
     private static final Pattern AGO = Pattern.compile("\\b(\\d+|a|an) (second|minute|hour)s? ago\\b|\\bjust now\\b"
         + "|\\bin (\\d+|a|an) (second|minute|hour)s?\\b");
     private static final Pattern EPOCH = Pattern.compile("\\b1[6-9]\\d{8,11}\\b");
@@ -381,16 +383,18 @@ class TwoWorldsIT {
         if (text == null) {
             return "";
         }
-        String s = numbered(UUIDS, text, "id");
+        String s = TOKENS.matcher(text).replaceAll("$1<token>");
+        s = numbered(UUIDS, s, "id");
         s = numbered(PSEUDONYMS, s, "pseudonym");
         s = PORTS.matcher(s).replaceAll("$1:<port>");
         s = MIME.matcher(s).replaceAll("=_Part_<boundary>");
-        s = TOKENS.matcher(s).replaceAll("$1<token>");
         s = TIMESTAMPS.matcher(s).replaceAll("<time>");
         s = DATES.matcher(s).replaceAll("<date>");
         s = CLOCK.matcher(s).replaceAll("<clock>");
         s = AGO.matcher(s).replaceAll("<ago>");
         s = EPOCH.matcher(s).replaceAll("<epoch>");
+        // Thymeleaf writes two boolean attributes of one tag in either order
+        s = s.replace("disabled=\"disabled\" checked=\"checked\"", "checked=\"checked\" disabled=\"disabled\"");
         return s;
     }
 

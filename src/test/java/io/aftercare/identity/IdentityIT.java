@@ -224,7 +224,7 @@ class IdentityIT {
         assertThat(missing.header("Content-Type")).hasValueSatisfying(
             v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(missing.<Integer>json("$.status")).isEqualTo(404);
-        assertThat(missing.<String>json("$.title")).isEqualTo("Not Found");
+        assertThat(missing.<String>json("$.title")).isEqualTo("No such route");
         assertThat(missing.body()).doesNotContain("timestamp");
     }
 

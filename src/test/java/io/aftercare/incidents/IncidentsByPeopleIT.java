@@ -151,7 +151,7 @@ class IncidentsByPeopleIT {
         String id = fromPagerDuty("Disk full on db-2").id().toString();
         TestApi robinApi = as(robin);
 
-        assertThat(robinApi.send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, null).status())
+        assertThat(robinApi.send("POST", "/api/v1/incidents/" + id + "/acknowledge", null, "application/json").status())
             .isEqualTo(403);
         TestApi.Response resolve = robinApi.post("/api/v1/incidents/" + id + "/resolve", Map.of());
         assertThat(resolve.status()).isEqualTo(403);

@@ -15,6 +15,14 @@ import io.aftercare.shared.PageRequest;
  */
 public interface AuditLog {
 
+    /**
+     * The action of an entry that records a read of one person's personal data by someone else (a supporter
+     * opening the request assigned to them). Such entries are in the chain, and shown to the person they are about
+     * under "Who saw what about me", but never in the admin's listing, filter or count: that a supporter read
+     * someone's request would tell an admin that this person asked for help.
+     */
+    String PERSONAL_DATA_READ = "personal-data.read";
+
     /** Records an entry that is about no one person in particular (a setting, an integration). */
     void record(UUID actorId, String action, String target, String detail);
 
@@ -33,7 +41,10 @@ public interface AuditLog {
     /** Every action that occurs in the log, for the admin page's filter. */
     List<String> actions();
 
-    /** Walks the whole chain: ok, or the first entry that was changed or follows a missing one. */
+    /**
+     * Walks the whole chain: ok, or the first entry that was changed or follows a missing one. The count of
+     * entries checked leaves out {@link #PERSONAL_DATA_READ} entries (they are checked all the same).
+     */
     Verification verify();
 
     /**

@@ -208,6 +208,15 @@ class NotifyPathIT extends BrowserTest {
         assertThat(page.getByText("Delivered", new Page.GetByTextOptions().setExact(true))).isVisible();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "notify-06-webhook-log");
+
+        // the subscription is in the audit log, and the admin can check that no entry was changed or removed
+        page.navigate(url("/admin/audit"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Audit log"))).isVisible();
+        assertThat(page.getByText("Coordinators' dashboard").first()).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the chain")).click();
+        assertThat(page.getByText("are as they were written, and none is missing.")).isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "notify-07-audit-log");
     }
 
     private static int closedPort() {

@@ -191,6 +191,15 @@ class TwoWorldsIT {
 
             robinActs(robinDoes, port, jdbc, robin, robinCheckIn);
             settle(jdbc, receiver);
+            // the roster's supporter looks at what is assigned to her in every world: a request only when Robin asked
+            var sashaSees = WebSession.signedIn(port, email("Sasha Supporter"), PASSWORD).get("/support/assigned");
+            assertThat(sashaSees.statusCode()).isEqualTo(200);
+            if (robinDoes == Robin.STRUGGLING) {
+                assertThat(sashaSees.body()).contains("Robin Responder");
+                // Robin is told who read their request; the admin's audit log must not show it (compared below)
+                var accessLog = TestApi.at(port).basic(email("Robin Responder"), PASSWORD).get("/api/v1/me/access-log");
+                assertThat(accessLog.body()).as(accessLog.toString()).contains("Sasha Supporter");
+            }
 
             Map<String, String> seen = new TreeMap<>();
             Map<String, String> paths = paths(team, incidentId, robin);

@@ -38,10 +38,11 @@ class AuditApiController {
         this.audit = audit;
     }
 
-    record EntryJson(UUID id, long seq, Instant at, UUID actorId, String actorName, String action, String target,
+    /** No position in the chain: gaps would count the entries only their subjects see (PERSONAL_DATA_READ). */
+    record EntryJson(UUID id, Instant at, UUID actorId, String actorName, String action, String target,
                      UUID subjectPersonId, String detail) {
         static EntryJson of(AuditLog.AuditEntry e) {
-            return new EntryJson(e.id(), e.seq(), e.at(), e.actorId(), e.actorName(), e.action(), e.target(),
+            return new EntryJson(e.id(), e.at(), e.actorId(), e.actorName(), e.action(), e.target(),
                 e.subjectPersonId(), e.detail());
         }
     }

@@ -29,6 +29,7 @@ import io.aftercare.crypto.PersonalEncryption;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
+import io.aftercare.identity.AuditLog;
 import io.aftercare.peersupport.SupportAcknowledged;
 import io.aftercare.peersupport.SupportContactOverdue;
 import io.aftercare.peersupport.SupportReassigned;
@@ -108,10 +109,12 @@ class SupportRequestService implements SupportOfferHook {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final RequestProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
     SupportRequestService(JdbcClient jdbc, Directory directory, Roster roster, SupportCases cases,
                           IncidentTitles titles, PersonalEncryption encryption, ApplicationEventPublisher events,
-                          ObjectProvider<SchedulerClient> scheduler, RequestProperties properties, Clock clock) {
+                          ObjectProvider<SchedulerClient> scheduler, RequestProperties properties, Clock clock,
+                          AuditLog audit) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.roster = roster;
@@ -122,6 +125,7 @@ class SupportRequestService implements SupportOfferHook {
         this.scheduler = scheduler;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---------------------------------------------------------------- offers (for care to call)
@@ -418,6 +422,10 @@ class SupportRequestService implements SupportOfferHook {
     }
 
     private AssignedView assignedView(Row r, UUID me) {
+        // the supporter is shown the person's name and what they chose to share: a read of their data by someone
+        // else, which the person sees under "Who saw what about me" (and nobody else does)
+        audit.record(me, r.personId(), AuditLog.PERSONAL_DATA_READ, "support-request:" + r.id(),
+            "the support request assigned to them");
         String name = directory.person(r.personId()).map(PersonRef::name).orElse("");
         String title = null;
         if (r.shareIncident() && r.caseId() != null) {

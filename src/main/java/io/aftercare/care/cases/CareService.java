@@ -1,9 +1,6 @@
 package io.aftercare.care.cases;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +54,7 @@ import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.Problems;
+import io.aftercare.shared.Sha256;
 
 /**
  * Care cases and their steps. Every method that reads or changes a person's case takes that person's id and
@@ -715,12 +712,7 @@ class CareService implements CareCases {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 
     // ---------------------------------------------------------------- leads

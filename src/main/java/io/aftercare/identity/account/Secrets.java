@@ -1,11 +1,9 @@
 package io.aftercare.identity.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.aftercare.shared.Sha256;
 
 /** Random one-time secrets (tokens, invitation links) and their stored SHA-256 form. */
 public final class Secrets {
@@ -22,11 +20,6 @@ public final class Secrets {
     }
 
     public static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 }

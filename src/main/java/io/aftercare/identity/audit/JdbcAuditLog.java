@@ -1,8 +1,5 @@
 package io.aftercare.identity.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.aftercare.identity.AuditLog;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
+import io.aftercare.shared.Sha256;
 
 /**
  * The audit log as a hash chain in {@code audit_log}. Appends take the single {@code audit_head} row FOR UPDATE in
@@ -143,12 +140,7 @@ class JdbcAuditLog implements AuditLog {
                 canonical.append('|').append(s.length()).append(':').append(s);
             }
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {

@@ -1,8 +1,6 @@
 package io.aftercare.intake.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +21,7 @@ import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
+import io.aftercare.shared.Sha256;
 import io.aftercare.shared.TimeOrderedIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -212,16 +211,8 @@ public class Deliveries {
         if (eventId != null && !eventId.isBlank() && eventId.length() <= 190) {
             return "id:" + eventId.trim();
         }
-        return "sha256:" + HexFormat.of().formatHex(sha256(eventId == null || eventId.isBlank() ? body
+        return "sha256:" + HexFormat.of().formatHex(Sha256.of(eventId == null || eventId.isBlank() ? body
             : eventId.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public List<DeliveryView> recent(UUID integrationId, int limit) {

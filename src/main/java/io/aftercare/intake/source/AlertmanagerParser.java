@@ -1,15 +1,12 @@
 package io.aftercare.intake.source;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.Severity;
 import io.aftercare.intake.source.SourceEvent.Kind;
+import io.aftercare.shared.Sha256;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -89,12 +86,7 @@ public final class AlertmanagerParser {
         if (groupKey.length() <= Json.MAX_ID) {
             return groupKey;
         }
-        try {
-            return "groupKey-sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(groupKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "groupKey-sha256:" + Sha256.hex(groupKey);
     }
 
     private static String firstText(String field, JsonNode... nodes) {

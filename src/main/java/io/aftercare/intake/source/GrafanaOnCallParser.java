@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Grafana OnCall / Grafana Cloud IRM outgoing webhooks with the whole payload forwarded: {@code event{type, time}},
  * {@code alert_group{id, title, state, created_at, acknowledged_at, resolved_at, permalinks}}, the acting
- * {@code user} and {@code users_to_notify}. Event types: alert group created, acknowledge, resolve, unresolve,
+ * {@code user}, {@code users_to_notify} and {@code integration{name, team}} (the service, and the team by name). Event types: alert group created, acknowledge, resolve, unresolve,
  * unacknowledge, escalation; silence and unsilence are ignored.
  */
 public final class GrafanaOnCallParser {
@@ -73,7 +73,8 @@ public final class GrafanaOnCallParser {
             severity = Json.text(Json.obj(payload, "labels"), "severity");
         }
         return new SourceEvent(Kind.INCIDENT, type, null, id, Json.text(group, "title"),
-            Severity.parse(severity).orElse(null), Json.text(Json.obj(root, "integration"), "name"), null,
+            Severity.parse(severity).orElse(null), Json.text(Json.obj(root, "integration"), "name"),
+            Json.text(Json.obj(root, "integration"), "team"),
             Json.text(Json.obj(group, "permalinks"), "web"), status, Json.instant(Json.text(group, "created_at")),
             status == IncidentStatus.ACKNOWLEDGED && acknowledgedAt == null ? time : acknowledgedAt,
             status == IncidentStatus.RESOLVED && resolvedAt == null ? time : resolvedAt, time, people, null);

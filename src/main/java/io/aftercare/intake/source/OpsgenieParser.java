@@ -13,8 +13,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Opsgenie's outgoing webhook (Atlassian retires Opsgenie in 2027, so this stays small): {@code {action, alert{
- * alertId, message, priority, teams, entity, username, userId, createdAt (ms), updatedAt (ns)}}}. Create,
- * Acknowledge, UnAcknowledge, Close, AssignOwnership and AddResponder are used; other actions are ignored.
+ * alertId, message, priority, teams, entity, username, userId, owner, createdAt (ms), updatedAt (ns)}}}. Create,
+ * Acknowledge, UnAcknowledge, Close, AddNote, AssignOwnership and AddResponder are used; other actions are ignored.
+ * The acting user joins the incident, except on Create (the alert's creator, often an integration) and on
+ * AssignOwnership, where the new {@code owner} joins instead. {@code teams} holds Opsgenie's team ids, not names,
+ * so it sets no team.
  */
 public final class OpsgenieParser {
 
@@ -38,7 +41,7 @@ public final class OpsgenieParser {
         action = action.length() > 200 ? action.substring(0, 200) : action;
         IncidentStatus status;
         switch (action) {
-            case "Create", "UnAcknowledge", "AssignOwnership", "AddResponder" -> status = null;
+            case "Create", "UnAcknowledge", "AssignOwnership", "AddResponder", "AddNote" -> status = null;
             case "Acknowledge" -> status = IncidentStatus.ACKNOWLEDGED;
             case "Close" -> status = IncidentStatus.RESOLVED;
             default -> {
@@ -53,7 +56,13 @@ public final class OpsgenieParser {
         Instant created = epoch(Json.text(alert, "createdAt"), 1_000L);
         Instant updated = epoch(Json.text(alert, "updatedAt"), 1_000_000_000L);
         List<Identity> people = new ArrayList<>();
-        if (!action.equals("Create")) {
+        if (action.equals("AssignOwnership")) {
+            String owner = Json.text(alert, "owner");
+            if (owner != null && owner.contains("@") && owner.length() <= Json.MAX_ID) {
+                // the payload names the owner by login only: matched by e-mail
+                people.add(new Identity(PROVIDER, null, owner, owner, ResponderRole.RESPONDER));
+            }
+        } else if (!action.equals("Create")) {
             String userId = Json.text(alert, "userId");
             String username = Json.text(alert, "username");
             boolean system = username == null || username.equalsIgnoreCase("System") || !username.contains("@");
@@ -61,13 +70,9 @@ public final class OpsgenieParser {
                 people.add(new Identity(PROVIDER, userId, username, username, ResponderRole.RESPONDER));
             }
         }
-        String team = null;
-        for (JsonNode t : Json.array(alert, "teams")) {
-            team = team != null ? team : t.isString() ? t.asString() : Json.text(t, "name");
-        }
         String service = Json.text(alert, "entity");
         return new SourceEvent(Kind.INCIDENT, action, null, id, Json.text(alert, "message"),
-            Severity.parse(Json.text(alert, "priority")).orElse(null), service, team, null, status, created,
+            Severity.parse(Json.text(alert, "priority")).orElse(null), service, null, null, status, created,
             status == IncidentStatus.ACKNOWLEDGED ? updated : null, status == IncidentStatus.RESOLVED ? updated : null,
             updated, people, null);
     }

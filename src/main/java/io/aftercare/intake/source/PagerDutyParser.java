@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * PagerDuty Webhooks V3: one {@code {"event": {id, event_type, occurred_at, data}}} per delivery. Incident events
- * carry the incident in {@code data}; responder events carry {@code {incident, user, state}}. People are named by
- * their PagerDuty user id (the payload has no e-mail).
+ * carry the incident in {@code data}; responder events carry {@code {incident, user, state}}, notes and status
+ * updates {@code {incident, …}}, where {@code incident} is a reference whose {@code summary} is the title. People
+ * are named by their PagerDuty user id (the payload has no e-mail). Deliveries PagerDuty sends often lack
+ * {@code created_at}; the event's {@code occurred_at} stands in until an event that has it arrives.
  */
 public final class PagerDutyParser {
 
@@ -27,6 +29,8 @@ public final class PagerDutyParser {
         "incident.escalated", "incident.delegated", "incident.priority_updated");
     static final Set<String> RESPONDER_EVENTS = Set.of("incident.responder.added", "incident.responder.replied",
         "responder.added", "responder.replied");
+    /** Events whose {@code data} names the incident only by a reference; nobody joins by them. */
+    static final Set<String> REFERENCE_EVENTS = Set.of("incident.annotated", "incident.status_update_published");
 
     /** Only this parser's own validation error. */
     public static final class Invalid extends InvalidPayloadException {
@@ -61,11 +65,11 @@ public final class PagerDutyParser {
             }
             return incident(type, eventId, occurredAt, data);
         }
-        if (RESPONDER_EVENTS.contains(type)) {
+        if (RESPONDER_EVENTS.contains(type) || REFERENCE_EVENTS.contains(type)) {
             if (data == null) {
                 throw new Invalid("event.data is missing.");
             }
-            return responder(type, eventId, occurredAt, data);
+            return referenced(type, eventId, occurredAt, data, RESPONDER_EVENTS.contains(type));
         }
         return SourceEvent.ignored(type, eventId);
     }
@@ -100,21 +104,26 @@ public final class PagerDutyParser {
             status == IncidentStatus.RESOLVED ? occurredAt : null, occurredAt, people, null);
     }
 
-    private static SourceEvent responder(String type, String eventId, Instant occurredAt, JsonNode data) {
+    /** An event whose {@code data.incident} is a reference: {@code {id, summary, html_url}}. */
+    private static SourceEvent referenced(String type, String eventId, Instant occurredAt, JsonNode data,
+                                          boolean responder) {
         JsonNode incident = Json.obj(data, "incident");
         String id = Json.id(Json.text(incident, "id"), "event.data.incident.id", Invalid::new);
         if (id == null) {
             throw new Invalid("event.data.incident.id is missing.");
         }
-        JsonNode user = Json.obj(data, "user");
-        String userId = Json.text(user, "id");
         List<Identity> people = new ArrayList<>();
-        boolean declined = "declined".equalsIgnoreCase(Json.text(data, "state"));
-        if (userId != null && userId.length() <= Json.MAX_ID && !declined) {
-            people.add(new Identity(PROVIDER, userId, Json.text(user, "summary"), null, ResponderRole.RESPONDER));
+        if (responder) {
+            JsonNode user = Json.obj(data, "user");
+            String userId = Json.text(user, "id");
+            boolean declined = "declined".equalsIgnoreCase(Json.text(data, "state"));
+            if (userId != null && userId.length() <= Json.MAX_ID && !declined) {
+                people.add(new Identity(PROVIDER, userId, Json.text(user, "summary"), null, ResponderRole.RESPONDER));
+            }
         }
-        return new SourceEvent(Kind.INCIDENT, type, eventId, id, Json.text(incident, "title"), null, null, null,
-            Json.text(incident, "html_url"), null, null, null, null, occurredAt, people, null);
+        String title = Json.text(incident, "summary");
+        return new SourceEvent(Kind.INCIDENT, type, eventId, id, title != null ? title : Json.text(incident, "title"),
+            null, null, null, Json.text(incident, "html_url"), null, null, null, null, occurredAt, people, null);
     }
 
     /** Priority ("P1") first; otherwise urgency: high is SEV2, low is SEV4. */

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param source     {@code manual} for people; for tools a short lower-case name ({@code pagerduty}, …);
  *                   {@code null} means {@code manual}
  * @param externalId the source's id for the incident: recording the same (source, externalId) again updates it
+ *                   (and an earlier {@code startedAt} than the stored one moves the start back)
  * @param severity   required; use {@link Severity#parse(String)} for a source's own scale
  * @param teamId     optional, a team in the directory
  * @param startedAt  {@code null} means now

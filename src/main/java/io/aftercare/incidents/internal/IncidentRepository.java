@@ -67,9 +67,10 @@ class IncidentRepository {
 
     void updateDetails(Row r, Instant now) {
         jdbc.sql("""
-                UPDATE incident SET title = ?, severity = ?, service = ?, team_id = ?, url = ?, updated_at = ?
-                WHERE id = ?""")
-            .params(r.title(), r.severity().name(), r.service(), r.teamId(), r.url(), DbTime.toDb(now), r.id())
+                UPDATE incident SET title = ?, severity = ?, service = ?, team_id = ?, url = ?, started_at = ?,
+                updated_at = ? WHERE id = ?""")
+            .params(r.title(), r.severity().name(), r.service(), r.teamId(), r.url(), DbTime.toDb(r.startedAt()),
+                DbTime.toDb(now), r.id())
             .update();
     }
 

@@ -293,10 +293,12 @@ public class IncidentService implements Incidents {
 
         if (existing.isPresent()) {
             Row old = existing.get();
+            // deliveries arrive out of order: a later report of an earlier start moves the start back, never on
+            Instant start = startedAt != null && startedAt.isBefore(old.startedAt()) ? startedAt : old.startedAt();
             Row updated = new Row(old.id(), title == null ? old.title() : title,
                 severity == null ? old.severity() : severity, old.status(),
                 service == null ? old.service() : service, in.teamId() == null ? old.teamId() : in.teamId(),
-                old.source(), old.externalId(), url == null ? old.url() : url, old.startedAt(),
+                old.source(), old.externalId(), url == null ? old.url() : url, start,
                 old.acknowledgedAt(), old.resolvedAt());
             if (!updated.equals(old)) {
                 incidents.updateDetails(updated, now);

@@ -28,7 +28,16 @@ public interface Directory {
     /** Names and e-mails only, in one read: for showing people (those not in the directory are left out). */
     List<PersonName> names(Collection<UUID> ids);
 
+    /**
+     * Everyone's name and e-mail, by name then e-mail, at most {@code limit} of them: the people to choose from in a
+     * form (a bigger organisation needs a search instead).
+     */
+    List<PersonName> everyone(int limit);
+
     Optional<TeamRef> team(UUID id);
+
+    /** Every team's id and name (leads and members left empty), by name, at most {@code limit}: to choose from. */
+    List<TeamRef> allTeams(int limit);
 
     /** Case-insensitive. */
     Optional<TeamRef> teamByName(String name);

@@ -61,6 +61,17 @@ class DirectoryService implements Directory {
     }
 
     @Override
+    public List<PersonName> everyone(int limit) {
+        return people.everyone(limit);
+    }
+
+    @Override
+    public List<TeamRef> allTeams(int limit) {
+        List<TeamRef> all = teams.names();
+        return all.size() <= limit ? all : all.subList(0, Math.max(0, limit));
+    }
+
+    @Override
     public Optional<TeamRef> team(UUID id) {
         return teams.find(id);
     }

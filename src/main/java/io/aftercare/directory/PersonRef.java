@@ -16,4 +16,9 @@ import java.util.UUID;
  */
 public record PersonRef(UUID id, String name, String email, ZoneId timeZone, LocalTime quietStart, LocalTime quietEnd,
                         Set<DayOfWeek> weekendDays, UUID managerId, Map<String, String> externalIdentities) {
+
+    /** Their quiet hours and weekend days in their time zone: when nothing may reach them. */
+    public QuietHours quietHours() {
+        return new QuietHours(timeZone, quietStart, quietEnd, weekendDays);
+    }
 }

@@ -255,8 +255,7 @@ class CareService implements CareCases {
         private final List<SchedulableInstance<?>> jobs = new ArrayList<>();
 
         void plan(UUID caseId, PersonRef person, String kind, int day, Instant intended) {
-            Instant due = DueTimes.next(intended, person.timeZone(), person.quietStart(), person.quietEnd(),
-                person.weekendDays());
+            Instant due = person.quietHours().next(intended);
             UUID stepId = UUID.randomUUID();
             rows.add(new Object[] {stepId, caseId, person.id(), kind, day, DbTime.toDb(intended), DbTime.toDb(due),
                 "SCHEDULED"});
@@ -351,8 +350,7 @@ class CareService implements CareCases {
         PersonRef person = directory.person(step.personId()).orElse(null);
         Instant reminder = now.plus(properties.reminderDelay());
         if (person != null) {
-            reminder = DueTimes.next(reminder, person.timeZone(), person.quietStart(), person.quietEnd(),
-                person.weekendDays());
+            reminder = person.quietHours().next(reminder);
         }
         scheduler.getObject().scheduleIfNotExists(
             CareScheduling.REMINDER_DUE.instance(stepId.toString()).scheduledTo(reminder));

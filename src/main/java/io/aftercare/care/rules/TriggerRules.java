@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.aftercare.care.ResolvedIncident;
+import io.aftercare.directory.QuietHours;
 
 /**
  * When an incident opens a care case for one of its people: any rule that is switched on and matches is enough.
@@ -45,23 +46,12 @@ public record TriggerRules(boolean severityOn, int maxSeverity, boolean duration
             reasons.add(Reason.DURATION);
         }
         Instant paged = responder.joinedAt() == null ? incident.startedAt() : responder.joinedAt();
-        if (sleepOn && within(paged.atZone(zone).toLocalTime(), sleepStart, sleepEnd)) {
+        if (sleepOn && QuietHours.within(paged.atZone(zone).toLocalTime(), sleepStart, sleepEnd)) {
             reasons.add(Reason.SLEEP_HOURS);
         }
         if (commanderOn && "COMMANDER".equals(responder.role())) {
             reasons.add(Reason.COMMANDER);
         }
         return reasons;
-    }
-
-    /**
-     * Whether {@code t} lies from start up to (not including) end, a window that may run over midnight; start = end
-     * is empty.
-     */
-    public static boolean within(LocalTime t, LocalTime start, LocalTime end) {
-        if (start.equals(end)) {
-            return false;
-        }
-        return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
     }
 }

@@ -1,8 +1,5 @@
 package io.aftercare.directory.csvimport;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -15,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -31,6 +25,7 @@ import io.aftercare.directory.person.PersonRules;
 import io.aftercare.directory.person.PersonService;
 import io.aftercare.directory.team.TeamRepository;
 import io.aftercare.identity.Role;
+import io.aftercare.shared.CsvReader;
 import io.aftercare.shared.Problems.FieldError;
 
 /**
@@ -117,43 +112,39 @@ public class PeopleImport {
     }
 
     private List<Row> parse(String text, List<LineError> errors) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         List<Row> rows = new ArrayList<>();
         Map<String, Long> emails = new HashMap<>();
         Map<String, Long> identities = new HashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                errors.add(new LineError(1, "The file is empty. Its first line names the columns, for example: "
-                    + String.join(",", COLUMNS)));
+        Map<String, Integer> header = new HashMap<>();
+        CsvReader.Outcome outcome = CsvReader.read(text, MAX_ROWS, new CsvReader.Handler() {
+            @Override
+            public boolean header(CsvReader.Line line) {
+                header.putAll(PeopleImport.header(line, errors));
+                return errors.isEmpty();
+            }
+
+            @Override
+            public void row(CsvReader.Line line) {
+                PeopleImport.this.row(line, header, emails, identities, errors).ifPresent(rows::add);
+            }
+        });
+        if (outcome.stop() != null) {
+            switch (outcome.stop()) {
+                case EMPTY -> errors.add(new LineError(1, "The file is empty. Its first line names the columns, "
+                    + "for example: " + String.join(",", COLUMNS)));
+                case UNREADABLE_LINE -> errors.add(new LineError(outcome.line(),
+                    "This line cannot be read as CSV (check its quotes)."));
+                case TOO_MANY_ROWS -> errors.add(new LineError(outcome.line(), "A file may have at most " + MAX_ROWS
+                    + " people. Split it into smaller files."));
+                case UNREADABLE_FILE -> errors.add(new LineError(1,
+                    "The file cannot be read as CSV (check its quotes)."));
+                case HEADER -> {
+                    // the header's problems are in errors already
+                }
+            }
+            if (outcome.stop() == CsvReader.Stop.EMPTY || outcome.stop() == CsvReader.Stop.HEADER) {
                 return rows;
             }
-            CSVRecord headerRecord = records.next();
-            Map<String, Integer> header = header(headerRecord, lineOf(text, headerRecord), errors);
-            if (!errors.isEmpty()) {
-                return rows;
-            }
-            while (records.hasNext()) {
-                CSVRecord record;
-                try {
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    errors.add(new LineError(parser.getCurrentLineNumber() + 1,
-                        "This line cannot be read as CSV (check its quotes)."));
-                    break;
-                }
-                if (rows.size() + errors.size() >= MAX_ROWS) {
-                    errors.add(new LineError(lineOf(text, record), "A file may have at most " + MAX_ROWS
-                        + " people. Split it into smaller files."));
-                    break;
-                }
-                row(record, lineOf(text, record), header, emails, identities, errors).ifPresent(rows::add);
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            errors.add(new LineError(1, "The file cannot be read as CSV (check its quotes)."));
         }
         if (errors.isEmpty() && rows.isEmpty()) {
             errors.add(new LineError(1, "The file has a header line but nobody in it."));
@@ -163,18 +154,8 @@ public class PeopleImport {
         return rows;
     }
 
-    private static long lineOf(String text, CSVRecord record) {
-        long position = Math.min(record.getCharacterPosition(), text.length());
-        long line = 1;
-        for (int i = 0; i < position; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private static Map<String, Integer> header(CSVRecord record, long line, List<LineError> errors) {
+    private static Map<String, Integer> header(CsvReader.Line record, List<LineError> errors) {
+        long line = record.number();
         Map<String, String> known = new HashMap<>();
         COLUMNS.forEach(c -> known.put(c.toLowerCase(Locale.ROOT), c));
         Map<String, Integer> header = new LinkedHashMap<>();
@@ -195,9 +176,10 @@ public class PeopleImport {
         return header;
     }
 
-    private java.util.Optional<Row> row(CSVRecord record, long line, Map<String, Integer> header,
+    private java.util.Optional<Row> row(CsvReader.Line record, Map<String, Integer> header,
                                         Map<String, Long> emails, Map<String, Long> identitiesSeen,
                                         List<LineError> errors) {
+        long line = record.number();
         int before = errors.size();
         if (record.size() > header.size()) {
             errors.add(new LineError(line, "This line has " + record.size() + " values but the header names "
@@ -301,7 +283,7 @@ public class PeopleImport {
         }
     }
 
-    private static String value(CSVRecord record, Map<String, Integer> header, String column) {
+    private static String value(CsvReader.Line record, Map<String, Integer> header, String column) {
         Integer index = header.get(column);
         if (index == null || index >= record.size() || record.get(index) == null) {
             return "";

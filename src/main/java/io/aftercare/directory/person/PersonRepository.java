@@ -187,6 +187,14 @@ public class PersonRepository {
             .list();
     }
 
+    /** Names and e-mails of everyone, by name then e-mail, at most {@code limit}. */
+    public List<PersonName> everyone(int limit) {
+        return jdbc.sql("SELECT id, name, email FROM person ORDER BY name, email LIMIT ?").param(Math.max(0, limit))
+            .query((rs, n) -> new PersonName(rs.getObject("id", UUID.class), rs.getString("name"),
+                rs.getString("email")))
+            .list();
+    }
+
     public List<PersonRef> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -3,15 +3,11 @@ package io.aftercare.incidents.web;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * The people and teams to choose from in the incident forms.
- *
- * <p>Why SQL here: the directory's API has no "everyone" or "all teams" yet. This reads only names and e-mails of
- * the directory's own tables and should become a call to {@code Directory} once it offers such a list.
- */
+import io.aftercare.directory.Directory;
+
+/** The people and teams to choose from in the incident forms, from the directory's API. */
 @Component
 class DirectoryLists {
 
@@ -21,22 +17,19 @@ class DirectoryLists {
     record Option(UUID id, String label) {
     }
 
-    private final JdbcClient jdbc;
+    private final Directory directory;
 
-    DirectoryLists(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DirectoryLists(Directory directory) {
+        this.directory = directory;
     }
 
     List<Option> people() {
-        return jdbc.sql("SELECT id, name, email FROM person ORDER BY name, email LIMIT " + LIMIT)
-            .query((rs, n) -> new Option(rs.getObject("id", UUID.class),
-                rs.getString("name") + " (" + rs.getString("email") + ")"))
-            .list();
+        return directory.everyone(LIMIT).stream()
+            .map(p -> new Option(p.id(), p.name() + " (" + p.email() + ")"))
+            .toList();
     }
 
     List<Option> teams() {
-        return jdbc.sql("SELECT id, name FROM team ORDER BY name LIMIT " + LIMIT)
-            .query((rs, n) -> new Option(rs.getObject("id", UUID.class), rs.getString("name")))
-            .list();
+        return directory.allTeams(LIMIT).stream().map(t -> new Option(t.id(), t.name())).toList();
     }
 }

@@ -1,7 +1,5 @@
 package io.aftercare.intake.delivery;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +20,7 @@ import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
 import io.aftercare.incidents.SourceUpdate;
+import io.aftercare.incidents.WebLink;
 import io.aftercare.intake.source.GenericEventParser;
 import io.aftercare.intake.source.SourceEvent;
 import io.aftercare.intake.source.SourceEvent.Identity;
@@ -88,7 +87,7 @@ class EventApplier {
         Instant resolvedAt = status != IncidentStatus.RESOLVED ? null
             : e.resolvedAt() != null ? e.resolvedAt() : e.occurredAt();
         UUID incident = incidents.applyFromSource(new SourceUpdate(new NewIncident(source, e.externalId(),
-            cut(e.title(), 500), e.severity(), cut(e.service(), 200), teamId, link(e.url()), started, known), status,
+            cut(e.title(), 500), e.severity(), cut(e.service(), 200), teamId, WebLink.orNull(e.url()), started, known), status,
             acknowledgedAt, resolvedAt, "Incident " + cut(e.externalId(), 100) + " from " + source, DEFAULT_SEVERITY),
             actorId);
 
@@ -127,19 +126,5 @@ class EventApplier {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    /** Only http(s) links the incidents module accepts; anything else is left out rather than refused. */
-    static String link(String url) {
-        if (url == null || url.length() > 2000) {
-            return null;
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? url : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.aftercare.directory.Directory;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.intake.delivery.Deliveries;
 import io.aftercare.intake.delivery.UnmatchedIdentities;
@@ -41,14 +41,14 @@ class IntegrationPageController {
     private final Integrations integrations;
     private final Deliveries deliveries;
     private final UnmatchedIdentities unmatched;
-    private final JdbcClient jdbc;
+    private final Directory directory;
 
     IntegrationPageController(Integrations integrations, Deliveries deliveries, UnmatchedIdentities unmatched,
-                              JdbcClient jdbc) {
+                              Directory directory) {
         this.integrations = integrations;
         this.deliveries = deliveries;
         this.unmatched = unmatched;
-        this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     @GetMapping("/integrations")
@@ -144,15 +144,10 @@ class IntegrationPageController {
     record Option(UUID id, String label) {
     }
 
-    /**
-     * The people to choose from. Why SQL here: the directory's API has no "everyone" list yet (the incidents
-     * pages do the same); this reads only names and e-mails and should become a Directory call once it has one.
-     */
+    /** The people to choose from, as the directory lists them. */
     List<Option> people() {
-        return jdbc.sql("SELECT id, name, email FROM person ORDER BY name, email LIMIT 2000")
-            .query((rs, n) -> new Option(rs.getObject("id", UUID.class),
-                rs.getString("name") + " (" + rs.getString("email") + ")"))
-            .list();
+        return directory.everyone(2000).stream().map(p -> new Option(p.id(), p.name() + " (" + p.email() + ")"))
+            .toList();
     }
 
     /** A ready-to-paste configuration for the tools that take one. */

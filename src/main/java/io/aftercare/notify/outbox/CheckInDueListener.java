@@ -56,8 +56,7 @@ class CheckInDueListener {
         }
         Preferences.Effective prefs = preferences.effective(person);
         Instant earliest = due.dueAt() != null && due.dueAt().isAfter(now) ? due.dueAt() : now;
-        Instant at = SendTime.decide(earliest, person.timeZone(), prefs.quietStart(), prefs.quietEnd(),
-            prefs.weekendDays(), prefs.pausedUntil(),
+        Instant at = SendTime.decide(earliest, prefs.quietHours(person.timeZone()), prefs.pausedUntil(),
             outbox.outwardTimes(person.id(), earliest.minus(Duration.ofDays(2))), properties.dailyCap());
         String name = channel.get().name();
         outbox.add(notification + ":" + name + ":" + person.id(), person.id(), name, due.kind(), due.stepId(),

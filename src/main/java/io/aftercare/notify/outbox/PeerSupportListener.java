@@ -75,8 +75,7 @@ class PeerSupportListener {
             return;
         }
         Preferences.Effective prefs = preferences.effective(person);
-        Instant at = SendTime.decide(now, person.timeZone(), prefs.quietStart(), prefs.quietEnd(),
-            prefs.weekendDays(), prefs.pausedUntil(),
+        Instant at = SendTime.decide(now, prefs.quietHours(person.timeZone()), prefs.pausedUntil(),
             outbox.outwardTimes(person.id(), now.minus(Duration.ofDays(2))), properties.dailyCap());
         String name = channel.get().name();
         outbox.add(notification + ":" + name + ":" + person.id(), person.id(), name, kind, null, null, 0, false, at,

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.directory.PersonRef;
+import io.aftercare.directory.QuietHours;
 import io.aftercare.notify.outbox.Channel;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.Problems;
@@ -40,6 +42,11 @@ public class Preferences {
      */
     public record Effective(List<String> channels, LocalTime quietStart, LocalTime quietEnd,
                             Set<DayOfWeek> weekendDays, LocalDate pausedUntil, boolean chosen) {
+
+        /** These quiet hours and weekend days in the person's time zone. */
+        public QuietHours quietHours(ZoneId zone) {
+            return new QuietHours(zone, quietStart, quietEnd, weekendDays);
+        }
     }
 
     /** What a person may set; null quiet hours or weekend days mean: as in the directory. */

@@ -32,7 +32,6 @@ import io.aftercare.directory.PersonRef;
 import io.aftercare.peersupport.OutreachDone;
 import io.aftercare.peersupport.OutreachNudged;
 import io.aftercare.peersupport.common.IncidentTitles;
-import io.aftercare.peersupport.common.QuietHours;
 import io.aftercare.peersupport.common.SupportCases;
 import io.aftercare.peersupport.common.SupportCases.SupportCase;
 import io.aftercare.shared.DbTime;
@@ -204,7 +203,7 @@ class NudgeService {
 
     private void schedule(SupportCase opened, PersonRef nudged, String relation) {
         UUID id = UUID.randomUUID();
-        Instant deliverAt = QuietHours.next(now(), nudged);
+        Instant deliverAt = nudged.quietHours().next(now());
         jdbc.sql("""
                 INSERT INTO support_nudge (id, case_id, about_person_id, nudged_id, relation, status, created_at,
                                            deliver_at) VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)""")

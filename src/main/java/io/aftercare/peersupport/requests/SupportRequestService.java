@@ -35,7 +35,6 @@ import io.aftercare.peersupport.SupportContactOverdue;
 import io.aftercare.peersupport.SupportReassigned;
 import io.aftercare.peersupport.SupportRequested;
 import io.aftercare.peersupport.common.IncidentTitles;
-import io.aftercare.peersupport.common.QuietHours;
 import io.aftercare.peersupport.common.SupportCases;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.Problems;
@@ -210,7 +209,7 @@ class SupportRequestService implements SupportOfferHook {
                 continue;
             }
             boolean overlaps = WorkingHours.within(now, p.timeZone(), s.workStart(), s.workEnd(), p.weekendDays())
-                && !QuietHours.blocked(now, person);
+                && !person.quietHours().blocked(now);
             candidates.add(new Assignment.Candidate(s.personId(), teamIds(s.personId()), line(p), s.onBreak(),
                 load(s.personId()), weekAssigned(s.personId(), now), s.weeklyCapacity(), overlaps));
         }

@@ -94,14 +94,6 @@ class TriggerRulesTest {
     }
 
     @Test
-    void windowsRunOverMidnightAndAnEmptyWindowMatchesNothing() {
-        assertThat(TriggerRules.within(LocalTime.of(23, 0), LocalTime.of(22, 0), LocalTime.of(8, 0))).isTrue();
-        assertThat(TriggerRules.within(LocalTime.of(8, 0), LocalTime.of(22, 0), LocalTime.of(8, 0))).isFalse();
-        assertThat(TriggerRules.within(LocalTime.of(12, 0), LocalTime.of(9, 0), LocalTime.of(17, 0))).isTrue();
-        assertThat(TriggerRules.within(LocalTime.of(12, 0), LocalTime.NOON, LocalTime.NOON)).isFalse();
-    }
-
-    @Test
     void invalidIncidentsAreRefused() {
         assertThatThrownBy(() -> incident("SEV9", "2026-06-10T12:00:00Z", "2026-06-10T12:10:00Z"))
             .isInstanceOf(IllegalArgumentException.class);

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
+import io.aftercare.directory.QuietHours;
 import io.aftercare.support.Seeded;
 
 /**
@@ -35,6 +36,10 @@ class SendTimeTest {
 
     /** A person's rules: their zone, quiet hours and weekend days. */
     record Rules(ZoneId zone, LocalTime quietStart, LocalTime quietEnd, Set<DayOfWeek> weekend) {
+
+        QuietHours quiet() {
+            return new QuietHours(zone, quietStart, quietEnd, weekend);
+        }
     }
 
     /** A message due at {@code due}, with the times already set for others, a daily cap and maybe a pause. */
@@ -71,8 +76,7 @@ class SendTimeTest {
             Rules r = c.rules();
             ZoneId zone = r.zone();
             LocalDate paused = c.pauseDays() < 0 ? null : c.due().atZone(zone).toLocalDate().plusDays(c.pauseDays());
-            Instant at = SendTime.decide(c.due(), zone, r.quietStart(), r.quietEnd(), r.weekend(), paused, c.timed(),
-                c.cap());
+            Instant at = SendTime.decide(c.due(), r.quiet(), paused, c.timed(), c.cap());
             ZonedDateTime local = at.atZone(zone);
 
             assertThat(at).isAfterOrEqualTo(c.due());
@@ -80,18 +84,17 @@ class SendTimeTest {
                 assertThat(local.toLocalDate()).isAfter(paused);
             }
             assertThat(r.weekend()).doesNotContain(local.getDayOfWeek());
-            assertThat(SendTime.within(local.toLocalTime(), r.quietStart(), r.quietEnd())).isFalse();
+            assertThat(QuietHours.within(local.toLocalTime(), r.quietStart(), r.quietEnd())).isFalse();
             assertThat(SendTime.countOn(local.toLocalDate(), zone, c.timed())).isLessThan(c.cap());
             // a time that passes every rule is not moved again
-            assertThat(SendTime.decide(at, zone, r.quietStart(), r.quietEnd(), r.weekend(), paused, c.timed(),
-                c.cap())).isEqualTo(at);
+            assertThat(SendTime.decide(at, r.quiet(), paused, c.timed(), c.cap())).isEqualTo(at);
         });
     }
 
     @Test
     void aTimeThatBreaksNoRuleIsKept() {
         Seeded.qt(500).forAll(instants(), zones()).checkAssert((due, zone) ->
-            assertThat(SendTime.decide(due, zone, LocalTime.NOON, LocalTime.NOON, Set.of(), null, List.of(), 2))
+            assertThat(SendTime.decide(due, QuietHours.none(zone), null, List.of(), 2))
                 .isEqualTo(due));
     }
 
@@ -100,7 +103,8 @@ class SendTimeTest {
         Seeded.qt(300).forAll(instants(), zones(), integers().between(3, 8)).checkAssert((due, zone, n) -> {
             List<Instant> sent = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
-                sent.add(SendTime.decide(due, zone, LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of(), null, sent, 2));
+                QuietHours quiet = new QuietHours(zone, LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of());
+                sent.add(SendTime.decide(due, quiet, null, sent, 2));
             }
             sent.stream().map(t -> t.atZone(zone).toLocalDate()).distinct()
                 .forEach(d -> assertThat(SendTime.countOn(d, zone, sent)).isLessThanOrEqualTo(2));
@@ -112,8 +116,9 @@ class SendTimeTest {
     void aCheckInDueAtNightInBerlinOnAFridayWaitsForMonday() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         Instant fridayNight = ZonedDateTime.of(2026, 3, 6, 23, 30, 0, 0, berlin).toInstant();
-        Instant at = SendTime.decide(fridayNight, berlin, LocalTime.of(22, 0), LocalTime.of(8, 0),
-            EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), null, List.of(), 2);
+        QuietHours quiet = new QuietHours(berlin, LocalTime.of(22, 0), LocalTime.of(8, 0),
+            EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        Instant at = SendTime.decide(fridayNight, quiet, null, List.of(), 2);
         assertThat(at).isEqualTo(ZonedDateTime.of(2026, 3, 9, 8, 0, 0, 0, berlin).toInstant());
     }
 
@@ -122,7 +127,8 @@ class SendTimeTest {
         ZoneId ny = ZoneId.of("America/New_York");
         Instant noon = ZonedDateTime.of(2026, 6, 2, 12, 0, 0, 0, ny).toInstant();
         List<Instant> today = List.of(noon.minusSeconds(3600), noon.minusSeconds(7200));
-        Instant at = SendTime.decide(noon, ny, LocalTime.of(22, 0), LocalTime.of(8, 0), Set.of(), null, today, 2);
+        QuietHours quiet = new QuietHours(ny, LocalTime.of(22, 0), LocalTime.of(8, 0), Set.of());
+        Instant at = SendTime.decide(noon, quiet, null, today, 2);
         assertThat(at).isEqualTo(ZonedDateTime.of(2026, 6, 3, 8, 0, 0, 0, ny).toInstant());
     }
 
@@ -130,8 +136,18 @@ class SendTimeTest {
     void pausedMessagesWaitForTheDayAfterThePause() {
         ZoneId utc = ZoneId.of("UTC");
         Instant due = Instant.parse("2026-06-02T10:00:00Z");
-        Instant at = SendTime.decide(due, utc, LocalTime.NOON, LocalTime.NOON, Set.of(), LocalDate.of(2026, 6, 5),
-            List.of(), 2);
+        Instant at = SendTime.decide(due, QuietHours.none(utc), LocalDate.of(2026, 6, 5), List.of(), 2);
         assertThat(at).isEqualTo(Instant.parse("2026-06-06T00:00:00Z"));
+    }
+
+    @Test
+    void theClocksGoingBackCanEndQuietHoursEarlyForAMessageToo() {
+        // 1 November 2026 in New York: at 02:00 daylight time the clocks go back to 01:00, outside quiet hours
+        // from 01:30; the message goes then rather than at 09:00
+        ZoneId ny = ZoneId.of("America/New_York");
+        Instant due = ZonedDateTime.parse("2026-11-01T01:45-04:00[America/New_York]").toInstant();
+        Instant at = SendTime.decide(due, new QuietHours(ny, LocalTime.of(1, 30), LocalTime.of(9, 0), Set.of()), null,
+            List.of(), 2);
+        assertThat(at.atZone(ny).toString()).isEqualTo("2026-11-01T01:00-05:00[America/New_York]");
     }
 }

@@ -28,7 +28,7 @@ class OpenApiConfig {
                     with POST /api/v1/tokens). A token acts as its owner, with their roles. Calls that change \
                     something (POST, PUT, PATCH, DELETE) must send `Content-Type: application/json` (or `text/csv` \
                     for imports), even without a body; otherwise they are refused with 415.""")
-                .license(new License().name("Apache-2.0")))
+                .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
             .components(new Components()
                 .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                 .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)

@@ -177,6 +177,44 @@ class PeopleApiIT {
     }
 
     @Test
+    void anotherPersonsRecordIsForAdminsAsOnThePersonPageAndTheirReadIsInThatPersonsAccessLog() {
+        String email = unique("reader") + "@example.com";
+        String reader = createPerson(email, "reader-password-12", null);
+        String otherEmail = unique("read") + "@example.com";
+        String other = createPerson(otherEmail, "other-password-123", null);
+        TestApi asReader = TestApi.at(port).basic(email, "reader-password-12");
+
+        var refused = asReader.get("/api/v1/people/" + other);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain(otherEmail);
+        assertThat(asReader.get("/api/v1/people/" + UUID.randomUUID()).status()).isEqualTo(403);
+        assertThat(asReader.get("/api/v1/people/" + reader).status()).isEqualTo(200);
+
+        TestApi asOther = TestApi.at(port).basic(otherEmail, "other-password-123");
+        assertThat(asOther.get("/api/v1/me/access-log").body()).doesNotContain("person.viewed");
+        assertThat(admin().get("/api/v1/people/" + other).status()).isEqualTo(200);
+        var log = asOther.get("/api/v1/me/access-log");
+        assertThat(log.body()).as(log.toString()).contains("person.viewed");
+    }
+
+    @Test
+    void anAdminSeesWhetherSomeoneStillNeedsAnInvitation() {
+        String withoutPassword = createPerson(unique("nopw") + "@example.com", null, null);
+        String email = unique("pw") + "@example.com";
+        String withPassword = createPerson(email, "has-a-password-1", null);
+
+        var state = admin().get("/api/v1/people/" + withoutPassword + "/invitation");
+        assertThat(state.status()).as(state.toString()).isEqualTo(200);
+        assertThat((Boolean) state.json("$.hasPassword")).isFalse();
+        assertThat((Boolean) state.json("$.canInvite")).isTrue();
+        assertThat((Boolean) admin().get("/api/v1/people/" + withPassword + "/invitation").json("$.hasPassword"))
+            .isTrue();
+        assertThat(admin().get("/api/v1/people/" + UUID.randomUUID() + "/invitation").status()).isEqualTo(404);
+        assertThat(TestApi.at(port).basic(email, "has-a-password-1").get("/api/v1/people/" + withoutPassword
+            + "/invitation").status()).isEqualTo(403);
+    }
+
+    @Test
     void rolesAreReplacedAndResponderIsAlwaysKept() {
         String email = unique("roles") + "@example.com";
         String id = createPerson(email, "roles-password-12", null);

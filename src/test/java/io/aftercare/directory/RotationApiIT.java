@@ -107,6 +107,29 @@ class RotationApiIT {
     }
 
     @Test
+    void aRotationsOverridesAreListedAsItsPageListsThem() {
+        String ana = person("Ana", null);
+        String bo = person("Bo", null);
+        String team = team(List.of(), List.of(ana, bo));
+        String rotation = admin().post("/api/v1/teams/" + team + "/rotations", weekly("Primary", List.of(ana)))
+            .json("$.id");
+        String path = "/api/v1/teams/" + team + "/rotations/" + rotation + "/overrides";
+        assertThat((List<?>) admin().get(path).json("$")).isEmpty();
+        String overrideId = admin().post(path,
+            Map.of("personId", bo, "startsAt", "2026-01-13T00:00:00Z", "endsAt", "2026-01-14T00:00:00Z")).json("$.id");
+
+        var listed = TestApi.at(port).anonymous().get(path);
+        assertThat(listed.status()).isEqualTo(401);
+        var read = admin().get(path);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat((List<String>) read.json("$[*].id")).containsExactly(overrideId);
+        assertThat((List<String>) read.json("$[*].personId")).containsExactly(bo);
+        assertThat((List<String>) read.json("$[*].startsAt")).containsExactly("2026-01-13T00:00:00Z");
+        assertThat(admin().get("/api/v1/teams/" + team + "/rotations/" + UUID.randomUUID() + "/overrides").status())
+            .isEqualTo(404);
+    }
+
+    @Test
     void eachRotationOfATeamHasItsOwnPersonOnCallAndNowIsTheDefault() {
         String ana = person("Ana", null);
         String bo = person("Bo", null);

@@ -123,7 +123,7 @@ class HistoryImportIT {
         assertThat(second.severity()).isEqualTo(Severity.SEV2);
         assertThat(second.startedAt()).isEqualTo(Instant.parse("2025-03-02T09:00:00Z"));
         assertThat(second.resolvedAt()).isEqualTo(Instant.parse("2025-03-02T09:00:00Z"));
-        List<String> unmatched = admin.get("/api/v1/integrations/unmatched").json("$[*].email");
+        List<String> unmatched = admin.get("/api/v1/unmatched-identities").json("$[*].email");
         assertThat(unmatched).contains("stranger-" + t + "@example.test");
         assertThat(admin.get("/api/v1/incidents/" + first.id() + "/timeline").body()).contains("IMPORTED");
 

@@ -299,14 +299,14 @@ class IntakeWebhookIT {
         settled(pd);
         assertThat(find("pagerduty", incident).orElseThrow().responders()).isEmpty();
 
-        TestApi.Response unmatched = api.get("/api/v1/integrations/unmatched");
+        TestApi.Response unmatched = api.get("/api/v1/unmatched-identities");
         List<String> ids = unmatched.json("$[?(@.externalId == '" + stranger + "')].id");
         assertThat(ids).hasSize(1);
         assertThat((List<String>) unmatched.json("$[?(@.externalId == '" + stranger + "')].name"))
             .containsExactly("Sam On-call");
 
         PersonRef sam = person("Sam", Map.of());
-        TestApi.Response mapped = api.post("/api/v1/integrations/unmatched/" + ids.get(0),
+        TestApi.Response mapped = api.post("/api/v1/unmatched-identities/" + ids.get(0),
             Map.of("personId", sam.id().toString()));
         assertThat(mapped.status()).as(mapped.toString()).isEqualTo(200);
         assertThat((Integer) mapped.json("$.incidentsUpdated")).isEqualTo(1);
@@ -319,7 +319,7 @@ class IntakeWebhookIT {
         settled(pd);
         assertThat(find("pagerduty", next).orElseThrow().responders())
             .extracting(r -> r.personId()).containsExactly(sam.id());
-        List<String> stillUnmatched = api.get("/api/v1/integrations/unmatched").json("$[*].externalId");
+        List<String> stillUnmatched = api.get("/api/v1/unmatched-identities").json("$[*].externalId");
         assertThat(stillUnmatched).doesNotContain(stranger);
     }
 

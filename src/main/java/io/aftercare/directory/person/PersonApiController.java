@@ -22,6 +22,8 @@ import io.aftercare.directory.person.PersonJson.PersonInput;
 import io.aftercare.directory.person.PersonJson.PersonView;
 import io.aftercare.directory.person.PersonJson.RolesInput;
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.AuditLog;
+import io.aftercare.identity.Role;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
 import io.aftercare.shared.Problems;
@@ -33,13 +35,24 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/people")
 @Tag(name = "People", description = "The people in the directory: time zone, quiet hours, external identities, "
-    + "manager, roles and teams. Anyone signed in can read; only admins can change.")
+    + "manager, roles and teams. Anyone signed in can list them and read their own record; only admins read "
+    + "another's record or change anything.")
 class PersonApiController {
 
     private final PersonService people;
+    private final AuditLog audit;
 
-    PersonApiController(PersonService people) {
+    PersonApiController(PersonService people, AuditLog audit) {
         this.people = people;
+        this.audit = audit;
+    }
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "InvitationState")
+    record InvitationState(
+        @io.swagger.v3.oas.annotations.media.Schema(description = "they chose a password: send a password reset if "
+            + "they lost it") boolean hasPassword,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "no password yet: POST .../invitation makes them "
+            + "a one-time link") boolean canInvite) {
     }
 
     @GetMapping
@@ -62,9 +75,27 @@ class PersonApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One person")
-    PersonView get(@PathVariable UUID id) {
-        return PersonView.of(people.details(id));
+    @Operation(summary = "One person: yourself, or anyone for admins (whose read is in that person's access log)",
+        description = "Like the person page, which only admins open: 403 for another person's id unless you are "
+            + "an admin.")
+    PersonView get(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
+        boolean self = me.personId().equals(id);
+        if (!self && !me.has(Role.ADMIN)) {
+            throw Problems.forbidden("Only admins read another person's record.");
+        }
+        PersonView view = PersonView.of(people.details(id));
+        if (!self) {
+            audit.record(me.personId(), id, "person.viewed", "person:" + id, null);
+        }
+        return view;
+    }
+
+    @GetMapping("/{id}/invitation")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Whether a person can sign in yet, or needs an invitation link (admins)")
+    InvitationState invitationState(@PathVariable UUID id) {
+        boolean hasPassword = people.details(id).hasPassword();
+        return new InvitationState(hasPassword, !hasPassword);
     }
 
     @PutMapping("/{id}")

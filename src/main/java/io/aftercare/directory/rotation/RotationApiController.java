@@ -133,6 +133,12 @@ class RotationApiController {
         return RotationView.of(rotations.get(teamId, rotationId));
     }
 
+    @GetMapping("/rotations/{rotationId}/overrides")
+    @Operation(summary = "A rotation's overrides, as its page lists them")
+    List<OverrideView> overrides(@PathVariable UUID teamId, @PathVariable UUID rotationId) {
+        return rotations.get(teamId, rotationId).overrides().stream().map(OverrideView::of).toList();
+    }
+
     @PutMapping("/rotations/{rotationId}")
     @PreAuthorize("@teamAccess.canManage(authentication, #teamId)")
     @Operation(summary = "Replace a rotation's settings and members (admins and the team's leads); overrides stay")

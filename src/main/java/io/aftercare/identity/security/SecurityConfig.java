@@ -133,7 +133,9 @@ class SecurityConfig {
         throws Exception {
         http.securityMatcher("/api/**")
             .authenticationManager(manager)
-            .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+            // like the /resources page: nobody should need a password to find a crisis line
+            .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/resources")
+                .permitAll().anyRequest().authenticated())
             .httpBasic(b -> b.authenticationEntryPoint(
                 (req, res, e) -> problem(res, 401, unauthorizedDetail(e))))
             .addFilterBefore(new ApiContentTypeFilter(), SecurityContextHolderFilter.class)

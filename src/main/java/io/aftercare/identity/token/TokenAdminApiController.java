@@ -40,6 +40,7 @@ class TokenAdminApiController {
 
     @GetMapping
     @Operation(summary = "Every API token: name, owner, scope, created, expires, last used (never the secret)")
+    @ApiResponse(responseCode = "200", description = "Everyone's tokens")
     List<OwnedTokenView> list() {
         return tokens.listAll().stream().map(o -> {
             var t = o.token();

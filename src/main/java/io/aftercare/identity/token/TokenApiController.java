@@ -63,6 +63,7 @@ class TokenApiController {
 
     @GetMapping
     @Operation(summary = "List your API tokens (never their secret)")
+    @ApiResponse(responseCode = "200", description = "Your tokens, newest first")
     List<TokenView> list(@AuthenticationPrincipal AftercareUser me) {
         return tokens.list(me.personId()).stream().map(TokenView::of).toList();
     }

@@ -47,14 +47,14 @@ class IntakeApiController {
         return deliveries.recent(id, LOG_SIZE);
     }
 
-    @GetMapping("/api/v1/integrations/unmatched")
+    @GetMapping("/api/v1/unmatched-identities")
     @Operation(summary = "People the sources named whom the directory does not know",
         description = "all=true includes those already mapped (personId set).")
     List<UnmatchedIdentity> unmatched(@RequestParam(defaultValue = "false") boolean all) {
         return unmatched.list(!all);
     }
 
-    @PostMapping("/api/v1/integrations/unmatched/{id}")
+    @PostMapping("/api/v1/unmatched-identities/{id}")
     @Operation(summary = "Say who an unmatched identity is", description = """
         Body {personId}. Future deliveries naming this identity add that person, and every incident it was named \
         in so far gets them as a responder now.""")

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -91,13 +92,28 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person")).click();
         assertThat(page.locator(".notice").first()).containsText("The person was added");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation link")).click();
-        String invitation = page.locator("code").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        String invitation = page.locator("code").filter(new Locator.FilterOptions()
             .setHasText("/invite/")).first().textContent().trim();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "07-person-invitation");
 
+        // the directory pages show people by name: in the team's table, its buttons, the Leads and Teams columns
+        page.navigate(url("/people"));
+        assertThat(page.locator("tbody tr").filter(new Locator.FilterOptions()
+            .setHasText("Sam Rivera")).locator("td").nth(3)).hasText("Checkout");
         page.navigate(url("/teams"));
-        assertThat(page.locator("main")).containsText("Checkout");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Checkout")).click();
+        Locator samRow = page.locator("tbody tr").first();
+        assertThat(samRow.locator("td").nth(0)).hasText("Sam Rivera");
+        assertThat(samRow.locator("td").nth(1)).hasText("Europe/Lisbon");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make Sam Rivera a lead")).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take Sam Rivera out of the team")))
+            .isVisible();
+        assertThat(page.locator("main")).not().containsText("null");
+        Browser.checkAccessibility(page);
+        page.navigate(url("/teams"));
+        assertThat(page.locator("tbody tr").filter(new Locator.FilterOptions()
+            .setHasText("Checkout")).locator("td").nth(1)).hasText("Sam Rivera");
         Browser.screenshot(page, "08-teams");
 
         // an incident with Sam in it, then resolved
@@ -156,7 +172,7 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
     }
 
     private void selectByText(String select, String text) {
-        String value = page.locator(select + " option").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        String value = page.locator(select + " option").filter(new Locator.FilterOptions()
             .setHasText(text)).first().getAttribute("value");
         page.locator(select).selectOption(value);
     }

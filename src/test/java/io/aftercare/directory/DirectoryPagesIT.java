@@ -67,6 +67,9 @@ class DirectoryPagesIT {
         assertThat(invitation.statusCode()).isEqualTo(302);
         var withLink = browser.follow(invitation);
         assertThat(withLink.body()).contains("/invite/");
+        // no mail server here: the page says plainly that the admin passes the link on
+        assertThat(withLink.body()).contains("E-mail is not set up in this Aftercare, so nobody sends this link to "
+            + "them. Copy it now and pass it on yourself.");
         assertThat(browser.get("/people/" + id).body()).doesNotContain("/invite/");
 
         assertThat(browser.post("/people/" + id + "/roles", Map.of("roles", List.of("SUPPORTER"))).statusCode())

@@ -80,6 +80,41 @@ class DirectoryPagesIT {
     }
 
     @Test
+    void leadingATeamOpensItsCarePageFromTheTeamPage_theLeadRoleAloneDoesNot() {
+        String t = tag();
+        TestApi api = TestApi.at(port).asAdmin();
+        String lead = api.post("/api/v1/people", Map.of("name", "Lee " + t, "email", t + "-lee@example.com",
+            "password", "lee's long password")).json("$.id");
+        String member = api.post("/api/v1/people", Map.of("name", "Mo " + t, "email", t + "-mo@example.com"))
+            .json("$.id");
+        String labelled = api.post("/api/v1/people", Map.of("name", "Lou " + t, "email", t + "-lou@example.com",
+            "roles", List.of("LEAD"), "password", "lou's long password")).json("$.id");
+        assertThat(labelled).isNotNull();
+        var team = api.post("/api/v1/teams", Map.of("name", "Team " + t, "leads", List.of(lead),
+            "members", List.of(lead, member)));
+        assertThat(team.status()).as(team.toString()).isEqualTo(201);
+        String care = "/teams/" + team.json("$.id") + "/care";
+
+        // Lee leads the team without the LEAD role: the team page links to its care, and the care page opens
+        WebSession lee = WebSession.signedIn(port, t + "-lee@example.com", "lee's long password");
+        String page = lee.get("/teams/" + team.json("$.id")).body();
+        assertThat(page).contains("href=\"" + care + "\"", "Care in this team: suggest a check-in",
+            "You lead this team.");
+        var carePage = lee.get(care);
+        assertThat(carePage.statusCode()).isEqualTo(200);
+        assertThat(carePage.body()).contains("Mo " + t, "Suggest a check-in");
+
+        // Lou has the LEAD role but leads no team: no link, and the page is refused
+        WebSession lou = WebSession.signedIn(port, t + "-lou@example.com", "lou's long password");
+        assertThat(lou.get("/teams/" + team.json("$.id")).body()).doesNotContain(care);
+        assertThat(lou.get(care).statusCode()).isEqualTo(403);
+
+        // an admin sees the link too, with what a lead can do there
+        assertThat(admin().get("/teams/" + team.json("$.id")).body()).contains("href=\"" + care + "\"",
+            "Its leads, and admins, can suggest a private check-in");
+    }
+
+    @Test
     void aTeamGetsPeopleAndARotationAndShowsWhoIsOnCallInTheViewersTimeZone() {
         String t = tag();
         TestApi api = TestApi.at(port).asAdmin();

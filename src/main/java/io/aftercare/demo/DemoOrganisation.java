@@ -37,10 +37,11 @@ import io.aftercare.incidents.NewIncident;
 import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
+import io.aftercare.peersupport.SupportHistory;
 
 /**
- * Builds the demo organisation: three teams in four time zones, weekly rotations, and about three months of
- * incidents with their responders. Everything is made up; the same seed gives the same organisation.
+ * Builds the demo organisation: four teams in many time zones, weekly rotations, about three months of incidents
+ * with their responders, and the peer support programme around them (roster, resources, past requests). Everything is made up; the same seed gives the same organisation.
  */
 @Service
 public class DemoOrganisation {
@@ -59,7 +60,7 @@ public class DemoOrganisation {
         new Someone("Sam Rivera", "sam", "Europe/Berlin", EnumSet.of(Role.LEAD), "PSAM001"),
         new Someone("Priya Natarajan", "priya", "Asia/Kolkata", EnumSet.noneOf(Role.class), "PPRI002"),
         new Someone("Jonas Weber", "jonas", "Europe/Berlin", EnumSet.of(Role.SUPPORTER), "PJON003"),
-        new Someone("Aisha Bello", "aisha", "Europe/London", EnumSet.noneOf(Role.class), "PAIS004"),
+        new Someone("Aisha Bello", "aisha", "Europe/London", EnumSet.of(Role.SUPPORTER), "PAIS004"),
         new Someone("Mei Chen", "mei", "America/Los_Angeles", EnumSet.of(Role.LEAD), "PMEI005"),
         new Someone("Diego Alvarez", "diego", "America/New_York", EnumSet.noneOf(Role.class), "PDIE006"),
         new Someone("Hannah Kowalski", "hannah", "Europe/Berlin", EnumSet.of(Role.SUPPORTER), "PHAN007"),
@@ -67,7 +68,23 @@ public class DemoOrganisation {
         new Someone("Grace Okafor", "grace", "Europe/London", EnumSet.of(Role.LEAD), "PGRA009"),
         new Someone("Ravi Menon", "ravi", "Asia/Kolkata", EnumSet.noneOf(Role.class), "PRAV010"),
         new Someone("Lena Fischer", "lena", "Europe/Berlin", EnumSet.of(Role.COORDINATOR), "PLEN011"),
-        new Someone("Noah Brooks", "noah", "America/New_York", EnumSet.of(Role.SUPPORTER), "PNOA012"));
+        new Someone("Noah Brooks", "noah", "America/New_York", EnumSet.of(Role.SUPPORTER), "PNOA012"),
+        // the data team: not on call for the incidents below, but in the programme (support, health figures)
+        new Someone("Yusuf Khan", "yusuf", "Asia/Dubai", EnumSet.of(Role.LEAD), "PYUS013"),
+        new Someone("Olivia Martin", "olivia", "Europe/Paris", EnumSet.noneOf(Role.class), "POLI014"),
+        new Someone("Kenji Sato", "kenji", "Asia/Tokyo", EnumSet.of(Role.SUPPORTER), "PKEN015"),
+        new Someone("Fatima Zahra", "fatima", "Africa/Casablanca", EnumSet.noneOf(Role.class), "PFAT016"),
+        new Someone("Lucas Moreau", "lucas", "Europe/Paris", EnumSet.noneOf(Role.class), "PLUC017"),
+        new Someone("Sofia Rossi", "sofia", "Europe/Rome", EnumSet.noneOf(Role.class), "PSOF018"));
+
+    /** Supporters on the roster, with the languages they offer. */
+    private static final Map<String, List<String>> ROSTER = Map.of("jonas", List.of("de", "en"),
+        "hannah", List.of("pl", "de", "en"), "noah", List.of("en", "es"), "aisha", List.of("en", "yo"),
+        "kenji", List.of("ja", "en"));
+
+    /** People who asked for a supporter in past months, in turn (never a supporter, never the coordinator). */
+    private static final List<String> ASKERS = List.of("sam", "priya", "mei", "diego", "tomas", "grace", "ravi",
+        "yusuf", "olivia", "fatima", "lucas", "sofia");
 
     private static final List<String> TITLES = List.of(
         "Checkout returns 502 for a third of requests", "Payment confirmations delayed by 20 minutes",
@@ -81,10 +98,12 @@ public class DemoOrganisation {
     private final Directory directory;
     private final Incidents incidents;
     private final CareHistory care;
+    private final SupportHistory support;
     private final Clock clock;
 
     DemoOrganisation(People people, Organisation organisation, Directory directory, Incidents incidents,
-                     CareHistory care, Clock clock) {
+                     CareHistory care, SupportHistory support, Clock clock) {
+        this.support = support;
         this.people = people;
         this.organisation = organisation;
         this.directory = directory;
@@ -138,14 +157,66 @@ public class DemoOrganisation {
             "America/New_York");
         TeamRef platform = team("Platform", byLogin, List.of("grace"), List.of("ravi", "lena", "hannah"), start,
             "Europe/London");
+        TeamRef data = team("Data", byLogin, List.of("yusuf"), List.of("olivia", "kenji", "fatima", "lucas", "sofia"),
+            start, "Europe/Paris");
         DemoCare answers = new DemoCare(admin, byLogin, clock.instant());
         incidents(List.of(checkout, payments, platform), admin, answers);
         if (admin != null) {
             // a case the admin opened for themselves this morning and answered: checked in, follow-ups to come
             care.openedForSelfInThePast(admin, clock.instant().minus(Duration.ofHours(5)), answers.forSelfOpened());
         }
-        log.info("Loaded the demo organisation: {} people, 3 teams. Demo people sign in with the password '{}'.",
+        peerSupport(byLogin, List.of(checkout, payments, platform, data));
+        log.info("Loaded the demo organisation: {} people, 4 teams. Demo people sign in with the password '{}'.",
             PEOPLE.size(), PASSWORD);
+    }
+
+    /**
+     * The programme around the people: supporters on the roster, resources for the countries the demo people live
+     * in, months of past requests (about nine a month from twelve different people, so that programme health has
+     * at least five people in each figure of a closed month) and one request waiting now.
+     */
+    private void peerSupport(Map<String, PersonRef> byLogin, List<TeamRef> teams) {
+        ROSTER.forEach((login, languages) -> support.onRoster(byLogin.get(login).id(), languages));
+        support.resource("Everywhere", "en", "EAP", "Employee assistance programme",
+            "Free, confidential counselling for you and the people you live with, day and night, paid by the company.",
+            "eap@demo.aftercare.test", "");
+        support.resource("Everywhere", "en", "COUNSELLING", "Counselling sessions",
+            "Up to six sessions a year with a counsellor of your choosing. Nobody at work is told who uses them.",
+            "people-team@demo.aftercare.test", "");
+        support.resource("Germany", "de", "CRISIS", "TelefonSeelsorge", "Anonymous and free, around the clock.",
+            "0800 111 0 111", "https://www.telefonseelsorge.de");
+        support.resource("United Kingdom", "en", "CRISIS", "Samaritans", "Free, any time, about anything.",
+            "116 123", "https://www.samaritans.org");
+        support.resource("United States", "en", "CRISIS", "988 Suicide & Crisis Lifeline", "Call or text, any time.",
+            "988", "https://988lifeline.org");
+        support.resource("India", "en", "CRISIS", "Tele MANAS", "The national mental health line, in many languages.",
+            "14416", "https://telemanas.mohfw.gov.in");
+        support.resource("Portugal", "pt", "CRISIS", "SOS Voz Amiga", "Someone to listen, every evening.",
+            "213 544 545", "https://www.sosvozamiga.org");
+
+        List<String> supporters = ROSTER.keySet().stream().sorted().toList();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Instant at = now.minus(Duration.ofDays(130));
+        int n = 0;
+        while (at.isBefore(now.minus(Duration.ofDays(4)))) {
+            PersonRef asker = byLogin.get(ASKERS.get(n % ASKERS.size()));
+            PersonRef supporter = null;
+            for (int k = 0; k < supporters.size() && supporter == null; k++) {
+                PersonRef candidate = byLogin.get(supporters.get((n + k) % supporters.size()));
+                // as the live assignment does: never someone from the asker's own team
+                boolean sameTeam = teams.stream().anyMatch(t -> t.members().contains(candidate.id())
+                    && t.members().contains(asker.id()));
+                supporter = sameTeam ? null : candidate;
+            }
+            // one in nine acknowledged late, so the figure is not always the best band
+            Duration acknowledged = n % 9 == 4 ? Duration.ofMinutes(150) : Duration.ofMinutes(15 + (n * 7) % 40);
+            support.pastRequest(asker.id(), supporter.id(), at, acknowledged, Duration.ofHours(2 + (n * 5) % 18),
+                Duration.ofDays(2));
+            n++;
+            at = at.plus(Duration.ofHours(80));
+        }
+        // and one asked for just now: with a supporter, waiting for them to say hello
+        support.requestNow(byLogin.get("diego").id());
     }
 
     private TeamRef team(String name, Map<String, PersonRef> byLogin, List<String> leads, List<String> members,

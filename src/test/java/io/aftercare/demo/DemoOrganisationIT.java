@@ -109,6 +109,49 @@ class DemoOrganisationIT {
         assertThat(priya.get("/me").body()).contains("has gone up since day");
     }
 
+    @Test
+    void everyRoleFindsSomethingTrueOnItsPages_andProgrammeHealthHasFiguresForClosedMonths() {
+        String domain = DemoOrganisation.DOMAIN;
+        String password = DemoOrganisation.PASSWORD;
+
+        // coordinator: the roster, resources, and programme health with figures in the newest closed months
+        WebSession lena = WebSession.signedIn(port, "lena" + domain, password);
+        assertThat(lena.get("/programme/support").body())
+            .contains("Jonas Weber", "Hannah Kowalski", "Noah Brooks", "Aisha Bello", "Kenji Sato");
+        assertThat(lena.get("/resources").body()).contains("Samaritans", "116 123", "TelefonSeelsorge", "Tele MANAS");
+        String health = lena.get("/programme/support/health").body();
+        assertThat(health).contains("More than three quarters");
+        Matcher older = Pattern.compile("href=\"/programme/support/health\\?month=([0-9-]{7})\"").matcher(health);
+        assertThat(older.find()).as("an older closed month").isTrue();
+        assertThat(lena.get("/programme/support/health?month=" + older.group(1)).body())
+            .contains("More than three quarters");
+
+        // the admin's checklist: the demo put teams, people, supporters and resources in place
+        TestApi admin = TestApi.at(port).basic(DemoOrganisation.ADMIN_EMAIL, password);
+        List<String> done = admin.get("/api/v1/admin/getting-started").json("$.steps[?(@.done == true)].key");
+        assertThat(done).contains("teams", "people", "roster", "resources");
+
+        // a supporter: a request waiting for them to say hello, and the ones they answered before
+        List<String> waiting = new java.util.ArrayList<>();
+        for (String supporter : List.of("jonas", "hannah", "noah", "aisha", "kenji")) {
+            List<String> statuses = TestApi.at(port).basic(supporter + domain, password)
+                .get("/api/v1/me/support-requests").json("$.assigned[*].status");
+            assertThat(statuses).as(supporter).contains("CLOSED");
+            statuses.stream().filter(st -> !st.equals("CLOSED")).forEach(waiting::add);
+        }
+        assertThat(waiting).containsExactly("ASSIGNED");
+
+        // a lead: their team page leads to the team's care, which shows names and nothing of anyone's care
+        WebSession sam = WebSession.signedIn(port, "sam" + domain, password);
+        List<Map<String, Object>> teams = admin.get("/api/v1/teams").json("$.items");
+        String checkout = (String) teams.stream().filter(t -> t.get("name").equals("Checkout")).findFirst()
+            .orElseThrow().get("id");
+        assertThat(sam.get("/teams/" + checkout).body()).contains("href=\"/teams/" + checkout + "/care\"");
+        String care = sam.get("/teams/" + checkout + "/care").body();
+        assertThat(care).contains("Priya Natarajan", "Suggest a check-in")
+            .doesNotContain("Checked in", "CHECKED_IN");
+    }
+
     /** The number of points (labels) in the chart's data, as the page hands it to the chart script. */
     private static int chartPoints(String page) {
         Matcher chart = Pattern.compile("data-chart=\"([^\"]*)\"").matcher(page);

@@ -67,6 +67,9 @@ class DirectoryPagesIT {
         assertThat(invitation.statusCode()).isEqualTo(302);
         var withLink = browser.follow(invitation);
         assertThat(withLink.body()).contains("/invite/");
+        // no mail server here: the page says plainly that the admin passes the link on
+        assertThat(withLink.body()).contains("E-mail is not set up in this Aftercare, so nobody sends this link to "
+            + "them. Copy it now and pass it on yourself.");
         assertThat(browser.get("/people/" + id).body()).doesNotContain("/invite/");
 
         assertThat(browser.post("/people/" + id + "/roles", Map.of("roles", List.of("SUPPORTER"))).statusCode())
@@ -74,6 +77,41 @@ class DirectoryPagesIT {
         assertThat((List<String>) TestApi.at(port).asAdmin().get("/api/v1/people/" + id).json("$.roles"))
             .containsExactlyInAnyOrder("RESPONDER", "SUPPORTER");
         assertThat(browser.get("/people?q=" + t).body()).contains("Ana " + t);
+    }
+
+    @Test
+    void leadingATeamOpensItsCarePageFromTheTeamPage_theLeadRoleAloneDoesNot() {
+        String t = tag();
+        TestApi api = TestApi.at(port).asAdmin();
+        String lead = api.post("/api/v1/people", Map.of("name", "Lee " + t, "email", t + "-lee@example.com",
+            "password", "lee's long password")).json("$.id");
+        String member = api.post("/api/v1/people", Map.of("name", "Mo " + t, "email", t + "-mo@example.com"))
+            .json("$.id");
+        String labelled = api.post("/api/v1/people", Map.of("name", "Lou " + t, "email", t + "-lou@example.com",
+            "roles", List.of("LEAD"), "password", "lou's long password")).json("$.id");
+        assertThat(labelled).isNotNull();
+        var team = api.post("/api/v1/teams", Map.of("name", "Team " + t, "leads", List.of(lead),
+            "members", List.of(lead, member)));
+        assertThat(team.status()).as(team.toString()).isEqualTo(201);
+        String care = "/teams/" + team.json("$.id") + "/care";
+
+        // Lee leads the team without the LEAD role: the team page links to its care, and the care page opens
+        WebSession lee = WebSession.signedIn(port, t + "-lee@example.com", "lee's long password");
+        String page = lee.get("/teams/" + team.json("$.id")).body();
+        assertThat(page).contains("href=\"" + care + "\"", "Care in this team: suggest a check-in",
+            "You lead this team.");
+        var carePage = lee.get(care);
+        assertThat(carePage.statusCode()).isEqualTo(200);
+        assertThat(carePage.body()).contains("Mo " + t, "Suggest a check-in");
+
+        // Lou has the LEAD role but leads no team: no link, and the page is refused
+        WebSession lou = WebSession.signedIn(port, t + "-lou@example.com", "lou's long password");
+        assertThat(lou.get("/teams/" + team.json("$.id")).body()).doesNotContain(care);
+        assertThat(lou.get(care).statusCode()).isEqualTo(403);
+
+        // an admin sees the link too, with what a lead can do there
+        assertThat(admin().get("/teams/" + team.json("$.id")).body()).contains("href=\"" + care + "\"",
+            "Its leads, and admins, can suggest a private check-in");
     }
 
     @Test

@@ -14,8 +14,9 @@ import com.microsoft.playwright.options.AriaRole;
 import io.aftercare.support.AftercareIT;
 
 /**
- * A newcomer's first minutes, in Chromium: the first-run screen creates the admin, they sign in, add a team and a
- * person, record an incident with a responder and resolve it.
+ * A newcomer's first minutes, in Chromium: the first-run screen creates the admin and signs them in on the
+ * getting-started checklist; they add a team and a person (two steps tick), find the team's care page, record an
+ * incident with a responder and resolve it.
  */
 @AftercareIT
 // the first run happens once per database: no other test class may be handed this context afterwards
@@ -37,10 +38,16 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "01-first-run");
 
+        // the browser's own time zone is filled in (this browser is in Berlin); the list starts with UTC and the
+        // current zone names, the older names after them
+        assertThat(page.getByLabel("Time zone")).hasValue("Europe/Berlin");
+        assertThat(page.locator("#timeZone optgroup").first()).hasAttribute("label", "Time zones");
+        assertThat(page.locator("#timeZone optgroup").last())
+            .hasAttribute("label", "Older names for the same zones");
+
         // a mistake first: the form keeps what was typed and says what is wrong, next to the field
         page.getByLabel("Your name").fill("Alex Admin");
         page.getByLabel("E-mail").fill("alex@example.com");
-        page.getByLabel("Time zone").selectOption("Europe/Berlin");
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("short");
         page.getByLabel("Type the password again").fill("short");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create admin account")).click();
@@ -53,13 +60,24 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         page.getByLabel("Type the password again").fill("a calm and long password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create admin account")).click();
 
-        assertThat(page).hasURL(url("/login?created"));
+        // signed in already, on the checklist of what makes Aftercare useful, nothing ticked yet
+        assertThat(page).hasURL(url("/admin/getting-started"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Getting started")))
+            .isVisible();
+        assertThat(page.locator("main")).containsText("You are signed in.");
+        assertStep("teams", "Add your teams", "To do");
+        assertStep("people", "Add people, by hand or from a CSV file", "To do");
+        assertStep("roster", "Put peer supporters on the roster", "To do");
+        assertStep("resources", "Add resources for your countries", "To do");
+        assertStep("channels", "Connect e-mail or Slack", "To do");
+        assertStep("integration", "Connect an alerting tool", "To do");
         Browser.checkAccessibility(page);
-        page.getByLabel("E-mail").fill("alex@example.com");
-        page.getByLabel("Password").fill("a calm and long password");
-        Browser.screenshot(page, "03-sign-in");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/me"));
+        Browser.screenshot(page, "03-getting-started");
+
+        page.navigate(url("/me"));
+        assertThat(page.locator("main")).containsText("Getting Aftercare ready: 6 steps are still open.");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the checklist")))
+            .isVisible();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "04-home");
 
@@ -94,6 +112,9 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create invitation link")).click();
         String invitation = page.locator("code").filter(new Locator.FilterOptions()
             .setHasText("/invite/")).first().textContent().trim();
+        // no mail server here: the page says that the admin passes the link on themselves
+        assertThat(page.locator("main")).containsText("E-mail is not set up in this Aftercare, so nobody "
+            + "sends this link to them. Copy it now and pass it on yourself.");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "07-person-invitation");
 
@@ -116,6 +137,26 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
             .setHasText("Checkout")).locator("td").nth(1)).hasText("Sam Rivera");
         Browser.screenshot(page, "08-teams");
 
+        // the team's care is one link away from its page; it shows names and a suggestion, nothing of anyone's care
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Checkout").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Care in this team: suggest a check-in"))
+            .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Care in Checkout")))
+            .isVisible();
+        assertThat(page.locator("main")).containsText("Sam Rivera");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suggest a check-in")))
+            .isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "08-team-care");
+
+        // two steps of the checklist have ticked themselves
+        page.navigate(url("/admin/getting-started"));
+        assertStep("teams", "Add your teams", "Done");
+        assertStep("people", "Add people, by hand or from a CSV file", "Done");
+        assertStep("integration", "Connect an alerting tool", "To do");
+        assertThat(page.locator("main")).containsText("4 things are still open");
+        Browser.screenshot(page, "08-getting-started-two-done");
+
         // an incident with Sam in it, then resolved
         page.navigate(url("/incidents"));
         Browser.checkAccessibility(page);
@@ -134,6 +175,10 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         Browser.checkAccessibility(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve incident")).click();
         assertThat(page.locator("main")).containsText("Resolved");
+        // the resolver learns what happens next for its people, and that their answers stay theirs
+        assertThat(page.locator("main")).containsText("Its responders will each get a private check-in from "
+            + "Aftercare in about 2 hours");
+        assertThat(page.locator("main")).containsText("Only they see their answers");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "11-incident-resolved");
 
@@ -169,6 +214,11 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         assertThat(sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))).hasCount(0);
         sam.navigate(invitation.replaceFirst("^https?://[^/]+", url("")));
         assertThat(sam.locator("main")).containsText("already been used");
+    }
+
+    private void assertStep(String key, String words, String state) {
+        assertThat(page.locator("#step-" + key)).containsText(words);
+        assertThat(page.locator("#step-" + key + " .badge")).hasText(state);
     }
 
     private void selectByText(String select, String text) {

@@ -17,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
+import io.aftercare.care.rules.ProgrammeRules;
+import io.aftercare.care.rules.TriggerRules;
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.directory.PersonRef;
@@ -38,6 +40,9 @@ class IncidentPagesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ProgrammeRules rules;
 
     BrowserSession browser;
 
@@ -183,6 +188,32 @@ class IncidentPagesIT {
             .doesNotContain("Resolve incident");
         assertThat(jdbc.sql("SELECT status FROM incident WHERE id = ?").param(UUID.fromString(id))
             .query(String.class).single()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void resolving_saysWhetherAndWhenItsRespondersGetAPrivateCheckIn() {
+        rules.update(TriggerRules.DEFAULTS, null);
+        String severe = "/incidents/" + recordIncident("Payments down " + UUID.randomUUID().toString().substring(0, 6),
+            person("Ana"));
+        browser.get(severe);
+        assertThat(browser.post(severe + "/resolve", Map.of()).status()).isEqualTo(302);
+        assertThat(browser.get(severe).body()).contains("Its responders will each get a private check-in from "
+            + "Aftercare in about 2 hours, moved out of their quiet hours and weekend days. Only they see their "
+            + "answers; nobody is told whether they answered.");
+
+        // a short SEV5 with a responder in daytime: only the rules about a person could bring a check-in
+        browser.get("/incidents/new");
+        BrowserSession.Page created = browser.post("/incidents", Map.of("title", "Log noise", "severity", "SEV5",
+            "service", "logs", "teamId", "", "startedAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)
+                .format(LOCAL), "url", "", "responderId", person("Bo").id().toString(), "responderRole", "RESPONDER"));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        String minor = created.location().substring(created.location().indexOf("/incidents/"));
+        browser.get(minor);
+        assertThat(browser.post(minor + "/resolve", Map.of()).status()).isEqualTo(302);
+        assertThat(browser.get(minor).body()).contains("This incident is below the severity and length in the care "
+            + "rules, so a private check-in goes only to responders who were paged in their sleep hours and to its "
+            + "commander, in about 2 hours, outside their quiet hours.")
+            .doesNotContain("will each get a private check-in");
     }
 
     @Test

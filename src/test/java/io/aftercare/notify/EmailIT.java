@@ -37,7 +37,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.aftercare.care.CareCases;
 import io.aftercare.directory.People;
 import io.aftercare.notify.NotifyFixtures.Person;
+import io.aftercare.directory.NewPerson;
+import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -92,6 +96,22 @@ class EmailIT {
     @AfterAll
     static void stop() {
         smtp.stop();
+    }
+
+    @Test
+    void withAMailServerTheChecklistTicksMailAndTheInvitationPageDoesNotSayMailIsMissing() {
+        var api = TestApi.at(port).asAdmin();
+        java.util.List<String> done = api.get("/api/v1/admin/getting-started")
+            .json("$.steps[?(@.done == true)].key");
+        assertThat(done).contains("channels");
+
+        var invited = people.create(NewPerson.of("Ines Invited", "ines-" + java.util.UUID.randomUUID()
+            + "@notify.test", "UTC", java.util.Set.of(Role.RESPONDER), null), null);
+        WebSession admin = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        assertThat(admin.get("/people/" + invited.id()).body()).contains("Create invitation link")
+            .doesNotContain("E-mail is not set up");
+        var withLink = admin.follow(admin.post("/people/" + invited.id() + "/invitation", java.util.Map.of()));
+        assertThat(withLink.body()).contains("/invite/").doesNotContain("E-mail is not set up");
     }
 
     @Test

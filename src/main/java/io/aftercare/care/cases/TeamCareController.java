@@ -20,12 +20,13 @@ import io.aftercare.identity.Role;
 import io.aftercare.shared.Problems;
 
 /**
- * A team's care, for its leads (and admins): the team's members by name, each with "suggest a check-in". Nothing of
+ * A team's care, for its leads (and admins): the team's members by name, each with "suggest a check-in". Being a lead
+ * of this team (set on the team's page) opens it; the LEAD role on its own does not (decision 0026). Nothing of
  * anyone's care shows here, not a stage, not whether a check-in waits or was answered: the page and the answer to a
  * suggestion are the same whatever any member did. What a lead may learn of care comes from group statistics only.
  */
 @Controller
-@PreAuthorize("hasAnyRole('LEAD', 'ADMIN')")
+@PreAuthorize("isAuthenticated()")
 class TeamCareController {
 
     private final CareService care;
@@ -37,11 +38,12 @@ class TeamCareController {
     }
 
     private TeamRef teamFor(AftercareUser me, UUID teamId) {
-        TeamRef team = directory.team(teamId).orElseThrow(() -> Problems.notFound("Team"));
-        if (!me.has(Role.ADMIN) && !team.leads().contains(me.personId())) {
+        var team = directory.team(teamId);
+        // refused before "not found", so that someone who leads no team learns nothing about which teams exist
+        if (!me.has(Role.ADMIN) && (team.isEmpty() || !team.get().leads().contains(me.personId()))) {
             throw new AccessDeniedException("Only this team's leads can see its care.");
         }
-        return team;
+        return team.orElseThrow(() -> Problems.notFound("Team"));
     }
 
     @GetMapping("/teams/{id}/care")

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,9 +48,12 @@ class PersonPageController {
     private final PersonService people;
     private final TeamRepository teams;
     private final AuditLog audit;
+    private final ObjectProvider<JavaMailSender> mail;
 
-    PersonPageController(PersonService people, TeamRepository teams, AuditLog audit) {
+    PersonPageController(PersonService people, TeamRepository teams, AuditLog audit,
+                         ObjectProvider<JavaMailSender> mail) {
         this.audit = audit;
+        this.mail = mail;
         this.people = people;
         this.teams = teams;
     }
@@ -131,6 +136,12 @@ class PersonPageController {
                 PersonJson.days(weekendDays == null ? List.of() : weekendDays, errors), identities, manager,
                 PersonJson.roles(roles == null ? List.of() : roles, errors), teams == null ? List.of() : teams, null);
         }
+    }
+
+    /** Whether Aftercare can send e-mail at all: without it, the admin passes on invitation links themselves. */
+    @ModelAttribute("mailConfigured")
+    boolean mailConfigured() {
+        return mail.getIfAvailable() != null;
     }
 
     @ModelAttribute("zones")

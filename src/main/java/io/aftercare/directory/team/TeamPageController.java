@@ -119,7 +119,9 @@ class TeamPageController {
         model.addAttribute("team", team);
         model.addAttribute("people", byId);
         model.addAttribute("rotations", rotationsNow);
+        // leading this team (set on this page) is what opens its rotations and its care page; the LEAD role is not
         model.addAttribute("canManage", access.canManage(me, id));
+        model.addAttribute("isLead", team.leads().contains(me.personId()));
         model.addAttribute("isAdmin", me.has(Role.ADMIN));
         if (me.has(Role.ADMIN)) {
             model.addAttribute("everyone", people.findWhere("1 = 1").stream()

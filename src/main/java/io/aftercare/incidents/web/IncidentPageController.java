@@ -31,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
+import io.aftercare.incidents.AfterResolving;
 import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.NewIncident;
@@ -62,12 +63,15 @@ class IncidentPageController {
     private final DirectoryLists lists;
     private final TimeFormat time;
     private final Clock clock;
+    private final List<AfterResolving> afterResolving;
 
-    IncidentPageController(IncidentService incidents, DirectoryLists lists, TimeFormat time, Clock clock) {
+    IncidentPageController(IncidentService incidents, DirectoryLists lists, TimeFormat time, Clock clock,
+                           List<AfterResolving> afterResolving) {
         this.incidents = incidents;
         this.lists = lists;
         this.time = time;
         this.clock = clock;
+        this.afterResolving = afterResolving;
     }
 
     @InitBinder
@@ -293,8 +297,9 @@ class IncidentPageController {
             return showDetail(id, model, Map.of("resolvedAt", "incidents.error.resolvedAt"),
                 new ResponderForm("", ResponderRole.RESPONDER.name()), resolvedAt);
         }
+        IncidentView resolved;
         try {
-            incidents.resolveByPerson(id, at, actor(me));
+            resolved = incidents.resolveByPerson(id, at, actor(me));
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() == 404) {
                 throw e;
@@ -303,6 +308,9 @@ class IncidentPageController {
                 resolvedAt);
         }
         redirect.addFlashAttribute("resolved", true);
+        // what happens next for its responders, in words that are the same whoever they are and whatever they do
+        redirect.addFlashAttribute("afterResolving", afterResolving.stream()
+            .flatMap(a -> a.describe(resolved).stream()).toList());
         return "redirect:/incidents/" + id;
     }
 

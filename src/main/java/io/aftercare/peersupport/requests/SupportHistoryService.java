@@ -1,0 +1,90 @@
+package io.aftercare.peersupport.requests;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.aftercare.peersupport.SupportHistory;
+import io.aftercare.shared.DbTime;
+
+/** Writes the demo's past peer support in the shape live requests end in (see {@link SupportHistory}). */
+@Service
+class SupportHistoryService implements SupportHistory {
+
+    private final JdbcClient jdbc;
+    private final Roster roster;
+    private final SupportRequestService requests;
+    private final RequestProperties properties;
+    private final Clock clock;
+
+    SupportHistoryService(JdbcClient jdbc, Roster roster, SupportRequestService requests, RequestProperties properties,
+                          Clock clock) {
+        this.jdbc = jdbc;
+        this.roster = roster;
+        this.requests = requests;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void onRoster(UUID personId, List<String> languages) {
+        if (!roster.isSupporter(personId)) {
+            throw new IllegalArgumentException("only people with the SUPPORTER role go on the roster");
+        }
+        Roster.Supporter defaults = roster.of(personId);
+        roster.save(new Roster.Supporter(personId, defaults.weeklyCapacity(), List.copyOf(languages),
+            defaults.workStart(), defaults.workEnd(), false));
+    }
+
+    @Override
+    @Transactional
+    public void resource(String country, String language, String kind, String name, String description,
+                         String contact, String url) {
+        jdbc.sql("""
+                INSERT INTO support_resource (id, country, language, kind, name, description, contact, url, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(UUID.randomUUID(), country, language, kind, name, description, contact, url,
+                DbTime.toDb(clock.instant()))
+            .update();
+    }
+
+    @Override
+    @Transactional
+    public void pastRequest(UUID personId, UUID supporterId, Instant requestedAt, Duration acknowledgedAfter,
+                            Duration contactAfter, Duration closedAfter) {
+        Instant acknowledged = requestedAt.plus(acknowledgedAfter);
+        Instant contact = acknowledged.plus(contactAfter);
+        Instant closed = contact.plus(closedAfter);
+        if (!closed.isBefore(clock.instant())) {
+            throw new IllegalArgumentException("a past request ends in the past");
+        }
+        UUID id = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO support_request (id, person_id, case_id, origin, status, supporter_id, assignment_id,
+                                             note_ciphertext, share_incident, requested_at, acknowledged_at,
+                                             contact_made_at, closed_at, closed_by)
+                VALUES (?, ?, NULL, 'SELF', 'CLOSED', ?, ?, NULL, FALSE, ?, ?, ?, ?, 'SUPPORTER')""")
+            .params(id, personId, supporterId, assignment, DbTime.toDb(requestedAt), DbTime.toDb(acknowledged),
+                DbTime.toDb(contact), DbTime.toDb(closed))
+            .update();
+        jdbc.sql("""
+                INSERT INTO support_assignment (id, request_id, supporter_id, assigned_at, ack_due_at, outcome, ended_at)
+                VALUES (?, ?, ?, ?, ?, 'ACKNOWLEDGED', ?)""")
+            .params(assignment, id, supporterId, DbTime.toDb(requestedAt),
+                DbTime.toDb(requestedAt.plus(properties.acknowledgeWithin())), DbTime.toDb(acknowledged))
+            .update();
+    }
+
+    @Override
+    public UUID requestNow(UUID personId) {
+        return requests.request(personId, null, "SELF", null, false);
+    }
+}

@@ -89,11 +89,28 @@ class CarePathIT extends BrowserTest {
             .isVisible();
     }
 
+    /** A team of the person's, with a lead: so that "A teammate" and "My team lead" have someone to tell. */
+    void inATeam(UUID personId, String name) {
+        UUID lead = people.create(new NewPerson("Lee Lead", "lead-" + UUID.randomUUID() + "@example.com",
+            "Europe/Berlin", null, null, null, Map.of(), null, Set.of(Role.RESPONDER, Role.LEAD), List.of(), PASSWORD),
+            null).id();
+        UUID team = UUID.randomUUID();
+        String unique = name + " " + team.toString().substring(0, 8);
+        jdbc.sql("INSERT INTO team (id, name, name_normalized, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")
+            .params(team, unique, unique.toLowerCase()).update();
+        jdbc.sql("INSERT INTO team_member (team_id, person_id, is_lead, joined_at) VALUES (?, ?, TRUE, CURRENT_TIMESTAMP)")
+            .params(team, lead).update();
+        jdbc.sql("INSERT INTO team_member (team_id, person_id, is_lead, joined_at) VALUES (?, ?, FALSE, CURRENT_TIMESTAMP)")
+            .params(team, personId).update();
+    }
+
     @Test
     void aResponderAnswersTheirCheckInAndFollowUpsAndSeesTheirOwnTrend() {
         String email = "sam-" + UUID.randomUUID() + "@example.com";
         UUID sam = people.create(new NewPerson("Sam Rivera", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
             Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
+        inATeam(sam, "Checkout");
+        page = browser.newPage();
         Instant resolved = Instant.now().minus(Duration.ofMinutes(5));
         care.incidentResolved(new ResolvedIncident(UUID.randomUUID(), "the checkout outage", "SEV1",
             resolved.minus(Duration.ofHours(3)), resolved.minus(Duration.ofHours(2)), resolved,
@@ -121,12 +138,15 @@ class CarePathIT extends BrowserTest {
         page.getByLabel("Sleeping difficulties").check();
         page.getByLabel("Anxiety about the next incident").check();
         page.getByLabel("A teammate").check();
+        page.getByText("Add a note (optional)").click();
         page.getByLabel("Anything you would like to add? (optional)").fill("I keep replaying the rollback.");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "care-03-check-in");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         // stressed, with sleeping difficulties: the programme's threshold, so they are asked, never assigned
         assertThat(page.getByText("Thank you. Only you can see your answers.")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("What happens next")))
+            .isVisible();
         noThanksToTheOffer();
 
         followUpDue(sam, 1);
@@ -170,11 +190,107 @@ class CarePathIT extends BrowserTest {
 
         // the coordinator's view of when cases open, in plain words
         Page admin = browser.newPage();
+        page.context().close();
         page = admin;
         signIn(TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
         page.navigate(url("/programme/rules"));
         assertThat(page.getByText("the incident was SEV3 or more severe,")).isVisible();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "care-06-trigger-rules");
+    }
+
+    /** The smallest height and width of the form's tap targets: choices, buttons, the note's opener. */
+    static final String SMALLEST_TARGET = """
+        () => {
+          const targets = [...document.querySelectorAll('main form label, main form button, main form summary')]
+            .filter(e => e.offsetParent !== null && !e.closest('.field-error'));
+          return targets.map(e => { const r = e.getBoundingClientRect();
+              return { what: e.textContent.trim().slice(0, 30), h: r.height, w: r.width }; })
+            .sort((a, b) => Math.min(a.h, a.w) - Math.min(b.h, b.w))[0];
+        }""";
+
+    @Test
+    void onAPhoneTheCheckInIsThreeTapsAndTheThankYouPageSaysWhatComesNext() {
+        String email = "ana-" + UUID.randomUUID() + "@example.com";
+        UUID ana = people.create(new NewPerson("Ana Phone", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
+            Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
+        inATeam(ana, "Payments");
+        String helpline = "Listening line " + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                INSERT INTO support_resource (id, country, language, kind, name, description, contact, url, created_at)
+                VALUES (?, 'United Kingdom', 'English', 'COUNSELLING', ?, 'Free, confidential counselling by phone.',
+                        '0800 123 456', 'https://counselling.example', CURRENT_TIMESTAMP)""")
+            .params(UUID.randomUUID(), helpline).update();
+        Instant resolved = Instant.now().minus(Duration.ofMinutes(5));
+        care.incidentResolved(new ResolvedIncident(UUID.randomUUID(), "the payments outage", "SEV2",
+            resolved.minus(Duration.ofHours(2)), resolved.minus(Duration.ofMinutes(110)), resolved,
+            List.of(new ResolvedIncident.Responder(ana, "RESPONDER", null))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+            "SELECT COUNT(*) FROM care_step WHERE person_id = ? AND status = 'PENDING'").param(ana)
+            .query(Long.class).single() == 1);
+        UUID checkIn = jdbc.sql("SELECT id FROM care_step WHERE person_id = ? AND kind = 'CHECK_IN'").param(ana)
+            .query(UUID.class).single();
+
+        page = browser.newPage(390, 844);
+        signIn(email, PASSWORD);
+        page.navigate(url("/check-ins/" + checkIn));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("How are you doing after the payments outage?"))).isVisible();
+
+        // nothing is chosen for the person
+        assertThat(page.locator("main form input:checked")).hasCount(0);
+        // Send is on the screen without scrolling
+        Locator send = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"));
+        var box = send.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(box.y).as("Send's top").isGreaterThanOrEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(box.y + box.height).as("Send's bottom on a 844 px screen")
+            .isLessThanOrEqualTo(844);
+        // every tap target is at least 44 px each way
+        @SuppressWarnings("unchecked")
+        Map<String, Object> smallest = (Map<String, Object>) page.evaluate(SMALLEST_TARGET);
+        org.assertj.core.api.Assertions.assertThat(((Number) smallest.get("h")).doubleValue())
+            .as("height of %s", smallest.get("what")).isGreaterThanOrEqualTo(44);
+        org.assertj.core.api.Assertions.assertThat(((Number) smallest.get("w")).doubleValue())
+            .as("width of %s", smallest.get("what")).isGreaterThanOrEqualTo(44);
+        // "A teammate" says who would be told
+        assertThat(page.getByText("We let one or two people from Payments")).isVisible();
+        Browser.checkAccessibility(page);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("care-07-check-in-on-a-phone.png")));
+
+        // "None of these" and the effects untick each other, in the page
+        page.getByLabel("Sleeping difficulties").check();
+        page.getByLabel("None of these").check();
+        assertThat(page.getByLabel("Sleeping difficulties")).not().isChecked();
+        page.getByLabel("Loss of confidence").check();
+        assertThat(page.getByLabel("None of these")).not().isChecked();
+        page.getByLabel("Loss of confidence").uncheck();
+
+        // the three taps, and professional resources asked for
+        page.locator("fieldset").filter(new Locator.FilterOptions().setHasText("How stressed do you feel"))
+            .getByLabel("Moderately", new Locator.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("None of these").check();
+        page.getByLabel("Professional resources").check();
+        send.click();
+
+        assertThat(page).hasURL(url("/check-ins/" + checkIn + "/thanks"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("What happens next")))
+            .isVisible();
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM",
+            java.util.Locale.ENGLISH);
+        for (int day : List.of(1, 7, 30)) {
+            Instant due = jdbc.sql("SELECT due_at FROM care_step WHERE person_id = ? AND kind = 'FOLLOW_UP' AND step_day = ?")
+                .params(ana, day).query(java.time.OffsetDateTime.class).single().toInstant();
+            assertThat(page.getByText("Day " + day + ": " + date.format(due.atZone(java.time.ZoneId.of("Europe/Berlin")))))
+                .isVisible();
+        }
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop these follow-ups")))
+            .isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(helpline))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Talk to someone"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to My aftercare")))
+            .isVisible();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "care-08-thank-you-on-a-phone");
+        page.context().close();
     }
 }

@@ -129,7 +129,7 @@ class PasswordResetIT {
         WebSession browser = WebSession.anonymous(port);
         var form = browser.get(path);
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("An admin asked Aftercare to send this link to your e-mail")
+        assertThat(form.body()).contains("Aftercare sent this link to your e-mail only, because you or an admin asked for it")
             .contains("signs you out in every browser and revokes your API tokens");
 
         String tooLong = "é".repeat(40);

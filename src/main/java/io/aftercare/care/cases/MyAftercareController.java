@@ -3,11 +3,13 @@ package io.aftercare.care.cases;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -24,8 +26,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.aftercare.care.Outreach;
 import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.PersonName;
+import io.aftercare.directory.PersonRef;
+import io.aftercare.directory.TeamRef;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.shared.FieldErrors;
 import io.aftercare.shared.Problems;
@@ -49,13 +56,18 @@ class MyAftercareController {
     private final MessageSource messages;
     private final TimeFormat time;
     private final SupportOffer offer;
+    private final ThankYou thankYou;
+    private final Directory directory;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MyAftercareController(CareService care, MessageSource messages, TimeFormat time, SupportOffer offer) {
+    MyAftercareController(CareService care, MessageSource messages, TimeFormat time, SupportOffer offer,
+                          ThankYou thankYou, Directory directory) {
         this.care = care;
         this.messages = messages;
         this.time = time;
         this.offer = offer;
+        this.thankYou = thankYou;
+        this.directory = directory;
     }
 
     // ---------------------------------------------------------------- My aftercare
@@ -169,7 +181,7 @@ class MyAftercareController {
     @GetMapping("/check-ins/{id}")
     String checkIn(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
         StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
-        return form(model, step, "/check-ins/" + id, Map.of(), FormValues.empty());
+        return form(model, me.personId(), step, "/check-ins/" + id, Map.of(), FormValues.empty());
     }
 
     @PostMapping("/check-ins/{id}")
@@ -183,9 +195,11 @@ class MyAftercareController {
             if (e.getStatusCode().value() != 400) {
                 throw e;
             }
-            return form(model, step, "/check-ins/" + id, formErrors(e), values);
+            return form(model, me.personId(), step, "/check-ins/" + id, formErrors(e), values);
         }
-        if (offer.offered(me.personId(), care.step(me.personId(), id).orElseThrow())) {
+        // an answered check-in always ends on the thank-you page: what happens next, and help if it was asked for
+        boolean answeredCheckIn = step.checkInStep() && "answer".equals(values.action());
+        if (answeredCheckIn || offer.offered(me.personId(), care.step(me.personId(), id).orElseThrow())) {
             redirect.addFlashAttribute("message", thanksKey(values));
             return "redirect:/check-ins/" + id + "/thanks";
         }
@@ -204,7 +218,8 @@ class MyAftercareController {
             return LINK_GONE;
         }
         StepView step = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
-        return form(model, withoutAnswers(step), "/c/" + token, Map.of(), FormValues.empty());
+        return form(model, target.get().personId(), withoutAnswers(step), "/c/" + token, Map.of(),
+            FormValues.empty());
     }
 
     @PostMapping("/c/{token}")
@@ -222,15 +237,21 @@ class MyAftercareController {
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() == 400) {
                 StepView step = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
-                return form(model, withoutAnswers(step), "/c/" + token, formErrors(e), values);
+                return form(model, target.get().personId(), withoutAnswers(step), "/c/" + token, formErrors(e),
+                    values);
             }
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return LINK_GONE;
         }
         model.addAttribute("message", thanksKey(values));
-        if (offer.offered(target.get().personId(),
-            care.step(target.get().personId(), target.get().stepId()).orElseThrow())) {
+        StepView answered = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
+        if (offer.offered(target.get().personId(), answered)) {
             model.addAttribute("offerAction", "/c/" + token + "/support-offer");
+        }
+        thankYou.fill(model, target.get().personId(), answered, LocaleContextHolder.getLocale());
+        if (me == null) {
+            // signing in from here comes back to this same thank-you page, in the app
+            model.addAttribute("signInPath", "/check-ins/" + target.get().stepId() + "/thanks");
         }
         return THANKS;
     }
@@ -265,15 +286,58 @@ class MyAftercareController {
         };
     }
 
-    private String form(Model model, StepView step, String action, Map<String, String> errors, FormValues values) {
+    private String form(Model model, UUID personId, StepView step, String action, Map<String, String> errors,
+                        FormValues values) {
         model.addAttribute("step", step);
+        model.addAttribute("ownCase", step.incidents().isEmpty());
         model.addAttribute("formAction", action);
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         model.addAttribute("effects", Answers.Effect.values());
-        model.addAttribute("outreachOptions", io.aftercare.care.Outreach.values());
+        model.addAttribute("outreachOptions", outreachOptions(personId, step));
         model.addAttribute("items", java.util.Arrays.stream(Answers.Item.values()).map(Answers.Item::key).toList());
         return FORM;
+    }
+
+    /**
+     * "Would you like someone to reach out?", each choice saying who would be told. Teammates and leads are asked
+     * only about incidents, so a check-in the person opened themselves does not offer them; nor does a person
+     * without a team get "A teammate", or one without a lead or manager "My team lead".
+     */
+    private List<OutreachOption> outreachOptions(UUID personId, StepView step) {
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean incident = !step.incidents().isEmpty();
+        List<TeamRef> teams = directory.teamsOf(personId);
+        List<String> teamNames = teams.stream().map(TeamRef::name).distinct().toList();
+        Set<UUID> leadIds = new LinkedHashSet<>();
+        teams.forEach(t -> leadIds.addAll(t.leads()));
+        leadIds.remove(personId);
+        if (leadIds.isEmpty()) {
+            directory.person(personId).map(PersonRef::managerId).ifPresent(leadIds::add);
+        }
+        List<String> leadNames = leadIds.isEmpty() ? List.of()
+            : directory.names(leadIds).stream().map(PersonName::name).toList();
+        List<OutreachOption> options = new ArrayList<>();
+        for (Outreach o : List.of(Outreach.NOBODY, Outreach.TEAMMATE, Outreach.LEAD, Outreach.PEER_SUPPORTER,
+            Outreach.RESOURCES)) {
+            String hint = switch (o) {
+                case NOBODY -> null;
+                case TEAMMATE -> !incident || teamNames.isEmpty() ? "" : messages.getMessage(
+                    "care.outreach.TEAMMATE.hint", new Object[] {String.join(", ", teamNames)}, locale);
+                case LEAD -> !incident || leadNames.isEmpty() ? "" : messages.getMessage(
+                    "care.outreach.LEAD.hint", new Object[] {String.join(", ", leadNames)}, locale);
+                case PEER_SUPPORTER -> messages.getMessage("care.outreach.PEER_SUPPORTER.hint", null, locale);
+                case RESOURCES -> messages.getMessage("care.outreach.RESOURCES.hint", null, locale);
+            };
+            if (hint == null || !hint.isEmpty()) {
+                options.add(new OutreachOption(o.name(), hint));
+            }
+        }
+        return options;
+    }
+
+    /** A choice of the outreach question and what it means, in the form's words. */
+    public record OutreachOption(String name, String hint) {
     }
 
     /** What the form sent, kept for showing it again next to its errors. */
@@ -281,7 +345,8 @@ class MyAftercareController {
                              Map<String, Integer> items, String note) {
 
         static FormValues empty() {
-            return new FormValues("answer", null, List.of(), "NOBODY", Map.of(), "");
+            // nothing chosen for the reader: an unanswered outreach question means nobody is asked
+            return new FormValues("answer", null, List.of(), null, Map.of(), "");
         }
 
         static FormValues of(MultiValueMap<String, String> params) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,10 +38,12 @@ class SupportOfferController {
 
     private final CareService care;
     private final SupportOffer offer;
+    private final ThankYou thankYou;
 
-    SupportOfferController(CareService care, SupportOffer offer) {
+    SupportOfferController(CareService care, SupportOffer offer, ThankYou thankYou) {
         this.care = care;
         this.offer = offer;
+        this.thankYou = thankYou;
     }
 
     @GetMapping("/check-ins/{id}/thanks")
@@ -53,6 +56,8 @@ class SupportOfferController {
         if (offer.offered(me.personId(), step)) {
             model.addAttribute("offerAction", "/check-ins/" + id + "/support-offer");
         }
+        thankYou.fill(model, me.personId(), step, LocaleContextHolder.getLocale());
+        model.addAttribute("signedIn", true);
         return THANKS;
     }
 

@@ -22,6 +22,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aftercare.identity.AccountStateException;
 import io.aftercare.identity.AccountStateException.Reason;
@@ -262,6 +264,52 @@ public class AccountService implements Accounts, UserDetailsService {
         audit.record(actorId, personId, "PASSWORD_RESET_SENT", "person:" + personId, null);
         // last: when the mail server does not take it, nothing above is kept
         resetMail.send(login.get(), publicUrl + "/reset/" + token, resetValidFor);
+    }
+
+    /** How many reset links one address can be sent in an hour, however often "Forgot your password?" is used. */
+    public static final int RESETS_PER_HOUR = 3;
+
+    /**
+     * "Forgot your password?" on the sign-in page: a reset link to the address typed, if it is an enabled account's
+     * with a password, and fewer than {@link #RESETS_PER_HOUR} links went to it in the last hour. The caller learns
+     * nothing either way: nothing is returned, and the mail leaves after the commit on its own thread, so an
+     * existing address does not even take longer to answer.
+     */
+    @Transactional
+    public void requestOwnReset(String email) {
+        if (email == null || email.isBlank() || email.length() > 320 || !resetMail.configured()) {
+            return;
+        }
+        Optional<Map.Entry<UUID, String>> account = jdbc.sql(
+                "SELECT person_id, login FROM account WHERE login = ? AND enabled = TRUE AND password_hash IS NOT NULL")
+            .param(normalize(email))
+            .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+            .optional();
+        if (account.isEmpty()) {
+            return;
+        }
+        UUID personId = account.get().getKey();
+        OffsetDateTime now = now();
+        long recent = jdbc.sql("SELECT COUNT(*) FROM password_reset WHERE person_id = ? AND created_at > ?")
+            .params(personId, now.minusHours(1)).query(Long.class).single();
+        if (recent >= RESETS_PER_HOUR) {
+            return;
+        }
+        String token = Secrets.random(32);
+        jdbc.sql("UPDATE password_reset SET used_at = ? WHERE person_id = ? AND used_at IS NULL").params(now, personId)
+            .update();
+        jdbc.sql("INSERT INTO password_reset (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .params(Secrets.sha256(token), personId, now, now.plus(resetValidFor))
+            .update();
+        audit.record(null, personId, "PASSWORD_RESET_SENT", "person:" + personId, "asked for on the sign-in page");
+        String to = account.get().getValue();
+        String link = publicUrl + "/reset/" + token;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                resetMail.sendLater(to, link, resetValidFor);
+            }
+        });
     }
 
     /** The person an unused, unexpired password reset link belongs to. */

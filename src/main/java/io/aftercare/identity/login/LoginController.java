@@ -10,6 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 @Controller
@@ -19,6 +21,7 @@ public class LoginController {
     public static final String LAST_EMAIL = "aftercare.login.email";
 
     private final boolean demo;
+    private final SavedPage savedPage = new SavedPage();
 
     LoginController(Environment environment) {
         this.demo = environment.acceptsProfiles(Profiles.of("demo"));
@@ -26,7 +29,8 @@ public class LoginController {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String wait, @RequestParam(required = false) String locked,
-                 HttpSession session, Model model, Authentication authentication) {
+                 HttpSession session, Model model, Authentication authentication, HttpServletRequest request,
+                 HttpServletResponse response) {
         if (authentication != null && authentication.isAuthenticated()
             && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
@@ -37,7 +41,26 @@ public class LoginController {
         model.addAttribute("waitSeconds", parse(wait));
         model.addAttribute("lockedMinutes", parse(locked));
         model.addAttribute("demo", demo);
+        model.addAttribute("nextKey", savedPage.target(request, response).map(LoginController::nextKey).orElse(null));
         return "identity/login";
+    }
+
+    /** What the sign-in page says about the page it will open next, by that page's path. */
+    static String nextKey(String target) {
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        if (path.startsWith("/check-ins/")) {
+            return "login.next.checkIn";
+        }
+        if (path.equals("/inbox")) {
+            return "login.next.inbox";
+        }
+        if (path.equals("/me") || path.startsWith("/me/")) {
+            return "login.next.me";
+        }
+        if (path.equals("/support") || path.startsWith("/support/")) {
+            return "login.next.support";
+        }
+        return path.equals("/") ? null : "login.next.page";
     }
 
     private static Long parse(String value) {

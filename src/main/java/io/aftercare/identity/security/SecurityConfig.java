@@ -173,7 +173,9 @@ class SecurityConfig {
                     "/swagger-ui.html").permitAll()
                 .anyRequest().authenticated())
             .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login").usernameParameter("email")
-                .passwordParameter("password").failureHandler(loginFailure()).defaultSuccessUrl("/", false))
+                .passwordParameter("password").failureHandler(loginFailure())
+                // back to the page that asked for sign-in (a path on this site only), else home
+                .successHandler(new io.aftercare.identity.login.SavedPage()))
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
             .addFilterBefore(new SessionLifetimeFilter(absoluteTimeout), SecurityContextHolderFilter.class)

@@ -172,7 +172,7 @@ class SupportOfferIT {
         browser.get("/check-ins/" + checkIn);
         var posted = browser.post("/check-ins/" + checkIn, Map.of("action", "answer", "stress", "2",
             "effects", List.of("NONE"), "outreach", "NOBODY"));
-        assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/me");
+        assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/check-ins/" + checkIn + "/thanks");
         assertThat(browser.follow(posted).body()).contains("Thank you. Only you can see your answers.")
             .doesNotContain(OFFER);
     }

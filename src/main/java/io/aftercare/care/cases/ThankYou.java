@@ -1,0 +1,82 @@
+package io.aftercare.care.cases;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import io.aftercare.care.Outreach;
+import io.aftercare.care.ProfessionalHelp;
+import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.PersonRef;
+import io.aftercare.shared.DbTime;
+
+/**
+ * What the thank-you page after an answer shows the person, and only them: the follow-ups still to come with their
+ * dates in the person's own time zone (and how to stop them), and professional help inline when they asked for
+ * professional resources or said they feel stressed or very stressed (4 or 5).
+ */
+@Component
+class ThankYou {
+
+    /** From this stress answer up, the thank-you page shows professional help without being asked. */
+    static final int STRESSED = 4;
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    /** A follow-up still to come. */
+    public record NextFollowUp(int day, String date) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final ObjectProvider<ProfessionalHelp> help;
+
+    ThankYou(JdbcClient jdbc, Directory directory, ObjectProvider<ProfessionalHelp> help) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.help = help;
+    }
+
+    /** Fills the thank-you page for this step of the person's own, read in {@code place}'s language and country. */
+    void fill(Model model, UUID personId, StepView step, Locale place) {
+        ZoneId zone = directory.person(personId).map(PersonRef::timeZone).orElse(ZoneOffset.UTC);
+        model.addAttribute("followUps", followUps(personId, step.caseId(), zone));
+        model.addAttribute("caseId", step.caseId());
+        model.addAttribute("zone", zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+        boolean wantsHelp = step.checkIn() != null
+            && (Outreach.RESOURCES.name().equals(step.checkIn().outreach()) || step.checkIn().stress() >= STRESSED);
+        ProfessionalHelp resources = help.getIfAvailable();
+        model.addAttribute("showHelp", wantsHelp);
+        model.addAttribute("askedForResources",
+            step.checkIn() != null && Outreach.RESOURCES.name().equals(step.checkIn().outreach()));
+        ProfessionalHelp.Found found = wantsHelp && resources != null ? resources.forPlace(place)
+            : new ProfessionalHelp.Found(List.of(), false);
+        model.addAttribute("help", found.entries());
+        model.addAttribute("helpForPlace", found.forPlace());
+    }
+
+    /** The case's follow-ups not yet answered or passed; none when the person asked not to be asked again. */
+    List<NextFollowUp> followUps(UUID personId, UUID caseId, ZoneId zone) {
+        return jdbc.sql("""
+                SELECT s.step_day, s.due_at FROM care_step s JOIN care_case c ON c.id = s.case_id
+                WHERE s.case_id = ? AND s.person_id = ? AND s.kind = 'FOLLOW_UP'
+                  AND s.status IN ('SCHEDULED', 'PENDING') AND c.muted = FALSE AND c.stage <> 'CLOSED'
+                ORDER BY s.step_day""")
+            .params(caseId, personId)
+            .query((rs, n) -> {
+                Instant due = DbTime.instant(rs, "due_at");
+                return new NextFollowUp(rs.getInt("step_day"), DATE.format(due.atZone(zone)));
+            })
+            .list();
+    }
+}

@@ -228,7 +228,7 @@ class SupportRequestIT {
         var asked = samPage.post("/support/requests", Map.of("note", "Could do with a chat"));
         String page = samPage.follow(asked).body();
         assertThat(page).contains("No peer supporter is free just yet")
-            .contains("The programme's coordinators are told")
+            .contains("coordinators are told, and we will let you know here and by message")
             .as("who they can talk to meanwhile").contains(line).contains("0800 000 000")
             .doesNotContain("A peer supporter will be in touch").doesNotContain("They will be in touch soon");
         UUID id = jdbc.sql("SELECT id FROM support_request WHERE person_id = ?").param(w.sam().id())

@@ -28,6 +28,13 @@ public interface CareCases {
     boolean hasOptedOut(UUID personId);
 
     /**
+     * Whether the person has a case of their own open that was opened at or after {@code since} (an incident of
+     * theirs, or one they opened for themselves). Says nothing of what they answered; for not asking people who are
+     * in the middle of their own aftercare to look after someone else.
+     */
+    boolean hasOpenCaseSince(UUID personId, java.time.Instant since);
+
+    /**
      * A signed link that answers one pending check-in or follow-up without signing in: single use, valid for
      * {@code aftercare.care.link-valid-for} (7 days). For delivery by e-mail or chat; only its hash is stored.
      */

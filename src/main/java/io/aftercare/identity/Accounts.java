@@ -30,6 +30,9 @@ public interface Accounts {
 
     Map<UUID, Set<Role>> rolesOf(Collection<UUID> personIds);
 
+    /** The people whose enabled account has this role (for telling, say, every coordinator of something). */
+    java.util.List<UUID> peopleWith(Role role);
+
     /**
      * Replaces a person's roles (RESPONDER is always kept); recorded in the audit log. A change ends the person's
      * sessions; taking a role away also revokes their API tokens.

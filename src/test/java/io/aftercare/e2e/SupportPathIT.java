@@ -167,6 +167,8 @@ class SupportPathIT extends BrowserTest {
         button("I will be in touch");
         assertThat(alexPage.getByText("Thank you. Please say hello soon.")).isVisible();
         assertThat(card).containsText("You said you would be in touch.");
+        // now that Alex said so, Alex sees how Sam likes to be reached
+        assertThat(card).containsText("They would like to hear from you by e-mail: " + sam.email());
         Browser.screenshot(alexPage, "support-04-supporter-acknowledged");
 
         as(samPage).navigate(url("/support"));
@@ -266,10 +268,22 @@ class SupportPathIT extends BrowserTest {
         Browser.checkAccessibility(admin);
         Browser.screenshot(admin, "support-10-coordinator-waiting-request");
 
+        // Rio is told plainly that nobody is free yet, and who they can talk to meanwhile
+        Page rioPage = signedIn(rio.email(), PASSWORD);
+        rioPage.navigate(url("/support"));
+        assertThat(rioPage.locator("main")).containsText("No peer supporter is free just yet");
+        assertThat(rioPage.locator("main")).not().containsText("They will be in touch soon");
+        assertThat(rioPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+            .setName("All resources and crisis lines"))).isVisible();
+        Browser.checkAccessibility(rioPage);
+        Browser.screenshot(rioPage, "support-12-responder-nobody-free");
+        as(admin);
+
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Programme health")).click();
         assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
             .setName("Is peer support reaching people?"))).isVisible();
         assertThat(admin.locator("main")).containsText("Not enough answers to show without identifying anyone");
+        assertThat(admin.getByText("Not enough answers to show without identifying anyone")).hasCount(1);
         Browser.checkAccessibility(admin);
         Browser.screenshot(admin, "support-11-programme-health");
     }

@@ -426,7 +426,7 @@ class SlackIT {
         Map<String, String> nudged = checkInMessage(teammate);
         assertThat(nudged.get("text")).isEqualTo("A colleague could use a friendly hello");
         List<String> nudgeLinks = JsonPath.read(nudged.get("blocks"), "$..elements[*].url");
-        assertThat(nudgeLinks).containsExactly("https://aftercare.example.test/nudges");
+        assertThat(nudgeLinks).containsExactly("https://aftercare.example.test/nudges/" + nudge);
         assertThat(nudged.get("blocks")).doesNotContain("Quinn").doesNotContain("stress_");
 
         Map<String, String> asked = checkInMessage(supporter);
@@ -437,7 +437,7 @@ class SlackIT {
 
         List<String> inbox = TestApi.at(port).basic(teammate.email(), NotifyFixtures.PASSWORD).get("/api/v1/me/inbox")
             .json("$[*].link");
-        assertThat(inbox).containsExactly("/nudges");
+        assertThat(inbox).containsExactly("/nudges/" + nudge);
         // the same event again adds nothing
         transactions.executeWithoutResult(t -> events.publishEvent(new OutreachNudged(nudge, UUID.randomUUID(),
             about.id(), teammate.id(), "TEAMMATE", now)));

@@ -35,6 +35,7 @@ import io.aftercare.care.CareCaseOpened;
 import io.aftercare.care.CareCases;
 import io.aftercare.care.CheckInAnswered;
 import io.aftercare.care.CheckInDue;
+import io.aftercare.care.CheckInSuggested;
 import io.aftercare.care.Outreach;
 import io.aftercare.care.ResolvedIncident;
 import io.aftercare.care.cases.CareViews.CaseView;
@@ -543,6 +544,12 @@ class CareService implements CareCases {
     }
 
     @Override
+    public boolean hasOpenCaseSince(UUID personId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM care_case WHERE person_id = ? AND closed_at IS NULL AND opened_at >= ?")
+            .params(personId, DbTime.toDb(since)).query(Long.class).single() > 0;
+    }
+
+    @Override
     public boolean hasOptedOut(UUID personId) {
         return jdbc.sql("SELECT opted_out FROM care_person WHERE person_id = ?").param(personId)
             .query(Boolean.class).optional().orElse(false);
@@ -729,8 +736,11 @@ class CareService implements CareCases {
         long open = jdbc.sql("SELECT COUNT(*) FROM care_suggestion WHERE person_id = ? AND responded_at IS NULL")
             .param(personId).query(Long.class).single();
         if (open == 0 && !hasOptedOut(personId)) {
+            UUID id = UUID.randomUUID();
             jdbc.sql("INSERT INTO care_suggestion (id, person_id, suggested_by, created_at) VALUES (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), personId, leadId, DbTime.toDb(now())).update();
+                .params(id, personId, leadId, DbTime.toDb(now())).update();
+            // the person hears of it in their inbox and by their channel; the lead's answer stays the same
+            events.publishEvent(new CheckInSuggested(id, personId, now()));
         }
     }
 

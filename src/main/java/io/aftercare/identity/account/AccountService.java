@@ -147,6 +147,14 @@ public class AccountService implements Accounts, UserDetailsService {
     }
 
     @Override
+    public List<UUID> peopleWith(Role role) {
+        return jdbc.sql("""
+                SELECT r.person_id FROM account_role r JOIN account a ON a.person_id = r.person_id
+                WHERE r.role = ? AND a.enabled = TRUE ORDER BY r.person_id""")
+            .param(role.name()).query(UUID.class).list();
+    }
+
+    @Override
     public Set<Role> rolesOf(UUID personId) {
         return rolesOf(List.of(personId)).getOrDefault(personId, EnumSet.noneOf(Role.class));
     }

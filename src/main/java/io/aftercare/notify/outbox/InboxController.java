@@ -36,7 +36,7 @@ class InboxController {
         return outbox.inbox(personId, 200).stream().map(r -> {
             MessageText.Text words = text.of(r.kind(), r.day(), r.reminder());
             return new InboxEntry(r.id(), r.kind(), r.day(), r.reminder(), words.title(), words.body(),
-                r.stepId() == null ? MessageText.path(r.kind()) : "/check-ins/" + r.stepId(), r.createdAt());
+                r.stepId() == null ? MessageText.path(r.kind(), r.key()) : "/check-ins/" + r.stepId(), r.createdAt());
         }).toList();
     }
 

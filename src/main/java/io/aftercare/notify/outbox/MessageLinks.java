@@ -27,6 +27,6 @@ public class MessageLinks {
         if (message.stepId() != null) {
             return care.answerLink(message.stepId());
         }
-        return URI.create(publicUrl + MessageText.path(message.kind()));
+        return URI.create(publicUrl + MessageText.path(message.kind(), message.key()));
     }
 }

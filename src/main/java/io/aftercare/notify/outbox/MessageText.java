@@ -23,11 +23,23 @@ public class MessageText {
     public static final String NUDGE = "NUDGE";
     /** A peer supporter is asked to take a request for someone to talk to (peer support). */
     public static final String SUPPORT_REQUEST = "SUPPORT_REQUEST";
+    /** The person who asked for a supporter: nobody eligible is free yet (peer support). */
+    public static final String SUPPORT_WAITING = "SUPPORT_WAITING";
+    /** The person who asked: after waiting, a supporter has their request now (peer support). */
+    public static final String SUPPORT_FOUND = "SUPPORT_FOUND";
+    /** Coordinators, once a day: requests are waiting for a supporter; nothing about which (peer support). */
+    public static final String SUPPORT_WAITING_COORDINATOR = "SUPPORT_WAITING_COORDINATOR";
+    /** A team lead suggested a check-in; the invitation waits on My aftercare (care). */
+    public static final String CHECK_IN_SUGGESTED = "CHECK_IN_SUGGESTED";
+
+    private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.of(NUDGE, "nudge",
+        SUPPORT_REQUEST, "supportRequest", SUPPORT_WAITING, "supportWaiting", SUPPORT_FOUND, "supportFound",
+        SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested");
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
-        if (NUDGE.equals(kind) || SUPPORT_REQUEST.equals(kind)) {
-            String k = NUDGE.equals(kind) ? "nudge" : "supportRequest";
+        if (OWN_WORDS.containsKey(kind)) {
+            String k = OWN_WORDS.get(kind);
             return new Text(msg("notify.message." + k + ".title"), msg("notify.message." + k + ".body"),
                 msg("notify.message." + k + ".action"), msg("notify.message." + k + ".privacy"));
         }
@@ -42,8 +54,30 @@ public class MessageText {
         return switch (kind) {
             case NUDGE -> "/nudges";
             case SUPPORT_REQUEST -> "/support/assigned";
+            case SUPPORT_WAITING, SUPPORT_FOUND -> "/support";
+            case SUPPORT_WAITING_COORDINATOR -> "/programme/support";
             default -> "/me";
         };
+    }
+
+    /**
+     * Where this one message is answered: a nudge opens its own nudge ({@code /nudges/{id}}, which says calmly when
+     * it is no longer needed), everything else {@link #path(String)}.
+     *
+     * @param key the message's idempotency key ({@code nudge:<id>:<channel>:<person>} for a nudge)
+     */
+    public static String path(String kind, String key) {
+        if (NUDGE.equals(kind) && key != null && key.startsWith("nudge:")) {
+            String[] parts = key.split(":");
+            if (parts.length > 1) {
+                try {
+                    return "/nudges/" + java.util.UUID.fromString(parts[1]);
+                } catch (IllegalArgumentException e) {
+                    return path(kind);
+                }
+            }
+        }
+        return path(kind);
     }
 
     /** The words for a message. */

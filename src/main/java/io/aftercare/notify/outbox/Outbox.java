@@ -20,10 +20,10 @@ class Outbox {
 
     record Row(UUID id, UUID personId, String channel, String kind, UUID stepId, UUID caseId, int day,
                boolean reminder, String status, Instant notBefore, int attempts, String lastError,
-               Instant lastAttemptAt, Instant createdAt, Instant sentAt) {
+               Instant lastAttemptAt, Instant createdAt, Instant sentAt, String key) {
 
         OutgoingMessage message() {
-            return new OutgoingMessage(id, personId, channel, kind, stepId, caseId, day, reminder, attempts + 1);
+            return new OutgoingMessage(id, personId, channel, kind, stepId, caseId, day, reminder, attempts + 1, key);
         }
     }
 
@@ -140,6 +140,20 @@ class Outbox {
             .params(DbTime.toDb(now), id).update() == 1;
     }
 
+    /**
+     * A notification is taken back (a nudge whose person's data was erased): its inbox entry goes, and its outward
+     * messages that have not gone yet are skipped. Keys start with {@code notification + ":"}.
+     */
+    void withdraw(String notification, Instant now) {
+        String prefix = notification + ":";
+        jdbc.sql("DELETE FROM notify_message WHERE channel = 'INBOX' AND idempotency_key LIKE ?")
+            .param(prefix + "%").update();
+        jdbc.sql("""
+                UPDATE notify_message SET status = 'SKIPPED', last_error = 'no longer needed', claimed_by = NULL,
+                  claimed_until = NULL, last_attempt_at = ? WHERE status = 'PENDING' AND idempotency_key LIKE ?""")
+            .params(DbTime.toDb(now), prefix + "%").update();
+    }
+
     List<Row> inbox(UUID personId, int limit) {
         return jdbc.sql("""
                 SELECT * FROM notify_message WHERE person_id = ? AND channel = 'INBOX'
@@ -159,6 +173,7 @@ class Outbox {
             rs.getString("kind"), rs.getObject("step_id", UUID.class), rs.getObject("case_id", UUID.class),
             rs.getInt("step_day"), rs.getBoolean("reminder"), rs.getString("status"),
             DbTime.instant(rs, "not_before"), rs.getInt("attempts"), rs.getString("last_error"),
-            DbTime.instant(rs, "last_attempt_at"), DbTime.instant(rs, "created_at"), DbTime.instant(rs, "sent_at"));
+            DbTime.instant(rs, "last_attempt_at"), DbTime.instant(rs, "created_at"), DbTime.instant(rs, "sent_at"),
+            rs.getString("idempotency_key"));
     }
 }

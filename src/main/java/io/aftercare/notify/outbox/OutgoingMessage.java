@@ -7,7 +7,8 @@ import java.util.UUID;
  *
  * @param kind     {@code CHECK_IN} or {@code FOLLOW_UP}
  * @param reminder whether this is the one reminder of the step
+ * @param key      the message's idempotency key (for a nudge it names the nudge, which its link opens)
  */
 public record OutgoingMessage(UUID id, UUID personId, String channel, String kind, UUID stepId, UUID caseId, int day,
-                              boolean reminder, int attempt) {
+                              boolean reminder, int attempt, String key) {
 }

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.crypto.KeyDestroyedException;
 import io.aftercare.crypto.PersonalEncryption;
+import io.aftercare.peersupport.NudgeWithdrawn;
+import io.aftercare.peersupport.SupportWaiting;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.PersonalData;
 
@@ -30,10 +33,12 @@ class SupportPersonalData implements PersonalData {
 
     private final JdbcClient jdbc;
     private final PersonalEncryption encryption;
+    private final ApplicationEventPublisher events;
 
-    SupportPersonalData(JdbcClient jdbc, PersonalEncryption encryption) {
+    SupportPersonalData(JdbcClient jdbc, PersonalEncryption encryption, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.encryption = encryption;
+        this.events = events;
     }
 
     record Support(List<Outreach> outreach, List<Nudge> nudgesAboutMe, List<Nudge> nudgesToMe,
@@ -71,7 +76,10 @@ class SupportPersonalData implements PersonalData {
                 rs.getString("outreach"), DbTime.instant(rs, "first_outreach_at")))
             .list();
         String nudges = "SELECT relation, status, created_at, delivered_at, reached_out_at FROM support_nudge WHERE ";
-        List<Nudge> about = jdbc.sql(nudges + "about_person_id = ? ORDER BY created_at").param(personId)
+        // a nudge skipped because its recipient had a case of their own says something about that recipient, not
+        // about this person: it is in the recipient's export only
+        List<Nudge> about = jdbc.sql(nudges + "about_person_id = ? AND status <> 'SKIPPED' ORDER BY created_at")
+            .param(personId)
             .query((rs, n) -> nudge(rs)).list();
         List<Nudge> to = jdbc.sql(nudges + "nudged_id = ? ORDER BY created_at").param(personId)
             .query((rs, n) -> nudge(rs)).list();
@@ -137,6 +145,16 @@ class SupportPersonalData implements PersonalData {
                 SELECT id FROM support_request WHERE supporter_id = ? AND status = 'ASSIGNED'""")
             .param(personId).query(UUID.class).list();
         Instant now = Instant.now();
+        // nudges about them that colleagues were shown go from those colleagues' inboxes too, so that the inbox
+        // and the nudges page agree (a nudge to them goes with their own inbox)
+        record Delivered(UUID id, UUID nudged) {
+        }
+        List<Delivered> delivered = jdbc.sql("""
+                SELECT id, nudged_id FROM support_nudge WHERE about_person_id = ? AND nudged_id <> ?
+                  AND status IN ('DELIVERED', 'DONE')""")
+            .params(personId, personId)
+            .query((rs, n) -> new Delivered(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        delivered.forEach(d -> events.publishEvent(new NudgeWithdrawn(d.id(), d.nudged(), now)));
         for (UUID request : heldByThem) {
             jdbc.sql("UPDATE support_assignment SET outcome = 'WITHDRAWN', ended_at = ? WHERE request_id = ? "
                     + "AND supporter_id = ? AND ended_at IS NULL")
@@ -145,6 +163,8 @@ class SupportPersonalData implements PersonalData {
                 + "WHERE id = ?").param(request).update();
             jdbc.sql("INSERT INTO support_notice (id, request_id, kind, created_at) VALUES (?, ?, 'NOBODY_ELIGIBLE', ?)")
                 .params(UUID.randomUUID(), request, DbTime.toDb(now)).update();
+            jdbc.sql("SELECT person_id FROM support_request WHERE id = ?").param(request).query(UUID.class).optional()
+                .ifPresent(asker -> events.publishEvent(new SupportWaiting(request, asker, now)));
         }
         jdbc.sql("UPDATE support_request SET supporter_id = NULL WHERE supporter_id = ?").param(personId).update();
         jdbc.sql("UPDATE support_assignment SET supporter_id = NULL WHERE supporter_id = ?").param(personId).update();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +45,12 @@ class ProgrammeHealthController {
         DateTimeFormatter label = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         model.addAttribute("month", shown);
         model.addAttribute("monthLabel", label.format(shown));
-        model.addAttribute("figures", health.figures(shown, me.personId()));
+        List<ProgrammeHealth.Figure> figures = health.figures(shown, me.personId());
+        // a figure that cannot be shown is left out; the page says once why, not once per figure
+        List<ProgrammeHealth.Figure> visible = figures.stream().filter(ProgrammeHealth.Figure::shown).toList();
+        model.addAttribute("figures", visible);
+        model.addAttribute("noneShown", visible.isEmpty());
+        model.addAttribute("someHidden", !visible.isEmpty() && visible.size() < figures.size());
         model.addAttribute("minPeople", HealthRules.K);
         model.addAttribute("months", MonthGrid.recent(clock.instant(), MONTHS_LISTED).stream()
             .map(m -> new MonthLink(m.toString(), label.format(m), m.equals(shown))).toList());

@@ -52,6 +52,19 @@ class NudgeController {
         return "support/nudges";
     }
 
+    /**
+     * Where a nudge's inbox entry, e-mail or Slack message leads. A nudge of the caller's that still stands shows on
+     * their nudges page; any other (taken back, someone else's, never there) gets the same calm words.
+     */
+    @GetMapping("/nudges/{id}")
+    String one(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
+        if (nudges.mine(me.personId(), id).isPresent()) {
+            return "redirect:/nudges";
+        }
+        model.addAttribute("flash", "support.nudges.noLongerNeeded");
+        return page(me, model);
+    }
+
     @PostMapping("/nudges/{id}/reached-out")
     String reachedOut(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
         nudges.reachedOut(me.personId(), id);

@@ -15,9 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                they had the same night)
  * @param nudgeDelay              after the person's answer, before choosing whom to nudge (each nudge then waits for
  *                                the end of its recipient's quiet hours); gives every responder's case time to arrive
+ * @param nudgeSkipOwnCaseWithin  a colleague with a case of their own open that was opened within this time (their own
+ *                                incident, or one they opened for themselves) is not nudged about someone else: they
+ *                                are looked after, not asked to look after (default {@value #OWN_CASE_WINDOW})
  */
 @ConfigurationProperties("aftercare.support")
 record NudgeProperties(@DefaultValue("true") boolean nudgeLeads, @DefaultValue("2") int nudgeTeammates,
                        @DefaultValue("false") boolean nudgeIncidentTeammates,
-                       @DefaultValue("10m") Duration nudgeDelay) {
+                       @DefaultValue("10m") Duration nudgeDelay,
+                       @DefaultValue(NudgeProperties.OWN_CASE_WINDOW) Duration nudgeSkipOwnCaseWithin) {
+
+    /** How recent an open case of their own keeps a colleague from being nudged, unless configured otherwise. */
+    static final String OWN_CASE_WINDOW = "7d";
 }

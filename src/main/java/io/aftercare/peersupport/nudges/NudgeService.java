@@ -51,6 +51,8 @@ class NudgeService {
     static final String DELIVERED = "DELIVERED";
     static final String DONE = "DONE";
     static final String WITHDRAWN = "WITHDRAWN";
+    /** Chosen, but not nudged: they have a recent case of their own open. Never shown to anyone but them. */
+    static final String SKIPPED = "SKIPPED";
 
     /** A nudge as its recipient sees it. {@code when} is a message key suffix (today, lastNight, yesterday, recent). */
     record NudgeView(UUID id, UUID caseId, String aboutName, String when, String incidentTitle, String status,
@@ -136,6 +138,8 @@ class NudgeService {
         if (person.isEmpty()) {
             return;
         }
+        // chosen exactly as if nobody had a case of their own; one who has is then skipped, not replaced: nobody
+        // else is nudged in their place, so no other colleague's nudges tell anything about them (decision 0023)
         Map<UUID, String> targets = Outreach.LEAD.name().equals(supportCase.outreach())
             ? leads(person.get()) : teammates(person.get(), supportCase.incidentIds());
         for (Map.Entry<UUID, String> target : targets.entrySet()) {
@@ -201,15 +205,26 @@ class NudgeService {
             .query(Long.class).single() > 0;
     }
 
+    /** Whether the person has a recent case of their own open: then they are not asked to look after anyone. */
+    private boolean hasOwnCase(UUID personId) {
+        return care.hasOpenCaseSince(personId, now().minus(properties.nudgeSkipOwnCaseWithin()));
+    }
+
     private void schedule(SupportCase opened, PersonRef nudged, String relation) {
         UUID id = UUID.randomUUID();
         Instant deliverAt = nudged.quietHours().next(now());
+        // a skipped nudge is kept (never delivered) so that "nudged least lately" counts as if it had gone: who is
+        // chosen next time does not depend on anyone's case
+        boolean skipped = hasOwnCase(nudged.id());
         jdbc.sql("""
                 INSERT INTO support_nudge (id, case_id, about_person_id, nudged_id, relation, status, created_at,
-                                           deliver_at) VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)""")
-            .params(id, opened.caseId(), opened.personId(), nudged.id(), relation, DbTime.toDb(now()),
-                DbTime.toDb(deliverAt))
+                                           deliver_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(id, opened.caseId(), opened.personId(), nudged.id(), relation, skipped ? SKIPPED : SCHEDULED,
+                DbTime.toDb(now()), DbTime.toDb(deliverAt))
             .update();
+        if (skipped) {
+            return;
+        }
         scheduler.getObject().scheduleIfNotExists(NudgeScheduling.NUDGE_DUE.instance(id.toString())
             .scheduledTo(deliverAt));
     }
@@ -238,8 +253,11 @@ class NudgeService {
             && (properties.nudgeIncidentTeammates() || "LEAD".equals(due.get().relation())
                 || !cases.wasIn(due.get().nudged(), supportCase.incidentIds()));
         Instant now = now();
+        // a case of their own opened while the nudge waited out their quiet hours: not delivered either
+        String status = !stillWanted ? WITHDRAWN : hasOwnCase(due.get().nudged()) ? SKIPPED : DELIVERED;
+        stillWanted = DELIVERED.equals(status);
         jdbc.sql("UPDATE support_nudge SET status = ?, delivered_at = ? WHERE id = ?")
-            .params(stillWanted ? DELIVERED : WITHDRAWN, stillWanted ? DbTime.toDb(now) : null, nudgeId).update();
+            .params(status, stillWanted ? DbTime.toDb(now) : null, nudgeId).update();
         if (stillWanted) {
             events.publishEvent(new OutreachNudged(nudgeId, due.get().caseId(), due.get().about(), due.get().nudged(),
                 due.get().relation(), now));

@@ -16,9 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workStart         a new supporter's working hours start (they can change it)
  * @param workEnd           a new supporter's working hours end
  * @param weeklyCapacity    a new supporter's weekly capacity (requests in seven days)
+ * @param waitingNoticeAt   the time of day (UTC) coordinators are told, once, that requests started waiting with no
+ *                          eligible supporter since the day before; a fixed time, so that the notice does not tell
+ *                          when anyone asked
  */
 @ConfigurationProperties("aftercare.support")
 record RequestProperties(@DefaultValue("1h") Duration acknowledgeWithin, @DefaultValue("24h") Duration contactWithin,
                          @DefaultValue("09:00") LocalTime workStart, @DefaultValue("17:00") LocalTime workEnd,
-                         @DefaultValue("3") int weeklyCapacity) {
+                         @DefaultValue("3") int weeklyCapacity,
+                         @DefaultValue("09:00") LocalTime waitingNoticeAt) {
 }

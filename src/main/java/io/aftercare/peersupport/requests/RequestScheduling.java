@@ -8,12 +8,15 @@ import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Daily;
 
 /**
  * Each assignment's acknowledgement deadline is a db-scheduler job (one per assignment, in the database): it fires
  * once across restarts and instances, and does nothing when the supporter acknowledged in time. Likewise each
  * acknowledged request's contact deadline (one job per request): it does nothing when contact was made in time.
+ * Once a day, at a fixed time, coordinators are told when requests started waiting with nobody eligible.
  */
 @Configuration
 class RequestScheduling {
@@ -25,6 +28,14 @@ class RequestScheduling {
     OneTimeTask<Void> supportAckDueTask(ObjectProvider<SupportRequestService> requests) {
         return Tasks.oneTime(ACK_DUE).execute((instance, context) ->
             requests.getObject().deadlinePassed(UUID.fromString(instance.getId())));
+    }
+
+    @Bean
+    RecurringTask<Void> supportWaitingNoticeTask(ObjectProvider<SupportRequestService> requests,
+                                                 RequestProperties properties) {
+        return Tasks.recurring("support-waiting-notice",
+                new Daily(java.time.ZoneOffset.UTC, properties.waitingNoticeAt()))
+            .execute((instance, context) -> requests.getObject().tellCoordinatorsOfWaiting());
     }
 
     @Bean

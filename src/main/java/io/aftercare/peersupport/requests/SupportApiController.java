@@ -44,7 +44,8 @@ class SupportApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Your own requests; and, if you are a supporter, those assigned to you")
+    @Operation(summary = "Your own requests (nobodyFree: no eligible supporter is free yet); and, if you are a "
+        + "supporter, those assigned to you (contact: how the person likes to be reached, once you acknowledged)")
     Lists list(@AuthenticationPrincipal AftercareUser me) {
         return new Lists(requests.mine(me.personId()),
             me.has(Role.SUPPORTER) ? requests.assignedTo(me.personId()) : List.of());

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
+import io.aftercare.peersupport.resources.Resources;
 
 /**
  * The pages of tier 2: "Talk to someone" for everyone (ask, see and close your own requests), and for supporters
@@ -28,16 +29,22 @@ class SupportPagesController {
 
     private final SupportRequestService requests;
     private final Roster roster;
+    private final Resources resources;
 
-    SupportPagesController(SupportRequestService requests, Roster roster) {
+    SupportPagesController(SupportRequestService requests, Roster roster, Resources resources) {
         this.requests = requests;
         this.roster = roster;
+        this.resources = resources;
     }
 
     @GetMapping("/support")
-    String support(@AuthenticationPrincipal AftercareUser me, Model model) {
+    String support(@AuthenticationPrincipal AftercareUser me, java.util.Locale locale, Model model) {
         List<SupportRequestService.OwnView> mine = requests.mine(me.personId());
-        model.addAttribute("open", mine.stream().filter(SupportRequestService.OwnView::open).toList());
+        List<SupportRequestService.OwnView> open = mine.stream().filter(SupportRequestService.OwnView::open).toList();
+        model.addAttribute("open", open);
+        // while nobody is free, who they can talk to today: the resources for their country or language
+        model.addAttribute("meanwhile", open.stream().anyMatch(SupportRequestService.OwnView::nobodyFree)
+            ? resources.nearest(locale) : List.of());
         model.addAttribute("isSupporter", me.has(Role.SUPPORTER));
         model.addAttribute("noteMax", SupportRequestService.NOTE_MAX);
         return "support/support";
@@ -46,8 +53,9 @@ class SupportPagesController {
     @PostMapping("/support/requests")
     String ask(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String note,
                RedirectAttributes redirect) {
-        requests.request(me.personId(), null, "SELF", note, false);
-        redirect.addFlashAttribute("flash", "support.flash.asked");
+        UUID id = requests.request(me.personId(), null, "SELF", note, false);
+        redirect.addFlashAttribute("flash", requests.ownView(me.personId(), id).nobodyFree()
+            ? "support.flash.askedNobodyFree" : "support.flash.asked");
         return "redirect:/support";
     }
 

@@ -29,11 +29,17 @@ import io.aftercare.crypto.PersonalEncryption;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
+import io.aftercare.identity.Accounts;
 import io.aftercare.identity.AuditLog;
+import io.aftercare.identity.Role;
+import io.aftercare.peersupport.PersonContact;
 import io.aftercare.peersupport.SupportAcknowledged;
 import io.aftercare.peersupport.SupportContactOverdue;
+import io.aftercare.peersupport.SupportFound;
 import io.aftercare.peersupport.SupportReassigned;
 import io.aftercare.peersupport.SupportRequested;
+import io.aftercare.peersupport.SupportWaiting;
+import io.aftercare.peersupport.SupportWaitingNotice;
 import io.aftercare.peersupport.common.IncidentTitles;
 import io.aftercare.peersupport.common.SupportCases;
 import io.aftercare.shared.DbTime;
@@ -61,12 +67,13 @@ class SupportRequestService implements SupportOfferHook {
     /** What a supporter sees of a request assigned to them. */
     public record AssignedView(UUID id, String personName, String incidentTitle, String note, String status,
                         Instant assignedAt, Instant acknowledgeBy, Instant acknowledgedAt, Instant contactBy,
-                        Instant contactMadeAt, Instant closedAt, boolean contactOverdue) {
+                        Instant contactMadeAt, Instant closedAt, boolean contactOverdue,
+                        PersonContact.Contact contact) {
     }
 
     /** What the person sees of their own request. */
     public record OwnView(UUID id, String status, String origin, Instant requestedAt, String supporterName,
-                   Instant acknowledgedAt, Instant contactMadeAt, Instant closedAt) {
+                   Instant acknowledgedAt, Instant contactMadeAt, Instant closedAt, boolean nobodyFree) {
         public boolean open() {
             return !CLOSED.equals(status);
         }
@@ -109,11 +116,15 @@ class SupportRequestService implements SupportOfferHook {
     private final RequestProperties properties;
     private final Clock clock;
     private final AuditLog audit;
+    private final Accounts accounts;
+    private final ObjectProvider<PersonContact> contacts;
 
     SupportRequestService(JdbcClient jdbc, Directory directory, Roster roster, SupportCases cases,
                           IncidentTitles titles, PersonalEncryption encryption, ApplicationEventPublisher events,
                           ObjectProvider<SchedulerClient> scheduler, RequestProperties properties, Clock clock,
-                          AuditLog audit) {
+                          AuditLog audit, Accounts accounts, ObjectProvider<PersonContact> contacts) {
+        this.accounts = accounts;
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.directory = directory;
         this.roster = roster;
@@ -187,6 +198,9 @@ class SupportRequestService implements SupportOfferHook {
         events.publishEvent(new SupportRequested(id, personId, origin,
             assigned.map(Assigned::supporterId).orElse(null), assigned.map(Assigned::acknowledgeBy).orElse(null),
             now));
+        if (assigned.isEmpty()) {
+            events.publishEvent(new SupportWaiting(id, personId, now));
+        }
         return id;
     }
 
@@ -285,6 +299,9 @@ class SupportRequestService implements SupportOfferHook {
         Optional<Assigned> next = assign(row.get().id(), row.get().personId(), tried);
         events.publishEvent(new SupportReassigned(row.get().id(), row.get().supporterId(),
             next.map(Assigned::supporterId).orElse(null), next.map(Assigned::acknowledgeBy).orElse(null), now));
+        if (next.isEmpty()) {
+            events.publishEvent(new SupportWaiting(row.get().id(), row.get().personId(), now));
+        }
     }
 
     /** A coordinator tries a waiting request again (a supporter came back from a break, or joined). */
@@ -295,11 +312,51 @@ class SupportRequestService implements SupportOfferHook {
         if (!UNASSIGNED.equals(row.status())) {
             return true;
         }
+        // coordinators who were told of it once are not told again when it still waits after this try
+        boolean told = jdbc.sql("SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = ? "
+                + "AND resolved_at IS NULL AND told_at IS NOT NULL")
+            .params(requestId, NOBODY_ELIGIBLE).query(Long.class).single() > 0;
         jdbc.sql("DELETE FROM support_notice WHERE request_id = ? AND resolved_at IS NULL").param(requestId).update();
         Set<UUID> tried = new HashSet<>(jdbc.sql(
                 "SELECT supporter_id FROM support_assignment WHERE request_id = ? AND outcome <> 'TIMED_OUT'")
             .param(requestId).query(UUID.class).list());
-        return assign(requestId, row.personId(), tried).isPresent();
+        Optional<Assigned> assigned = assign(requestId, row.personId(), tried);
+        if (assigned.isEmpty()) {
+            if (told) {
+                jdbc.sql("UPDATE support_notice SET told_at = ? WHERE request_id = ? AND resolved_at IS NULL")
+                    .params(DbTime.toDb(now()), requestId).update();
+            }
+            return false;
+        }
+        // the supporter is told as for a first assignment, and the person, who was told nobody was free, that
+        // someone is now
+        Instant now = now();
+        events.publishEvent(new SupportReassigned(requestId, null, assigned.get().supporterId(),
+            assigned.get().acknowledgeBy(), now));
+        events.publishEvent(new SupportFound(requestId, row.personId(), now));
+        return true;
+    }
+
+    /**
+     * The daily notice to coordinators (at {@code aftercare.support.waiting-notice-at}, UTC): when a request started
+     * waiting with nobody eligible since the last notice, every coordinator is told that requests wait, and nothing
+     * else (not which, how many or since when). Nothing when none did.
+     *
+     * @return whether coordinators were told
+     */
+    @Transactional
+    boolean tellCoordinatorsOfWaiting() {
+        Instant now = now();
+        int fresh = jdbc.sql("""
+                UPDATE support_notice SET told_at = ? WHERE kind = ? AND resolved_at IS NULL AND told_at IS NULL
+                  AND request_id IN (SELECT id FROM support_request WHERE status = 'UNASSIGNED')""")
+            .params(DbTime.toDb(now), NOBODY_ELIGIBLE).update();
+        List<UUID> coordinators = accounts.peopleWith(Role.COORDINATOR);
+        if (fresh == 0 || coordinators.isEmpty()) {
+            return false;
+        }
+        events.publishEvent(new SupportWaitingNotice(UUID.randomUUID(), coordinators, now));
+        return true;
     }
 
     /**
@@ -447,8 +504,20 @@ class SupportRequestService implements SupportOfferHook {
         boolean overdue = ACKNOWLEDGED.equals(r.status()) && jdbc.sql(
                 "SELECT COUNT(*) FROM support_notice WHERE request_id = ? AND kind = ? AND resolved_at IS NULL")
             .params(r.id(), CONTACT_OVERDUE).query(Long.class).single() > 0;
+        // how to reach the person, once the supporter has said they will be in touch, until the request is closed
+        PersonContact.Contact contact = ACKNOWLEDGED.equals(r.status()) || CONTACT_MADE.equals(r.status())
+            ? contactOf(r.personId()) : null;
         return new AssignedView(r.id(), name, title, note, r.status(), r.requestedAt(), ackBy, r.acknowledgedAt(),
-            contactBy, r.contactMadeAt(), r.closedAt(), overdue);
+            contactBy, r.contactMadeAt(), r.closedAt(), overdue, contact);
+    }
+
+    private PersonContact.Contact contactOf(UUID personId) {
+        PersonContact found = contacts.getIfAvailable();
+        if (found != null) {
+            return found.of(personId).orElse(null);
+        }
+        return directory.person(personId).map(PersonRef::email).filter(e -> !e.isBlank())
+            .map(e -> new PersonContact.Contact("EMAIL", e)).orElse(null);
     }
 
     List<OwnView> mine(UUID me) {
@@ -465,8 +534,9 @@ class SupportRequestService implements SupportOfferHook {
         String supporter = r.acknowledgedAt() == null || r.supporterId() == null ? null
             : directory.person(r.supporterId()).map(PersonRef::name).orElse(null);
         String status = ASSIGNED.equals(r.status()) || UNASSIGNED.equals(r.status()) ? "WAITING" : r.status();
+        // nobody eligible was free: said plainly, rather than "someone will be in touch soon"
         return new OwnView(r.id(), status, r.origin(), r.requestedAt(), supporter, r.acknowledgedAt(),
-            r.contactMadeAt(), r.closedAt());
+            r.contactMadeAt(), r.closedAt(), UNASSIGNED.equals(r.status()));
     }
 
     /** Oldest band first; within a band in the order of the random reference, not of time. */

@@ -254,6 +254,19 @@ class CarePrivacyIT {
         String invitation = mvc.perform(get("/me").with(user(signedIn(member)))).andReturn().getResponse()
             .getContentAsString();
         assertThat(invitation).contains("Someone on your team thought a check-in might be welcome.");
+        // it also reaches them where they look: an inbox entry (and their channel), naming nobody
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.basic(member.email(), PASSWORD)
+            .get("/api/v1/me/inbox").<List<String>>json("$[*].kind").contains("CHECK_IN_SUGGESTED"));
+        var inbox = api.basic(member.email(), PASSWORD).get("/api/v1/me/inbox");
+        assertThat(inbox.<List<String>>json("$[?(@.kind == 'CHECK_IN_SUGGESTED')].title"))
+            .containsExactly("A check-in, if you would like one");
+        assertThat(inbox.<List<String>>json("$[?(@.kind == 'CHECK_IN_SUGGESTED')].link")).containsExactly("/me");
+        assertThat(inbox.body()).doesNotContain("Suggesting lead");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND kind = 'CHECK_IN_SUGGESTED'")
+            .param(member.id()).query(Long.class).single()).as("the inbox, and their outward channel when they have one")
+            .isBetween(1L, 2L);
+        assertThat(api.basic(lead.email(), PASSWORD).get("/api/v1/me/inbox").body())
+            .doesNotContain("CHECK_IN_SUGGESTED");
         UUID suggestion = jdbc.sql("SELECT id FROM care_suggestion WHERE person_id = ?").param(member.id())
             .query(UUID.class).single();
         assertThat(mvc.perform(post("/me/suggestions/" + suggestion).with(user(leadUser)).with(csrf())

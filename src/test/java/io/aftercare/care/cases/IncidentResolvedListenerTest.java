@@ -56,6 +56,11 @@ class IncidentResolvedListenerTest {
         }
 
         @Override
+        public boolean hasOpenCaseSince(UUID personId, java.time.Instant since) {
+            return false;
+        }
+
+        @Override
         public URI answerLink(UUID stepId) {
             throw new UnsupportedOperationException();
         }

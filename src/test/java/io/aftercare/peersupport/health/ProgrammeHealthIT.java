@@ -137,4 +137,30 @@ class ProgrammeHealthIT {
         assertThat(page.get("/programme/support/health?month=" + open.plusMonths(1)).statusCode()).isEqualTo(404);
         assertThat(page.get("/programme/support/health?month=last-90-days").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void tooLittleDataIsSaidOnceAndTheFiguresItHidesAreLeftOut() {
+        WebSession page = coordinator();
+        // a released month no other test writes into
+        YearMonth month = MonthGrid.latestReleased(Instant.now()).minusMonths(10);
+        String path = "/programme/support/health?month=" + month;
+        String empty = figures(page, path);
+        assertThat(empty.split("Not enough answers to show without identifying anyone", -1)).hasSize(2);
+        assertThat(empty).contains("so no figure is shown")
+            .doesNotContain("People someone reached out to within 24 hours")
+            .doesNotContain("Typical time to a first outreach");
+
+        // six people in incidents, five reached within a day: the outreach figures can be said, the rest cannot
+        Instant mid = MonthGrid.start(month).plus(Duration.ofDays(10));
+        for (int i = 0; i < 6; i++) {
+            caseOf(UUID.randomUUID(), mid.plus(Duration.ofHours(i)), i < 5 ? Duration.ofHours(2) : null);
+        }
+        String some = figures(page, path);
+        assertThat(some).contains("People someone reached out to within 24 hours")
+            .contains("More than three quarters")
+            .doesNotContain("so no figure is shown")
+            .doesNotContain("People whose supporter acknowledged their request in time");
+        assertThat(some.split("Not enough answers to show without identifying anyone", -1)).hasSize(2);
+        assertThat(some).contains("for the other figures, so they are left out");
+    }
 }

@@ -281,4 +281,89 @@ class NudgeIT {
         assertThat(deliverAt).isAfter(Instant.now().plus(Duration.ofHours(2)));
         assertThat(sleeper.api(port).get("/api/v1/me/nudges").body()).isEqualTo("[]");
     }
+
+    @Test
+    void aColleagueWithARecentCaseOfTheirOwnIsNotNudgedAndNobodyIsNudgedInTheirPlace() {
+        Person lead = person(people, "Uma Lead", null, Role.LEAD);
+        Person ask = person(people, "Ash Asks", lead.id());
+        Person struggling = person(people, "Sky Struggling", lead.id());
+        Person fine = person(people, "Fin Fine", lead.id());
+        team(jdbc, "Edge", lead.id(), ask.id(), struggling.id(), fine.id());
+        // Sky had a rough one of their own a moment ago ("I had a rough one": no colleague is told of it)
+        care.openForSelf(struggling.id());
+
+        care.incidentResolved(sev2("Edge cache purge", ask.id()));
+        answer(ask, "TEAMMATE");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(ask.id()) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(SETTLE).until(() -> nudgesOf(ask.id()).size() == 2);
+        assertThat(fine.api(port).get("/api/v1/me/nudges").body()).contains("Ash Asks");
+        assertThat(struggling.api(port).get("/api/v1/me/nudges").body()).as("looked after, not asked to look after")
+            .doesNotContain("Ash Asks");
+        assertThat(struggling.api(port).get("/api/v1/me/inbox").body()).doesNotContain("NUDGE");
+        assertThat(nudgesOf(ask.id())).extracting(n -> n.get("nudged_id"), n -> n.get("status"))
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(fine.id(), "DELIVERED"),
+                org.assertj.core.groups.Tuple.tuple(struggling.id(), "SKIPPED"));
+        assertThat(lead.api(port).get("/api/v1/me/nudges").body()).as("nobody nudged in Sky's place")
+            .doesNotContain("Ash Asks");
+        // what Ash can see of the nudges about them (their own export) shows the one that went, nothing of Sky
+        assertThat(ask.api(port).get("/api/v1/me/export").<List<String>>json("$.support.nudgesAboutMe[*].status"))
+            .containsExactly("DELIVERED");
+
+        // a lead with a case of their own is not nudged either, and nobody above them is nudged instead
+        Person boss = person(people, "Bea Boss", null);
+        Person lead2 = person(people, "Leo Lead", boss.id(), Role.LEAD);
+        Person lou = person(people, "Lou Lead-wish", lead2.id());
+        team(jdbc, "Edge two", lead2.id(), lou.id());
+        care.openForSelf(lead2.id());
+        care.incidentResolved(sev2("Edge DNS", lou.id()));
+        answer(lou, "LEAD");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !nudgesOf(lou.id()).isEmpty());
+        await().during(Duration.ofSeconds(2)).atMost(SETTLE).until(() -> nudgesOf(lou.id()).size() == 1);
+        assertThat(nudgesOf(lou.id())).extracting(n -> n.get("nudged_id"), n -> n.get("status"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(lead2.id(), "SKIPPED"));
+        assertThat(lead2.api(port).get("/api/v1/me/nudges").body()).doesNotContain("Lou");
+        assertThat(boss.api(port).get("/api/v1/me/nudges").body()).doesNotContain("Lou");
+    }
+
+    @Test
+    void aNudgeTakenBackLeavesTheInboxAndItsLinkSaysCalmlyThatItIsNoLongerNeeded() {
+        Person lead = person(people, "Val Lead", null, Role.LEAD);
+        Person gone = person(people, "Gil Leaving", lead.id());
+        Person mate = person(people, "Moe Mate", lead.id());
+        team(jdbc, "Ledger", lead.id(), gone.id(), mate.id());
+
+        care.incidentResolved(sev2("Ledger drift", gone.id()));
+        answer(gone, "TEAMMATE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(gone.id()) == 1);
+        UUID nudge = jdbc.sql("SELECT id FROM support_nudge WHERE about_person_id = ?").param(gone.id())
+            .query(UUID.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mate.api(port).get("/api/v1/me/inbox")
+            .<List<String>>json("$[*].link").contains("/nudges/" + nudge));
+        var page = io.aftercare.support.WebSession.signedIn(port, mate.email(), io.aftercare.peersupport.SupportFixtures.PASSWORD);
+        var open = page.get("/nudges/" + nudge);
+        assertThat(open.statusCode()).as("a nudge that stands opens the nudges page").isEqualTo(302);
+        assertThat(page.follow(open).body()).contains("Gil Leaving");
+
+        // Gil erases their data: the nudge about them goes from the page, and from the inbox with it
+        var erased = gone.api(port).send("DELETE", "/api/v1/me",
+            io.aftercare.support.TestApi.json(Map.of("confirmation", gone.email())), "application/json");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+        assertThat(mate.api(port).get("/api/v1/me/nudges").body()).doesNotContain("Gil Leaving");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mate.api(port).get("/api/v1/me/inbox")
+            .<List<String>>json("$[*].link").contains("/nudges/" + nudge));
+        assertThat(mate.api(port).get("/api/v1/me/inbox").<List<String>>json("$[*].kind")).doesNotContain("NUDGE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND kind = 'NUDGE' "
+                + "AND status = 'PENDING'").param(mate.id()).query(Long.class).single())
+            .as("a message about it not sent yet is not sent").isZero();
+
+        // a link to it from a message sent earlier: calm words, the same as for any nudge that is not theirs
+        var stale = page.get("/nudges/" + nudge);
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).contains("That nudge is no longer needed. Thank you for looking.")
+            .doesNotContain("Gil Leaving");
+        var never = page.get("/nudges/" + UUID.randomUUID());
+        assertThat(never.statusCode()).isEqualTo(200);
+        assertThat(never.body()).contains("That nudge is no longer needed. Thank you for looking.");
+    }
 }

@@ -55,6 +55,9 @@ class SupportRequestIT {
     @Autowired
     SupportOfferHook offers;
 
+    @Autowired
+    SupportRequestService requests;
+
     Person supporter(String name, UUID manager) {
         Person p = person(people, name, manager, Role.SUPPORTER);
         // around the clock, so that "one working hour" is one hour whenever the test runs
@@ -203,6 +206,82 @@ class SupportRequestIT {
         assertThat(request(id).get("supporter_id")).isEqualTo(w.blair().id());
         assertThat(w.blair().api(port).get("/api/v1/me/support-requests")
             .<List<String>>json("$.assigned[*].personName")).containsExactly(w.sam().name());
+    }
+
+    List<String> inboxKinds(Person p) {
+        return p.api(port).get("/api/v1/me/inbox").<List<String>>json("$[*].kind");
+    }
+
+    @Test
+    void aRequestNobodyCanTakeIsSaidPlainlyCoordinatorsHearOnceAndTryAgainTellsTheSupporterAndThePerson() {
+        World w = world();
+        // every supporter is away: nobody can take Sam's request
+        jdbc.sql("UPDATE support_supporter SET on_break = TRUE").update();
+        java.util.Locale here = java.util.Locale.getDefault();
+        String line = "Listening line " + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO support_resource (id, country, language, kind, name, description, contact, url, created_at)
+                VALUES (?, ?, ?, 'CRISIS', ?, '', '0800 000 000', 'https://listening.example', CURRENT_TIMESTAMP)""")
+            .params(UUID.randomUUID(), here.getCountry(), here.getLanguage(), line).update();
+        WebSession samPage = WebSession.signedIn(port, w.sam().email(), PASSWORD);
+        samPage.get("/support");
+        var asked = samPage.post("/support/requests", Map.of("note", "Could do with a chat"));
+        String page = samPage.follow(asked).body();
+        assertThat(page).contains("No peer supporter is free just yet")
+            .contains("coordinators are told, and we will let you know here and by message")
+            .as("who they can talk to meanwhile").contains(line).contains("0800 000 000")
+            .doesNotContain("A peer supporter will be in touch").doesNotContain("They will be in touch soon");
+        UUID id = jdbc.sql("SELECT id FROM support_request WHERE person_id = ?").param(w.sam().id())
+            .query(UUID.class).single();
+        assertThat(request(id).get("status")).isEqualTo("UNASSIGNED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxKinds(w.sam()).contains("SUPPORT_WAITING"));
+        assertThat(w.sam().api(port).get("/api/v1/me/inbox")
+            .<List<String>>json("$[?(@.kind == 'SUPPORT_WAITING')].link")).containsExactly("/support");
+
+        // the daily notice: every coordinator hears that requests wait, and nothing about whose
+        Person cora = person(people, "Cora Coordinator", null, Role.COORDINATOR);
+        assertThat(requests.tellCoordinatorsOfWaiting()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxKinds(cora).contains("SUPPORT_WAITING_COORDINATOR"));
+        var coraInbox = cora.api(port).get("/api/v1/me/inbox");
+        assertThat(coraInbox.<List<String>>json("$[?(@.kind == 'SUPPORT_WAITING_COORDINATOR')].title"))
+            .containsExactly("Support requests are waiting for a supporter");
+        assertThat(coraInbox.<List<String>>json("$[?(@.kind == 'SUPPORT_WAITING_COORDINATOR')].link"))
+            .containsExactly("/programme/support");
+        assertThat(coraInbox.body()).doesNotContain(w.sam().name()).doesNotContain("Could do with a chat")
+            .doesNotContain(id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
+        assertThat(w.alex().api(port).get("/api/v1/me/inbox").body()).as("only coordinators")
+            .doesNotContain("SUPPORT_WAITING_COORDINATOR");
+        // nothing new has started waiting since: the next day's notice does not come
+        assertThat(requests.tellCoordinatorsOfWaiting()).isFalse();
+
+        // Blair is back; "Try again" gives Blair the request, and Blair is told as for any request
+        jdbc.sql("UPDATE support_supporter SET on_break = FALSE WHERE person_id = ?").param(w.blair().id()).update();
+        WebSession coordinatorPage = WebSession.signedIn(port, cora.email(), PASSWORD);
+        coordinatorPage.get("/programme/support");
+        assertThat(coordinatorPage.post("/programme/support/requests/" + id + "/retry", Map.of()).statusCode())
+            .isEqualTo(302);
+        assertThat(request(id).get("supporter_id")).isEqualTo(w.blair().id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxKinds(w.blair()).contains("SUPPORT_REQUEST"));
+        // and Sam, who was told nobody was free, is told that someone is
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxKinds(w.sam()).contains("SUPPORT_FOUND"));
+        assertThat(samPage.get("/support").body()).doesNotContain("No peer supporter is free just yet")
+            .contains("We are finding a supporter for you.");
+
+        // Blair sees how to reach Sam once they say they will be in touch, not before
+        var before = w.blair().api(port).get("/api/v1/me/support-requests");
+        assertThat(before.<List<Object>>json("$.assigned[*].contact")).containsExactly((Object) null);
+        WebSession blairPage = WebSession.signedIn(port, w.blair().email(), PASSWORD);
+        assertThat(blairPage.get("/support/assigned").body()).doesNotContain(w.sam().email())
+            .contains("Once you say you will be in touch, you will see how they would like to be reached.");
+        w.blair().api(port).post("/api/v1/me/support-requests/" + id + "/acknowledge", "{}");
+        var after = w.blair().api(port).get("/api/v1/me/support-requests");
+        assertThat(after.<List<String>>json("$.assigned[*].contact.channel")).containsExactly("EMAIL");
+        assertThat(after.<List<String>>json("$.assigned[*].contact.address")).containsExactly(w.sam().email());
+        assertThat(blairPage.get("/support/assigned").body())
+            .contains("They would like to hear from you by e-mail:").contains("mailto:" + w.sam().email());
+        // once closed, the supporter no longer has it
+        w.sam().api(port).post("/api/v1/me/support-requests/" + id + "/close", "{}");
+        assertThat(w.blair().api(port).get("/api/v1/me/support-requests").body()).doesNotContain(w.sam().email());
     }
 
     /** Whoever holds the request now (every test's supporters are on the one roster). */

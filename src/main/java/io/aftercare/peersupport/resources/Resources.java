@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The resources store of tier 3 as other parts of peer support read it: for someone waiting for a supporter, the
- * entries for their country, else for their language (both from the language their browser asks for, as the
- * directory keeps neither), crisis lines first; every entry when none is for them.
+ * Which professional help is for whom: the one rule both the waiting person's support page and care's thank-you
+ * page use. The place comes from the language the reader's browser asks for (the directory keeps neither country
+ * nor language). Entries for the reader's country (code such as {@code GB}, or {@code UK}, or its English name)
+ * come first, else those in their language (code or English name); entries meant for everywhere (no country, or
+ * "Everywhere") go with either. When nothing is for them, every entry is shown, so nobody is shown nothing.
  */
 @Component
 public class Resources {
@@ -19,36 +20,55 @@ public class Resources {
     public record Entry(UUID id, String country, String language, String kind, String name, String description,
                         String contact, String url) {
         public boolean safeUrl() {
-            return url.startsWith("https://") || url.startsWith("http://");
+            return url != null && (url.startsWith("https://") || url.startsWith("http://"));
         }
     }
 
-    private final JdbcClient jdbc;
-
-    Resources(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** What to show, and whether it was narrowed to the reader's place (false: every entry, none being theirs). */
+    public record Found(List<Entry> entries, boolean forPlace) {
     }
 
-    /** The entries for this locale's country or language, crisis lines first; all of them when none match. */
+    private final ResourceCatalogue catalogue;
+
+    Resources(ResourceCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** The entries for this locale's place, crisis lines first; all of them when none match. */
     public List<Entry> nearest(Locale locale) {
-        List<Entry> all = jdbc.sql("""
-                SELECT id, country, language, kind, name, description, contact, url FROM support_resource
-                ORDER BY CASE kind WHEN 'CRISIS' THEN 0 WHEN 'EAP' THEN 1 WHEN 'COUNSELLING' THEN 2 ELSE 3 END,
-                         country, language, name""")
-            .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-            .list();
-        return choose(all, locale);
+        return forPlace(locale).entries();
     }
 
-    /** Of all entries (in order), those for the locale's country, else for its language, else all of them. */
+    /** As {@link #nearest}, saying whether the list was narrowed to the reader's place. */
+    public Found forPlace(Locale locale) {
+        List<Entry> all = catalogue.all().stream()
+            .map(r -> new Entry(r.id(), r.country(), r.language(), r.kind(), r.name(), r.description(), r.contact(),
+                r.url()))
+            .toList();
+        List<Entry> chosen = choose(all, locale);
+        return new Found(chosen, chosen != all);
+    }
+
+    /**
+     * Of all entries (in order): those for the locale's country, else for its language, each with the entries meant
+     * for everywhere; else the entries for everywhere alone; else all of them (the same list instance).
+     */
     static List<Entry> choose(List<Entry> all, Locale locale) {
-        List<Entry> country = all.stream().filter(e -> countryMatches(e, locale)).toList();
-        if (!country.isEmpty()) {
+        List<Entry> country = all.stream().filter(e -> countryMatches(e, locale) || everywhere(e)).toList();
+        if (country.stream().anyMatch(e -> !everywhere(e))) {
             return country;
         }
-        List<Entry> language = all.stream().filter(e -> languageMatches(e, locale)).toList();
-        return language.isEmpty() ? all : language;
+        List<Entry> language = all.stream().filter(e -> languageMatches(e, locale) || everywhere(e)).toList();
+        if (!language.isEmpty()) {
+            return language;
+        }
+        return all;
+    }
+
+    /** Meant for everywhere: no country, or the word "Everywhere" the resources form puts in for a blank one. */
+    static boolean everywhere(Entry e) {
+        String country = e.country() == null ? "" : e.country().strip();
+        return country.isEmpty() || country.equalsIgnoreCase("Everywhere");
     }
 
     /** Their country, by its code ({@code GB}, or {@code UK}) or its English name. */

@@ -36,4 +36,14 @@ class ResourcesTest {
         assertThat(names(Resources.choose(all, Locale.JAPAN))).containsExactly("Samaritans", "988",
             "Telefonseelsorge", "Ligne");
     }
+
+    @Test
+    void entriesForEverywhereGoWithTheirPlace_andAloneWhenNothingElseIsTheirs() {
+        List<Resources.Entry> withEverywhere = new java.util.ArrayList<>(all);
+        withEverywhere.add(entry("Befrienders Worldwide", "Everywhere", ""));
+        assertThat(names(Resources.choose(withEverywhere, Locale.UK)))
+            .containsExactly("Samaritans", "Befrienders Worldwide");
+        assertThat(names(Resources.choose(withEverywhere, Locale.JAPAN))).containsExactly("Befrienders Worldwide");
+        assertThat(Resources.choose(all, Locale.JAPAN)).as("nothing theirs: every entry, the same list").isSameAs(all);
+    }
 }

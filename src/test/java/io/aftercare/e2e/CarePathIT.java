@@ -137,7 +137,7 @@ class CarePathIT extends BrowserTest {
             .setName("A short follow-up, day 1"))).isVisible();
         answer("hard to stop thinking", "Very true for me");
         answer("dwelling on what went wrong", "Mostly true");
-        answer("seem worse than it was", "Mostly true");
+        answer("made it seem worse", "Mostly true");
         answer("hard on myself", "Somewhat true");
         answer("not good enough", "A little true");
         answer("one mistake means", "Somewhat true");
@@ -153,7 +153,7 @@ class CarePathIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open")).click();
         answer("hard to stop thinking", "A little true");
         answer("dwelling on what went wrong", "A little true");
-        answer("seem worse than it was", "Not at all true for me");
+        answer("made it seem worse", "Not at all true for me");
         answer("hard on myself", "A little true");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(page).hasURL(url("/me"));

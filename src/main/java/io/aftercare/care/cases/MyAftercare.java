@@ -30,6 +30,7 @@ import io.aftercare.shared.DbTime;
 class MyAftercare {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     /**
      * @param nextFollowUp the next follow-up not yet due, or null
@@ -57,8 +58,12 @@ class MyAftercare {
     record NextFollowUp(int day, Instant dueAt, String when) {
     }
 
-    /** One case with its check-ins and follow-ups that have fallen due, oldest first. */
-    record CaseHistory(CaseView kase, List<StepView> steps) {
+    /**
+     * One case with its check-ins and follow-ups that have fallen due, oldest first.
+     *
+     * @param when the day it opened (or, once closed, closed) in the person's zone: "24 Nov"
+     */
+    record CaseHistory(CaseView kase, List<StepView> steps, String when) {
 
         public long answered() {
             return steps.stream().filter(s -> "ANSWERED".equals(s.status())).count();
@@ -87,7 +92,8 @@ class MyAftercare {
             .collect(Collectors.groupingBy(StepView::caseId));
         List<CaseHistory> history = new ArrayList<>();
         for (CaseView c : cases) {
-            history.add(new CaseHistory(c, byCase.getOrDefault(c.id(), List.of())));
+            Instant when = c.open() || c.closedAt() == null ? c.openedAt() : c.closedAt();
+            history.add(new CaseHistory(c, byCase.getOrDefault(c.id(), List.of()), SHORT.format(when.atZone(zone))));
         }
         OwnSupportRequest requests = support.getIfAvailable();
         boolean optedOut = care.hasOptedOut(personId);

@@ -157,7 +157,7 @@ class CarePathIT extends BrowserTest {
             .setName("A short follow-up, day 1"))).isVisible();
         answer("hard to stop thinking", "Very true for me");
         answer("dwelling on what went wrong", "Mostly true");
-        answer("seem worse than it was", "Mostly true");
+        answer("made it seem worse", "Mostly true");
         answer("hard on myself", "Somewhat true");
         answer("not good enough", "A little true");
         answer("one mistake means", "Somewhat true");
@@ -173,18 +173,33 @@ class CarePathIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open")).click();
         answer("hard to stop thinking", "A little true");
         answer("dwelling on what went wrong", "A little true");
-        answer("seem worse than it was", "Not at all true for me");
+        answer("made it seem worse", "Not at all true for me");
         answer("hard on myself", "A little true");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(page).hasURL(url("/me"));
 
-        assertThat(page.getByText("Your rumination (going over the incident) has come down since day 1.")).isVisible();
-        assertThat(page.locator("canvas#care-chart")).isVisible();
-        // Chart.js drew into the canvas (it sets its own size attributes when it renders)
-        page.waitForFunction("() => { const c = document.getElementById('care-chart');"
-            + " return c && window.Chart && window.Chart.getChart(c) !== undefined; }");
-        page.getByText("Show the numbers").click();
-        assertThat(page.locator("details table tbody tr")).hasCount(3);
+        // two answers make a sentence, with which way is better; two dots are not a chart yet
+        assertThat(page.getByText("Going over it has come down since day 1 (lower is better).")).isVisible();
+        assertThat(page.locator("figure.trend-chart")).hasCount(0);
+        assertThat(page.getByText("Your next follow-up, day 30, comes on")).isVisible();
+        assertThat(page.locator("details.case summary")).containsText("the checkout outage");
+
+        followUpDue(sam, 30);
+        page.navigate(url("/me"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open")).click();
+        answer("hard to stop thinking", "Not at all true for me");
+        answer("dwelling on what went wrong", "Not at all true for me");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page).hasURL(url("/me"));
+
+        // the third answer draws going over it: one small chart, its values as text, nothing drawn for stress
+        assertThat(page.getByText("Going over it has come down since day 1 (lower is better).")).isVisible();
+        assertThat(page.locator("figure.trend-chart")).hasCount(1);
+        assertThat(page.locator("#trend-rumination figcaption")).containsText("lower is better");
+        assertThat(page.locator("#trend-rumination circle")).hasCount(3);
+        assertThat(page.locator("#trend-rumination-text")).containsText("Day 1");
+        assertThat(page.locator("#trend-rumination-text")).containsText("Day 30");
+        assertThat(page.getByText("Your next follow-up")).hasCount(0);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "care-05-my-trend");
 

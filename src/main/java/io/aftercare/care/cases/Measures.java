@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 
 import io.aftercare.care.cases.CareViews.StepView;
 
 /**
- * A person's own measures over time, for their chart and its sentence: compared only with their own earlier
- * answers, never with anyone else's, never labelled.
+ * A person's own measures over time, one point per answered check-in or follow-up (read by {@link OwnTrends} for
+ * their charts and sentences): compared only with their own earlier answers, never with anyone else's, never
+ * labelled.
  */
 final class Measures {
 
@@ -21,41 +22,27 @@ final class Measures {
     /**
      * One answered check-in or follow-up.
      *
-     * @param day 0 for a check-in
+     * @param caseId the care case it belongs to
+     * @param day    0 for a check-in
      */
-    record Point(Instant at, int day, Double stress, Double rumination, Double selfCriticism, Double mistakes) {
-    }
-
-    enum Trend { DOWN, UP, SAME }
-
-    /** How a measure moved from the first follow-up to the latest. */
-    record Reading(Answers.Measure measure, Trend trend, int sinceDay) {
+    record Point(Instant at, UUID caseId, int day, Double stress, Double rumination, Double selfCriticism,
+                 Double mistakes) {
     }
 
     static List<Point> points(List<StepView> steps) {
         List<Point> points = new ArrayList<>();
         for (StepView s : steps) {
             if (s.checkIn() != null) {
-                points.add(new Point(s.answeredAt(), 0, (double) s.checkIn().stress(), null, null, null));
+                points.add(new Point(s.answeredAt(), s.caseId(), 0, (double) s.checkIn().stress(), null, null, null));
             } else if (s.followUp() != null) {
                 Map<String, Integer> items = s.followUp().items();
-                points.add(new Point(s.answeredAt(), s.day(), null, mean(items, Answers.Measure.RUMINATION),
-                    mean(items, Answers.Measure.SELF_CRITICISM), mean(items, Answers.Measure.CONCERN_OVER_MISTAKES)));
+                points.add(new Point(s.answeredAt(), s.caseId(), s.day(), null,
+                    mean(items, Answers.Measure.RUMINATION), mean(items, Answers.Measure.SELF_CRITICISM),
+                    mean(items, Answers.Measure.CONCERN_OVER_MISTAKES)));
             }
         }
         points.sort(Comparator.comparing(Point::at));
         return points;
-    }
-
-    static Optional<Reading> reading(List<Point> points, Answers.Measure measure) {
-        List<Point> with = points.stream().filter(p -> value(p, measure) != null).toList();
-        if (with.size() < 2) {
-            return Optional.empty();
-        }
-        double first = value(with.get(0), measure);
-        double last = value(with.get(with.size() - 1), measure);
-        Trend trend = last <= first - 0.5 ? Trend.DOWN : last >= first + 0.5 ? Trend.UP : Trend.SAME;
-        return Optional.of(new Reading(measure, trend, with.get(0).day()));
     }
 
     static Double value(Point p, Answers.Measure measure) {

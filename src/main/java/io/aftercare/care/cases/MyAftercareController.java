@@ -1,7 +1,5 @@
 package io.aftercare.care.cases;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.care.Outreach;
-import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonName;
@@ -38,7 +35,6 @@ import io.aftercare.shared.FieldErrors;
 import io.aftercare.shared.Problems;
 import io.aftercare.web.TimeFormat;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * “My aftercare” and the check-in and follow-up forms, in the app (/check-ins/ID) and by signed link
@@ -58,77 +54,25 @@ class MyAftercareController {
     private final SupportOffer offer;
     private final ThankYou thankYou;
     private final Directory directory;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final MyAftercare myAftercare;
 
     MyAftercareController(CareService care, MessageSource messages, TimeFormat time, SupportOffer offer,
-                          ThankYou thankYou, Directory directory) {
+                          ThankYou thankYou, Directory directory, MyAftercare myAftercare) {
         this.care = care;
         this.messages = messages;
         this.time = time;
         this.offer = offer;
         this.thankYou = thankYou;
         this.directory = directory;
+        this.myAftercare = myAftercare;
     }
 
     // ---------------------------------------------------------------- My aftercare
 
     @GetMapping("/me")
     String me(@AuthenticationPrincipal AftercareUser me, Model model) {
-        UUID personId = me.personId();
-        List<StepView> steps = care.steps(personId);
-        List<CaseView> cases = care.cases(personId);
-        model.addAttribute("pending", steps.stream().filter(StepView::pending).toList());
-        model.addAttribute("history", steps.stream().filter(s -> s.answeredAt() != null).toList());
-        model.addAttribute("openCases", cases.stream().filter(CaseView::open).toList());
-        model.addAttribute("closedCases", cases.stream().filter(c -> !c.open()).toList());
-        model.addAttribute("suggestions", care.suggestions(personId));
-        model.addAttribute("optedOut", care.hasOptedOut(personId));
-        List<Measures.Point> points = Measures.points(steps);
-        model.addAttribute("hasChart", points.stream().anyMatch(p -> p.rumination() != null || p.stress() != null));
-        model.addAttribute("points", points);
-        model.addAttribute("chartJson", chartJson(points));
-        List<String> readings = new ArrayList<>();
-        for (Answers.Measure measure : Answers.Measure.values()) {
-            Measures.reading(points, measure).ifPresent(r -> readings.add(reading(r)));
-        }
-        model.addAttribute("readings", readings);
+        model.addAttribute("myAftercare", myAftercare.page(me.personId(), time.zone(), LocaleContextHolder.getLocale()));
         return ME;
-    }
-
-    private String reading(Measures.Reading r) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String measure = messages.getMessage("care.measure." + r.measure().name() + ".lower", null, locale);
-        String since = messages.getMessage(r.sinceDay() == 0 ? "care.reading.sinceCheckIn" : "care.reading.sinceDay",
-            new Object[] {r.sinceDay()}, locale);
-        return messages.getMessage("care.reading." + r.trend().name(), new Object[] {measure, since}, locale);
-    }
-
-    private String chartJson(List<Measures.Point> points) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ZoneId zone = time.zone();
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-        List<String> labels = points.stream().map(p -> (p.day() == 0
-            ? messages.getMessage("care.chart.checkIn", null, locale)
-            : messages.getMessage("care.chart.day", new Object[] {p.day()}, locale))
-            + ", " + date.format(p.at().atZone(zone))).toList();
-        List<Map<String, Object>> series = new ArrayList<>();
-        series.add(series(messages.getMessage("care.measure.STRESS", null, locale),
-            points.stream().map(Measures.Point::stress).toList()));
-        for (Answers.Measure m : Answers.Measure.values()) {
-            series.add(series(messages.getMessage("care.measure." + m.name(), null, locale),
-                points.stream().map(p -> Measures.value(p, m)).toList()));
-        }
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("labels", labels);
-        chart.put("series", series);
-        return json.writeValueAsString(chart);
-    }
-
-    private static Map<String, Object> series(String label, List<Double> values) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("label", label);
-        s.put("data", values);
-        return s;
     }
 
     @PostMapping("/me/cases")

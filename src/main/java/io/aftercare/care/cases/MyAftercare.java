@@ -1,0 +1,119 @@
+package io.aftercare.care.cases;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.aftercare.care.OwnSupportRequest;
+import io.aftercare.care.cases.CareViews.CaseView;
+import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.care.cases.CareViews.SuggestionView;
+import io.aftercare.shared.DbTime;
+
+/**
+ * What the person's own My aftercare page shows, in the order it shows it: how they have been (sentences first),
+ * what is waiting for them (check-ins due, an open support request, when the next follow-up comes), their own
+ * charts, and their history grouped by case. Only ever built for the person themselves.
+ */
+@Component
+class MyAftercare {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    /**
+     * @param nextFollowUp the next follow-up not yet due, or null
+     * @param support      the person's own open support request, or null
+     */
+    record Page(List<SuggestionView> suggestions, OwnTrends.Trends trends, List<StepView> waiting,
+                NextFollowUp nextFollowUp, OwnSupportRequest.OpenRequest support, List<CaseHistory> history,
+                boolean optedOut) {
+
+        /** Nothing to answer and no request open (a follow-up still to come is said on its own line). */
+        public boolean nothingWaiting() {
+            return waiting.isEmpty() && support == null;
+        }
+
+        public List<CaseHistory> openCases() {
+            return history.stream().filter(h -> h.kase().open()).toList();
+        }
+
+        public List<CaseHistory> closedCases() {
+            return history.stream().filter(h -> !h.kase().open()).toList();
+        }
+    }
+
+    /** @param when the day it falls due, in the person's own words and zone ("Tuesday 8 December") */
+    record NextFollowUp(int day, Instant dueAt, String when) {
+    }
+
+    /**
+     * One case with its check-ins and follow-ups that have fallen due, oldest first.
+     *
+     * @param when the day it opened (or, once closed, closed) in the person's zone: "24 Nov"
+     */
+    record CaseHistory(CaseView kase, List<StepView> steps, String when) {
+
+        public long answered() {
+            return steps.stream().filter(s -> "ANSWERED".equals(s.status())).count();
+        }
+    }
+
+    private final CareService care;
+    private final OwnTrends trends;
+    private final JdbcClient jdbc;
+    private final ObjectProvider<OwnSupportRequest> support;
+
+    MyAftercare(CareService care, OwnTrends trends, JdbcClient jdbc, ObjectProvider<OwnSupportRequest> support) {
+        this.care = care;
+        this.trends = trends;
+        this.jdbc = jdbc;
+        this.support = support;
+    }
+
+    Page page(UUID personId, ZoneId zone, Locale locale) {
+        List<StepView> steps = care.steps(personId);
+        List<CaseView> cases = care.cases(personId);
+        List<StepView> waiting = steps.stream().filter(StepView::pending)
+            .sorted(Comparator.comparing(StepView::dueAt)).toList();
+        Map<UUID, List<StepView>> byCase = steps.stream().filter(s -> !s.pending())
+            .sorted(Comparator.comparing(StepView::dueAt).thenComparing(StepView::day))
+            .collect(Collectors.groupingBy(StepView::caseId));
+        List<CaseHistory> history = new ArrayList<>();
+        for (CaseView c : cases) {
+            Instant when = c.open() || c.closedAt() == null ? c.openedAt() : c.closedAt();
+            history.add(new CaseHistory(c, byCase.getOrDefault(c.id(), List.of()), SHORT.format(when.atZone(zone))));
+        }
+        OwnSupportRequest requests = support.getIfAvailable();
+        boolean optedOut = care.hasOptedOut(personId);
+        return new Page(care.suggestions(personId), trends.of(steps, zone, locale), waiting,
+            optedOut ? null : nextFollowUp(personId, zone),
+            requests == null ? null : requests.openRequest(personId).orElse(null), history, optedOut);
+    }
+
+    /** The earliest follow-up still to come, of a case that is open and that the person has not silenced. */
+    private NextFollowUp nextFollowUp(UUID personId, ZoneId zone) {
+        return jdbc.sql("""
+                SELECT s.step_day, s.due_at FROM care_step s JOIN care_case c ON c.id = s.case_id
+                WHERE s.person_id = ? AND s.kind = 'FOLLOW_UP' AND s.status = 'SCHEDULED'
+                  AND c.stage <> 'CLOSED' AND c.muted = FALSE
+                ORDER BY s.due_at, s.step_day""")
+            .param(personId)
+            .query((rs, n) -> {
+                Instant due = DbTime.instant(rs, "due_at");
+                return new NextFollowUp(rs.getInt("step_day"), due, DAY.format(due.atZone(zone)));
+            })
+            .list().stream().findFirst().orElse(null);
+    }
+}

@@ -126,6 +126,28 @@ class IncidentApiIT {
     }
 
     @Test
+    void recordedAfterTheFact_peopleNamedInItJoinedAtItsStart_andPeopleAddedLaterJoinNow() {
+        PersonRef alex = person("Alex");
+        PersonRef sam = person("Sam");
+        Instant start = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
+        TestApi.Response created = api.post("/api/v1/incidents", Map.of("title", "Paged at night, typed up at noon",
+            "severity", "SEV3", "startedAt", start.toString(),
+            "responders", List.of(Map.of("personId", alex.id().toString(), "role", "COMMANDER"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json("$.id");
+
+        Instant beforeAdding = Instant.now().minusSeconds(1);
+        assertThat(api.post("/api/v1/incidents/" + id + "/responders",
+            Map.of("personId", sam.id().toString())).status()).isEqualTo(200);
+
+        TestApi.Response got = api.get("/api/v1/incidents/" + id);
+        assertThat(Instant.parse(got.<List<String>>json("$.responders[?(@.personId == '" + alex.id()
+            + "')].joinedAt").get(0))).isEqualTo(start);
+        assertThat(Instant.parse(got.<List<String>>json("$.responders[?(@.personId == '" + sam.id()
+            + "')].joinedAt").get(0))).isAfter(beforeAdding);
+    }
+
+    @Test
     void recordingWithRespondersByIdAndByEmail_thenReadingItShowsThem() {
         PersonRef alex = person("Alex");
         PersonRef sam = person("Sam");

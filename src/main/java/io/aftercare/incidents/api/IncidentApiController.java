@@ -66,8 +66,8 @@ class IncidentApiController {
 
     @PostMapping
     @Operation(summary = "Record an incident", description = """
-        Responders are named by personId or email, with a role COMMANDER, RESPONDER (the default) or OBSERVER. \
-        The incident is "manual" (201): a source other than "manual", or any externalId, is a 400 (alerting tools \
+        Responders are named by personId or email, with a role COMMANDER, RESPONDER (the default) or OBSERVER \
+        and, if known, joinedAt (left out: the incident's startedAt). The incident is "manual" (201): a source other than "manual", or any externalId, is a 400 (alerting tools \
         send theirs through their integration). startedAt is not in the future and, unless an admin records it, at \
         most 30 days ago (400; older incidents come in through the history import). You may name yourself; naming \
         other people is for the incident's commander (name yourself COMMANDER in the same request), a lead of its \
@@ -144,7 +144,7 @@ class IncidentApiController {
 
     @PostMapping("/{id}/responders")
     @Operation(summary = "Add a person to the incident", description = """
-        Body {personId | email, role}. Adding someone who is already in the incident is not an error: their role \
+        Body {personId | email, role, joinedAt}; joinedAt left out means now. Adding someone who is already in the incident is not an error: their role \
         becomes the one given (200 either way). An e-mail nobody in the directory has is a 400 naming the field. \
         Anyone may add themself as RESPONDER or OBSERVER; naming a COMMANDER or adding someone else is for the \
         incident's commander, a lead of a team involved (the incident's, a responder's, the added person's) or an \

@@ -52,7 +52,7 @@ class AddResponder {
             throw Problems.badRequest("personId", "give a personId or an email");
         }
         Optional<UUID> person = resolvePerson(responder, "", errors);
-        Instant joinedAt = joinedAt(responder, now, "", errors);
+        Instant joinedAt = joinedAt(responder, now, now, "", errors);
         if (!errors.isEmpty()) {
             throw Problems.badRequest(errors);
         }
@@ -95,10 +95,14 @@ class AddResponder {
         return Optional.empty();
     }
 
-    static Instant joinedAt(NewResponder r, Instant now, String prefix, List<FieldError> errors) {
+    /**
+     * When a responder joined: as given, else {@code unknown}, which is now for someone added to a running incident
+     * and the start for someone named in the report that opens it.
+     */
+    static Instant joinedAt(NewResponder r, Instant unknown, Instant now, String prefix, List<FieldError> errors) {
         Instant joinedAt = micros(r.joinedAt());
         if (joinedAt == null) {
-            return now;
+            return unknown;
         }
         if (joinedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new FieldError(prefix + "joinedAt", "must not be in the future"));

@@ -171,6 +171,8 @@ class RecordIncident {
         if (startedAt != null && startedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new FieldError("startedAt", "must not be in the future"));
         }
+        // people named in the report that opens an incident were there from its start, as far as anyone knows
+        Instant unknownJoin = existing.isEmpty() && startedAt != null && !startedAt.isAfter(now) ? startedAt : now;
         Map<UUID, AddResponder.Joining> joining = new LinkedHashMap<>();
         for (int i = 0; i < in.responders().size(); i++) {
             NewResponder r = in.responders().get(i);
@@ -180,7 +182,7 @@ class RecordIncident {
                 continue;
             }
             Optional<UUID> person = responders.resolvePerson(r, prefix, errors);
-            Instant joinedAt = AddResponder.joinedAt(r, now, prefix, errors);
+            Instant joinedAt = AddResponder.joinedAt(r, unknownJoin, now, prefix, errors);
             // the same person twice in one report: the last mention wins
             person.ifPresent(id -> {
                 joining.remove(id);

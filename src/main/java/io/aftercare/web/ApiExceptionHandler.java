@@ -22,6 +22,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.aftercare.shared.DomainException;
+
 /**
  * Every API error is an RFC 9457 problem detail; invalid fields are listed as {@code errors: [{field, message}]}.
  */
@@ -81,6 +83,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "Something went wrong on our side. Please try again; if it keeps happening, tell your admin.");
         problem.setTitle("Internal Server Error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** The one place where what business code refuses becomes an HTTP status and a problem detail. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> refused(DomainException ex) {
+        HttpStatus status = ex instanceof DomainException.Invalid ? HttpStatus.BAD_REQUEST
+            : ex instanceof DomainException.NotFound ? HttpStatus.NOT_FOUND
+            : ex instanceof DomainException.Conflict ? HttpStatus.CONFLICT
+            : HttpStatus.FORBIDDEN;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        if (ex instanceof DomainException.Invalid invalid) {
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", invalid.errors().stream()
+                .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

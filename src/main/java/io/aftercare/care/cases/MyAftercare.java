@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.care.OwnSupportRequest;
+import io.aftercare.care.RecoveryTools;
 import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.care.cases.CareViews.SuggestionView;
@@ -23,8 +24,8 @@ import io.aftercare.shared.DbTime;
 
 /**
  * What the person's own My aftercare page shows, in the order it shows it: how they have been (sentences first),
- * what is waiting for them (check-ins due, an open support request, when the next follow-up comes), their own
- * charts, and their history grouped by case. Only ever built for the person themselves.
+ * what is waiting for them (check-ins due, an open support request, when the next follow-up comes), their recovery
+ * tools, their own charts, and their history grouped by case. Only ever built for the person themselves.
  */
 @Component
 class MyAftercare {
@@ -37,8 +38,8 @@ class MyAftercare {
      * @param support      the person's own open support request, or null
      */
     record Page(List<SuggestionView> suggestions, OwnTrends.Trends trends, List<StepView> waiting,
-                NextFollowUp nextFollowUp, OwnSupportRequest.OpenRequest support, List<CaseHistory> history,
-                boolean optedOut) {
+                NextFollowUp nextFollowUp, OwnSupportRequest.OpenRequest support, List<RecoveryTools.Link> tools,
+                List<CaseHistory> history, boolean optedOut) {
 
         /** Nothing to answer and no request open (a follow-up still to come is said on its own line). */
         public boolean nothingWaiting() {
@@ -61,9 +62,10 @@ class MyAftercare {
     /**
      * One case with its check-ins and follow-ups that have fallen due, oldest first.
      *
-     * @param when the day it opened (or, once closed, closed) in the person's zone: "24 Nov"
+     * @param when  the day it opened (or, once closed, closed) in the person's zone: "24 Nov"
+     * @param tools the recovery tools for this case (open cases only)
      */
-    record CaseHistory(CaseView kase, List<StepView> steps, String when) {
+    record CaseHistory(CaseView kase, List<StepView> steps, String when, List<RecoveryTools.Link> tools) {
 
         public long answered() {
             return steps.stream().filter(s -> "ANSWERED".equals(s.status())).count();
@@ -74,12 +76,15 @@ class MyAftercare {
     private final OwnTrends trends;
     private final JdbcClient jdbc;
     private final ObjectProvider<OwnSupportRequest> support;
+    private final ObjectProvider<RecoveryTools> recovery;
 
-    MyAftercare(CareService care, OwnTrends trends, JdbcClient jdbc, ObjectProvider<OwnSupportRequest> support) {
+    MyAftercare(CareService care, OwnTrends trends, JdbcClient jdbc, ObjectProvider<OwnSupportRequest> support,
+                ObjectProvider<RecoveryTools> recovery) {
         this.care = care;
         this.trends = trends;
         this.jdbc = jdbc;
         this.support = support;
+        this.recovery = recovery;
     }
 
     Page page(UUID personId, ZoneId zone, Locale locale) {
@@ -93,13 +98,19 @@ class MyAftercare {
         List<CaseHistory> history = new ArrayList<>();
         for (CaseView c : cases) {
             Instant when = c.open() || c.closedAt() == null ? c.openedAt() : c.closedAt();
-            history.add(new CaseHistory(c, byCase.getOrDefault(c.id(), List.of()), SHORT.format(when.atZone(zone))));
+            List<RecoveryTools.Link> tools = c.open()
+                ? recovery.orderedStream().flatMap(t -> t.forCase(personId, c.id(), locale).stream()).toList()
+                : List.of();
+            history.add(new CaseHistory(c, byCase.getOrDefault(c.id(), List.of()), SHORT.format(when.atZone(zone)),
+                tools));
         }
         OwnSupportRequest requests = support.getIfAvailable();
         boolean optedOut = care.hasOptedOut(personId);
         return new Page(care.suggestions(personId), trends.of(steps, zone, locale), waiting,
             optedOut ? null : nextFollowUp(personId, zone),
-            requests == null ? null : requests.openRequest(personId).orElse(null), history, optedOut);
+            requests == null ? null : requests.openRequest(personId).orElse(null),
+            recovery.orderedStream().flatMap(t -> t.onMyAftercare(personId, locale).stream()).toList(), history,
+            optedOut);
     }
 
     /** The earliest follow-up still to come, of a case that is open and that the person has not silenced. */

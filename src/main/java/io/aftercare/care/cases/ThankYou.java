@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.springframework.ui.Model;
 
 import io.aftercare.care.Outreach;
 import io.aftercare.care.ProfessionalHelp;
+import io.aftercare.care.RecoveryTools;
+import io.aftercare.care.SupportOfferHook;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
@@ -40,11 +43,14 @@ class ThankYou {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final ObjectProvider<ProfessionalHelp> help;
+    private final ObjectProvider<RecoveryTools> recovery;
 
-    ThankYou(JdbcClient jdbc, Directory directory, ObjectProvider<ProfessionalHelp> help) {
+    ThankYou(JdbcClient jdbc, Directory directory, ObjectProvider<ProfessionalHelp> help,
+             ObjectProvider<RecoveryTools> recovery) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.help = help;
+        this.recovery = recovery;
     }
 
     /** Fills the thank-you page for this step of the person's own, read in {@code place}'s language and country. */
@@ -63,6 +69,24 @@ class ThankYou {
             : new ProfessionalHelp.Found(List.of(), false);
         model.addAttribute("help", found.entries());
         model.addAttribute("helpForPlace", found.forPlace());
+        SupportOfferHook.OwnAnswers answers = ownAnswers(step);
+        model.addAttribute("tools", answers == null ? List.of() : recovery.orderedStream()
+            .flatMap(t -> t.afterAnswer(personId, step.caseId(), answers, place).stream()).toList());
+    }
+
+    /** What the person just answered, for the recovery tools to offer from; null for a step not answered. */
+    private static SupportOfferHook.OwnAnswers ownAnswers(StepView step) {
+        if (!"ANSWERED".equals(step.status())) {
+            return null;
+        }
+        if (step.checkIn() != null) {
+            return new SupportOfferHook.OwnAnswers(step.checkIn().stress(), new HashSet<>(step.checkIn().effects()),
+                null);
+        }
+        if (step.followUp() != null) {
+            return new SupportOfferHook.OwnAnswers(null, null, Measures.points(List.of(step)).get(0).rumination());
+        }
+        return null;
     }
 
     /** The case's follow-ups not yet answered or passed; none when the person asked not to be asked again. */

@@ -27,7 +27,7 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.Role;
-import io.aftercare.peersupport.common.IncidentTitles;
+import io.aftercare.peersupport.cases.IncidentTitles;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
 

@@ -31,9 +31,9 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.peersupport.OutreachDone;
 import io.aftercare.peersupport.OutreachNudged;
-import io.aftercare.peersupport.common.IncidentTitles;
-import io.aftercare.peersupport.common.SupportCases;
-import io.aftercare.peersupport.common.SupportCases.SupportCase;
+import io.aftercare.peersupport.cases.IncidentTitles;
+import io.aftercare.peersupport.cases.SupportCases;
+import io.aftercare.peersupport.cases.SupportCases.SupportCase;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.Problems;
 
@@ -322,7 +322,7 @@ class NudgeService {
                 .flatMap(Optional::stream).findFirst().orElse(null);
             PersonRef about = people.get(row.about());
             views.add(new NudgeView(row.id(), row.caseId(), about == null ? "A colleague" : about.name(),
-                io.aftercare.peersupport.common.WhenPhrases.of(when, now(), zone), title, row.status(),
+                WhenPhrases.of(when, now(), zone), title, row.status(),
                 row.deliveredAt(), row.reachedOutAt()));
         }
         return views;

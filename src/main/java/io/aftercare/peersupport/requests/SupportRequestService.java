@@ -40,8 +40,8 @@ import io.aftercare.peersupport.SupportReassigned;
 import io.aftercare.peersupport.SupportRequested;
 import io.aftercare.peersupport.SupportWaiting;
 import io.aftercare.peersupport.SupportWaitingNotice;
-import io.aftercare.peersupport.common.IncidentTitles;
-import io.aftercare.peersupport.common.SupportCases;
+import io.aftercare.peersupport.cases.IncidentTitles;
+import io.aftercare.peersupport.cases.SupportCases;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.Problems;
 

@@ -1,4 +1,4 @@
-package io.aftercare.peersupport.common;
+package io.aftercare.peersupport.personaldata;
 
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package io.aftercare.peersupport.common;
+package io.aftercare.peersupport.cases;
 
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.aftercare.peersupport.common;
+package io.aftercare.peersupport.nudges;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,13 +6,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /** "today's", "last night's", "yesterday's" or "a recent": when something happened, in the reader's own words. */
-public final class WhenPhrases {
+final class WhenPhrases {
 
     private WhenPhrases() {
     }
 
     /** A message key suffix: {@code today}, {@code lastNight}, {@code yesterday} or {@code recent}. */
-    public static String of(Instant when, Instant now, ZoneId zone) {
+    static String of(Instant when, Instant now, ZoneId zone) {
         ZonedDateTime at = when.atZone(zone);
         LocalDate today = now.atZone(zone).toLocalDate();
         int hour = at.getHour();

@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who supports whom: the eligible supporter with the lowest current load; among equals, one whose working hours
- * overlap the person's right now, then the one with fewer assignments this week. Pure, so that fairness and the
+ * Who supports whom: the eligible supporter with the lowest current load; among equals, one who can be told and
+ * answer right now (within their working hours, outside their own quiet hours), then the one with fewer assignments
+ * this week. Pure, so that fairness and the
  * exclusions can be checked as properties.
  */
 final class Assignment {
@@ -22,7 +23,7 @@ final class Assignment {
      * @param line         the supporter's managers, nearest first (their reporting line upwards)
      * @param load         requests they hold now (assigned, acknowledged, contact made)
      * @param weekAssigned requests assigned to them in the last seven days
-     * @param overlapsNow  whether it is within their working hours and outside the person's quiet hours now
+     * @param overlapsNow  whether it is within their working hours and outside their own quiet hours now
      */
     record Candidate(UUID id, Set<UUID> teams, List<UUID> line, boolean onBreak, int load, int weekAssigned,
                      int weeklyCapacity, boolean overlapsNow) {

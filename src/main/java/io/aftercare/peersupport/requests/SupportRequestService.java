@@ -222,8 +222,11 @@ class SupportRequestService implements SupportOfferHook {
             if (p == null) {
                 continue;
             }
+            // can be told and answer now: within their working hours and outside their own quiet hours (a message
+            // to them is held until their quiet hours end while the acknowledgement deadline runs); the person's
+            // quiet hours are the same for every supporter and could not tell one from another
             boolean overlaps = WorkingHours.within(now, p.timeZone(), s.workStart(), s.workEnd(), p.weekendDays())
-                && !person.quietHours().blocked(now);
+                && !p.quietHours().blocked(now);
             candidates.add(new Assignment.Candidate(s.personId(), teamIds(s.personId()), line(p), s.onBreak(),
                 load(s.personId()), weekAssigned(s.personId(), now), s.weeklyCapacity(), overlaps));
         }

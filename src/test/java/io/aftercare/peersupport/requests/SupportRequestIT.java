@@ -208,6 +208,25 @@ class SupportRequestIT {
             .<List<String>>json("$.assigned[*].personName")).containsExactly(w.sam().name());
     }
 
+    @Test
+    void amongEqualSupportersTheRequestGoesToOneWhoCanBeToldNowNotOneInTheirQuietHours() {
+        World w = world();
+        // Alex and Blair are alike in load, week and working hours; one of them is in their own quiet hours now,
+        // and it is the one the last tie-break (the id) would pick, so that only the quiet hours can decide
+        Person quiet = w.alex().id().compareTo(w.blair().id()) < 0 ? w.alex() : w.blair();
+        Person awake = quiet == w.alex() ? w.blair() : w.alex();
+        LocalTime now = LocalTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        jdbc.sql("UPDATE person SET quiet_start = ?, quiet_end = ? WHERE id = ?")
+            .params(now.minusHours(2), now.plusHours(2), quiet.id()).update();
+
+        UUID id = UUID.fromString(w.sam().api(port).post("/api/v1/me/support-requests", "{}").json("$.id"));
+
+        assertThat(request(id).get("supporter_id")).as("the supporter who can be told and answer now")
+            .isEqualTo(awake.id());
+        assertThat(w.sam().api(port).get("/api/v1/me/support-requests").<List<String>>json("$.mine[*].status"))
+            .containsExactly("WAITING");
+    }
+
     List<String> inboxKinds(Person p) {
         return p.api(port).get("/api/v1/me/inbox").<List<String>>json("$[*].kind");
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.aftercare.peersupport.requests.AssignmentOutcome;
 import io.aftercare.shared.DbTime;
 
 /**
@@ -62,12 +63,12 @@ class HealthStore {
                 JOIN support_request r ON r.id = a.request_id WHERE a.assigned_at >= ? AND a.assigned_at < ?""")
             .params(DbTime.toDb(MonthGrid.start(month)), DbTime.toDb(MonthGrid.end(month)))
             .query((rs, n) -> {
-                String outcome = rs.getString("outcome");
+                AssignmentOutcome outcome = AssignmentOutcome.valueOf(rs.getString("outcome"));
                 Instant ended = DbTime.instant(rs, "ended_at");
                 // withdrawn by the person, or still open at the release: not the supporter's to answer for
                 boolean decided = ended != null && !ended.isAfter(released)
-                    && ("ACKNOWLEDGED".equals(outcome) || "TIMED_OUT".equals(outcome));
-                boolean inTime = decided && "ACKNOWLEDGED".equals(outcome)
+                    && outcome.decided();
+                boolean inTime = decided && outcome == AssignmentOutcome.ACKNOWLEDGED
                     && !ended.isAfter(DbTime.instant(rs, "ack_due_at"));
                 return new AssignmentRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), decided, inTime);
             }).list();

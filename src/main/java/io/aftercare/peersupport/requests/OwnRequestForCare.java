@@ -20,6 +20,6 @@ class OwnRequestForCare implements OwnSupportRequest {
     @Override
     public Optional<OpenRequest> openRequest(UUID personId) {
         return requests.mine(personId).stream().filter(SupportRequestService.OwnView::open).findFirst()
-            .map(r -> new OpenRequest(r.status(), r.requestedAt(), r.supporterName()));
+            .map(r -> new OpenRequest(r.status().name(), r.requestedAt(), r.supporterName()));
     }
 }

@@ -24,7 +24,7 @@ class RequestListener {
         // a person erased after answering has nobody left to support: the wish went with them, and the event is done
         // (asking anyway would fail, and the registry would hand the event back on every restart)
         if (answered.outreach() == Outreach.PEER_SUPPORTER && directory.person(answered.personId()).isPresent()) {
-            requests.request(answered.personId(), answered.caseId(), "CHECK_IN", null, true);
+            requests.request(answered.personId(), answered.caseId(), RequestOrigin.CHECK_IN, null, true);
         }
     }
 }

@@ -55,7 +55,7 @@ class SupportApiController {
     @Operation(summary = "Ask for a peer supporter, at any time (while one request is open, returns that one)")
     ResponseEntity<SupportRequestService.OwnView> ask(@AuthenticationPrincipal AftercareUser me,
                                                       @RequestBody(required = false) Ask body) {
-        UUID id = requests.request(me.personId(), null, "SELF", body == null ? null : body.note(), false);
+        UUID id = requests.request(me.personId(), null, RequestOrigin.SELF, body == null ? null : body.note(), false);
         return ResponseEntity.created(URI.create("/api/v1/me/support-requests/" + id))
             .body(requests.ownView(me.personId(), id));
     }

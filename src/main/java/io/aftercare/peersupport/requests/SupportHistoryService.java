@@ -85,6 +85,6 @@ class SupportHistoryService implements SupportHistory {
 
     @Override
     public UUID requestNow(UUID personId) {
-        return requests.request(personId, null, "SELF", null, false);
+        return requests.request(personId, null, RequestOrigin.SELF, null, false);
     }
 }

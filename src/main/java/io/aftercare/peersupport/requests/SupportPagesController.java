@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
 import io.aftercare.peersupport.resources.Resources;
+import io.aftercare.shared.DomainException;
 
 /**
  * The pages of tier 2: "Talk to someone" for everyone (ask, see and close your own requests), and for supporters
@@ -53,7 +54,7 @@ class SupportPagesController {
     @PostMapping("/support/requests")
     String ask(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String note,
                RedirectAttributes redirect) {
-        UUID id = requests.request(me.personId(), null, "SELF", note, false);
+        UUID id = requests.request(me.personId(), null, RequestOrigin.SELF, note, false);
         redirect.addFlashAttribute("flash", requests.ownView(me.personId(), id).nobodyFree()
             ? "support.flash.askedNobodyFree" : "support.flash.asked");
         return "redirect:/support";
@@ -72,8 +73,8 @@ class SupportPagesController {
     @PreAuthorize("hasRole('SUPPORTER')")
     String assigned(@AuthenticationPrincipal AftercareUser me, Model model) {
         List<SupportRequestService.AssignedView> all = requests.assignedTo(me.personId());
-        model.addAttribute("active", all.stream().filter(r -> !SupportRequestService.CLOSED.equals(r.status())).toList());
-        model.addAttribute("closed", all.stream().filter(r -> SupportRequestService.CLOSED.equals(r.status())).toList());
+        model.addAttribute("active", all.stream().filter(r -> r.open()).toList());
+        model.addAttribute("closed", all.stream().filter(r -> !r.open()).toList());
         model.addAttribute("supporter", roster.of(me.personId()));
         return "support/assigned";
     }
@@ -86,7 +87,7 @@ class SupportPagesController {
             case "acknowledge" -> requests.acknowledge(me.personId(), id);
             case "contact-made" -> requests.contactMade(me.personId(), id);
             case "close" -> requests.closeAsSupporter(me.personId(), id);
-            default -> throw io.aftercare.shared.Problems.notFound("Action");
+            default -> throw DomainException.notFound("Action");
         }
         redirect.addFlashAttribute("flash", "support.flash." + action);
         return "redirect:/support/assigned";

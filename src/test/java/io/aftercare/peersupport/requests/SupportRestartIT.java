@@ -75,7 +75,7 @@ class SupportRestartIT {
             roster.save(new Roster.Supporter(s.id(), 10, List.of(), LocalTime.MIN, LocalTime.of(23, 59), false));
             supporters.add(s.id());
         }
-        UUID request = first.getBean(SupportRequestService.class).request(sam.id(), null, "SELF", null, false);
+        UUID request = first.getBean(SupportRequestService.class).request(sam.id(), null, RequestOrigin.SELF, null, false);
         JdbcClient jdbc = first.getBean(JdbcClient.class);
         UUID assignment = jdbc.sql("SELECT assignment_id FROM support_request WHERE id = ?").param(request)
             .query(UUID.class).single();
@@ -103,7 +103,7 @@ class SupportRestartIT {
         first.getBean(Roster.class).save(
             new Roster.Supporter(ada.id(), 10, List.of(), LocalTime.MIN, LocalTime.of(23, 59), false));
         SupportRequestService requests = first.getBean(SupportRequestService.class);
-        UUID request = requests.request(sam.id(), null, "SELF", null, false);
+        UUID request = requests.request(sam.id(), null, RequestOrigin.SELF, null, false);
         requests.acknowledge(ada.id(), request);
         first.getBean(SchedulerClient.class).reschedule(
             RequestScheduling.CONTACT_DUE.instanceId(request.toString()), Instant.now().plusSeconds(3));

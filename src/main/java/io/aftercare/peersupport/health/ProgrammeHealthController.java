@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 
 /**
  * Programme health for coordinators: is peer support happening, and how soon? One closed calendar month at a time
@@ -71,6 +71,6 @@ class ProgrammeHealthController {
         } catch (DateTimeParseException e) {
             // the same answer as for a month not released yet
         }
-        throw Problems.notFound("Released month");
+        throw DomainException.notFound("Released month");
     }
 }

@@ -23,7 +23,7 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.AuditLog;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -114,13 +114,13 @@ class ProgrammeSupportApiController {
         String email = body == null || body.email() == null ? "" : body.email().strip();
         var person = directory.personByEmail(email);
         if (person.isEmpty() || !roster.isSupporter(person.get().id())) {
-            throw Problems.badRequest("email", "is not a person with the SUPPORTER role");
+            throw DomainException.invalid("email", "is not a person with the SUPPORTER role");
         }
         UUID id = person.get().id();
         roster.of(id);
         audit.record(me.personId(), id, "support.roster.added", "person:" + id, null);
         RosterEntry entry = rosterEntries().stream().filter(e -> e.personId().equals(id)).findFirst()
-            .orElseThrow(() -> Problems.notFound("Supporter"));
+            .orElseThrow(() -> DomainException.notFound("Supporter"));
         return ResponseEntity.created(URI.create("/api/v1/programme/support")).body(entry);
     }
 
@@ -129,7 +129,7 @@ class ProgrammeSupportApiController {
     SettingsView save(@AuthenticationPrincipal AftercareUser me, @RequestBody SettingsInput body) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null) {
-            throw Problems.badRequest("excludeSameTeam", "is required");
+            throw DomainException.invalid("excludeSameTeam", "is required");
         }
         required(body.excludeSameTeam(), "excludeSameTeam", errors);
         required(body.excludeSameLine(), "excludeSameLine", errors);
@@ -141,7 +141,7 @@ class ProgrammeSupportApiController {
             errors.add(new FieldError("offerMinRumination", "must be a number from 1 to 5"));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         roster.save(new Roster.Settings(body.excludeSameTeam(), body.excludeSameLine(), body.offerMinStress(),
             body.offerNeedsSleep(), body.offerMinRumination()), me.personId());

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -62,7 +62,7 @@ class SupporterSettingsApiController {
     @Operation(summary = "Replace your supporter settings")
     SettingsView put(@AuthenticationPrincipal AftercareUser me, @RequestBody SettingsInput body) {
         if (body == null) {
-            throw Problems.badRequest("weeklyCapacity", "is required");
+            throw DomainException.invalid("weeklyCapacity", "is required");
         }
         List<FieldError> errors = new ArrayList<>();
         if (body.weeklyCapacity() == null || body.weeklyCapacity() < 0 || body.weeklyCapacity() > 50) {
@@ -82,7 +82,7 @@ class SupporterSettingsApiController {
             errors.add(new FieldError("onBreak", "is required"));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         roster.save(new Roster.Supporter(me.personId(), body.weeklyCapacity(), languages, start, end, body.onBreak()));
         return SettingsView.of(roster.of(me.personId()));

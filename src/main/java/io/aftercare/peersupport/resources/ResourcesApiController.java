@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -77,12 +77,12 @@ class ResourcesApiController {
             errors.add(new FieldError("kind", "must be one of " + String.join(", ", ResourceCatalogue.KINDS)));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         UUID id = catalogue.add(new ResourceCatalogue.NewResource(body.country(), body.language(),
             body.kind() == null ? "OTHER" : body.kind(), body.name(), body.description(), body.contact(), body.url()));
         ResourceView created = catalogue.all().stream().filter(r -> r.id().equals(id)).findFirst()
-            .map(ResourceView::of).orElseThrow(() -> Problems.notFound("Resource"));
+            .map(ResourceView::of).orElseThrow(() -> DomainException.notFound("Resource"));
         return ResponseEntity.created(URI.create("/api/v1/resources")).body(created);
     }
 
@@ -91,7 +91,7 @@ class ResourcesApiController {
     @Operation(summary = "Remove a resource")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         if (!catalogue.delete(id)) {
-            throw Problems.notFound("Resource");
+            throw DomainException.notFound("Resource");
         }
         return ResponseEntity.noContent().build();
     }

@@ -18,14 +18,16 @@ import io.aftercare.shared.DbTime;
 class SupportHistoryService implements SupportHistory {
 
     private final JdbcClient jdbc;
+    private final SupportRequestStore store;
     private final Roster roster;
     private final SupportRequestService requests;
     private final RequestProperties properties;
     private final Clock clock;
 
-    SupportHistoryService(JdbcClient jdbc, Roster roster, SupportRequestService requests, RequestProperties properties,
-                          Clock clock) {
+    SupportHistoryService(JdbcClient jdbc, SupportRequestStore store, Roster roster, SupportRequestService requests,
+                          RequestProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.store = store;
         this.roster = roster;
         this.requests = requests;
         this.properties = properties;
@@ -65,22 +67,8 @@ class SupportHistoryService implements SupportHistory {
         if (!closed.isBefore(clock.instant())) {
             throw new IllegalArgumentException("a past request ends in the past");
         }
-        UUID id = UUID.randomUUID();
-        UUID assignment = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO support_request (id, person_id, case_id, origin, status, supporter_id, assignment_id,
-                                             note_ciphertext, share_incident, requested_at, acknowledged_at,
-                                             contact_made_at, closed_at, closed_by)
-                VALUES (?, ?, NULL, 'SELF', 'CLOSED', ?, ?, NULL, FALSE, ?, ?, ?, ?, 'SUPPORTER')""")
-            .params(id, personId, supporterId, assignment, DbTime.toDb(requestedAt), DbTime.toDb(acknowledged),
-                DbTime.toDb(contact), DbTime.toDb(closed))
-            .update();
-        jdbc.sql("""
-                INSERT INTO support_assignment (id, request_id, supporter_id, assigned_at, ack_due_at, outcome, ended_at)
-                VALUES (?, ?, ?, ?, ?, 'ACKNOWLEDGED', ?)""")
-            .params(assignment, id, supporterId, DbTime.toDb(requestedAt),
-                DbTime.toDb(requestedAt.plus(properties.acknowledgeWithin())), DbTime.toDb(acknowledged))
-            .update();
+        store.insertPast(UUID.randomUUID(), personId, supporterId, UUID.randomUUID(), requestedAt,
+            requestedAt.plus(properties.acknowledgeWithin()), acknowledged, contact, closed);
     }
 
     @Override

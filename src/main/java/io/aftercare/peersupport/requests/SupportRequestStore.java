@@ -91,6 +91,29 @@ class SupportRequestStore {
             .param(personId).query((rs, n) -> row(rs)).list();
     }
 
+    /**
+     * A request from the past in the shape a live one ends in: asked on their own, acknowledged by the supporter who
+     * was assigned it, contact made, closed by the supporter; its one assignment acknowledged.
+     */
+    void insertPast(UUID id, UUID personId, UUID supporterId, UUID assignmentId, Instant requestedAt,
+                    Instant acknowledgeBy, Instant acknowledgedAt, Instant contactMadeAt, Instant closedAt) {
+        jdbc.sql("""
+                INSERT INTO support_request (id, person_id, case_id, origin, status, supporter_id, assignment_id,
+                                             note_ciphertext, share_incident, requested_at, acknowledged_at,
+                                             contact_made_at, closed_at, closed_by)
+                VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, FALSE, ?, ?, ?, ?, ?)""")
+            .params(id, personId, RequestOrigin.SELF.name(), RequestStatus.CLOSED.name(), supporterId, assignmentId,
+                DbTime.toDb(requestedAt), DbTime.toDb(acknowledgedAt), DbTime.toDb(contactMadeAt),
+                DbTime.toDb(closedAt), ClosedBy.SUPPORTER.name())
+            .update();
+        jdbc.sql("""
+                INSERT INTO support_assignment (id, request_id, supporter_id, assigned_at, ack_due_at, outcome, ended_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            .params(assignmentId, id, supporterId, DbTime.toDb(requestedAt), DbTime.toDb(acknowledgeBy),
+                AssignmentOutcome.ACKNOWLEDGED.name(), DbTime.toDb(acknowledgedAt))
+            .update();
+    }
+
     void markUnassigned(UUID id) {
         jdbc.sql("UPDATE support_request SET status = ?, supporter_id = NULL, assignment_id = NULL WHERE id = ?")
             .params(RequestStatus.UNASSIGNED.name(), id).update();

@@ -147,7 +147,7 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suggest a check-in")))
             .isVisible();
         Browser.checkAccessibility(page);
-        Browser.screenshot(page, "08-team-care");
+        Browser.screenshot(page, "09-team-care");
 
         // two steps of the checklist have ticked themselves
         page.navigate(url("/admin/getting-started"));
@@ -155,19 +155,19 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         assertStep("people", "Add people, by hand or from a CSV file", "Done");
         assertStep("integration", "Connect an alerting tool", "To do");
         assertThat(page.locator("main")).containsText("4 things are still open");
-        Browser.screenshot(page, "08-getting-started-two-done");
+        Browser.screenshot(page, "10-getting-started-two-done");
 
         // an incident with Sam in it, then resolved
         page.navigate(url("/incidents"));
         Browser.checkAccessibility(page);
-        Browser.screenshot(page, "09-incidents-empty");
+        Browser.screenshot(page, "11-incidents-empty");
         page.navigate(url("/incidents/new"));
         page.getByLabel("Title").fill("Checkout returns 502 for some customers");
         page.locator("#severity-SEV2").check();
         selectByText("#teamId", "Checkout");
         selectByText("#responderId", "Sam Rivera");
         Browser.checkAccessibility(page);
-        Browser.screenshot(page, "10-record-incident");
+        Browser.screenshot(page, "12-record-incident");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record incident")).click();
         assertThat(page.getByRole(AriaRole.HEADING,
             new Page.GetByRoleOptions().setName("Checkout returns 502 for some customers"))).isVisible();
@@ -180,24 +180,24 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
             + "Aftercare in about 2 hours");
         assertThat(page.locator("main")).containsText("Only they see their answers");
         Browser.checkAccessibility(page);
-        Browser.screenshot(page, "11-incident-resolved");
+        Browser.screenshot(page, "13-incident-resolved");
 
         Page phone = browser.newPage(360, 740);
         phone.context().addCookies(page.context().cookies());
         phone.navigate(page.url());
         assertThat(phone.locator("main")).containsText("Sam Rivera");
-        Browser.screenshot(phone, "12-incident-on-a-phone");
+        Browser.screenshot(phone, "14-incident-on-a-phone");
 
         page.navigate(url("/incidents"));
         assertThat(page.locator("main")).containsText("Checkout returns 502 for some customers");
-        Browser.screenshot(page, "13-incidents-list");
+        Browser.screenshot(page, "15-incidents-list");
 
         page.navigate(url("/no-such-page"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("We could not find that page")))
             .isVisible();
         assertThat(page.locator("body")).not().containsText("Exception");
         Browser.checkAccessibility(page);
-        Browser.screenshot(page, "14-not-found");
+        Browser.screenshot(page, "16-not-found");
 
         // Sam takes the invitation in a browser of their own and signs in
         Page sam = browser.newPage();

@@ -1,37 +1,18 @@
 package io.aftercare.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
-import io.aftercare.directory.NewPerson;
-import io.aftercare.directory.People;
 import io.aftercare.identity.account.AccountService;
-import io.aftercare.support.AftercareIT;
 import io.aftercare.support.WebSession;
 import jakarta.mail.internet.MimeMessage;
 
@@ -41,47 +22,10 @@ import jakarta.mail.internet.MimeMessage;
  * gets at most {@value AccountService#RESETS_PER_HOUR} links an hour. Mails leave one at a time, in order, so a
  * mail that should not have been sent would arrive before the next one that should.
  */
-@AftercareIT
-@TestPropertySource(properties = {"aftercare.public-url=https://aftercare.example.test",
-    "spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-    "spring.mail.properties.mail.smtp.timeout=2000"})
-class ForgotPasswordIT {
-
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    static final Pattern LINK = Pattern.compile("https://aftercare\\.example\\.test(/reset/[A-Za-z0-9_-]+)");
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeEach
-    void start() {
-        if (!smtp.isRunning()) {
-            smtp.start();
-        }
-        smtp.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        smtp.stop();
-    }
+class ForgotPasswordIT extends ResetMailServer {
 
     private String person(String password) {
-        String email = "forgot-" + UUID.randomUUID() + "@example.com";
-        people.create(NewPerson.of("Noa Forgot", email, "UTC", Set.of(Role.RESPONDER), password), null);
-        return email;
+        return person("forgot", "Noa Forgot", password).email();
     }
 
     /** What the person sees after asking: the redirect and the page it leads to. */
@@ -91,11 +35,6 @@ class ForgotPasswordIT {
         HttpResponse<String> posted = browser.post("/reset", Map.of("email", email));
         String shown = browser.follow(posted).body().replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
         return List.of(posted.statusCode(), posted.headers().firstValue("Location").orElse(""), shown);
-    }
-
-    private void mailsArrived(int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length >= count);
-        assertThat(smtp.getReceivedMessages()).hasSize(count);
     }
 
     @Test
@@ -113,12 +52,11 @@ class ForgotPasswordIT {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
         String body = GreenMailUtil.getBody(mail);
         assertThat(body).contains("Someone asked for a new Aftercare password for this address on the sign-in page");
-        Matcher link = LINK.matcher(body);
-        assertThat(link.find()).isTrue();
+        String link = linkIn(mail);
 
         WebSession browser = WebSession.anonymous(port);
-        assertThat(browser.get(link.group(1)).body()).contains("name=\"password\"");
-        var done = browser.post(link.group(1), Map.of("password", "noas-new-password", "confirm", "noas-new-password"));
+        assertThat(browser.get(link).body()).contains("name=\"password\"");
+        var done = browser.post(link, Map.of("password", "noas-new-password", "confirm", "noas-new-password"));
         assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/login?passwordReset");
         assertThat(WebSession.signedIn(port, email, "noas-new-password")).isNotNull();
     }
@@ -157,13 +95,5 @@ class ForgotPasswordIT {
             .isEqualTo(other);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset p JOIN account a ON a.person_id = p.person_id "
             + "WHERE a.login = ?").param(email).query(Long.class).single()).isEqualTo(AccountService.RESETS_PER_HOUR);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

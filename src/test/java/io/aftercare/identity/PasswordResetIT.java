@@ -3,32 +3,16 @@ package io.aftercare.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
-import io.aftercare.directory.NewPerson;
-import io.aftercare.directory.People;
-import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
 import io.aftercare.support.WebSession;
 import jakarta.mail.internet.MimeMessage;
@@ -38,59 +22,21 @@ import jakarta.mail.internet.MimeMessage;
  * reaches only the person's own mailbox, never the admin's screen or the API's answer; the page tells the person
  * what it does; using it ends every session of theirs and revokes their API tokens.
  */
-@AftercareIT
-@TestPropertySource(properties = {"aftercare.public-url=https://aftercare.example.test",
-    "spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-    "spring.mail.properties.mail.smtp.timeout=2000"})
-class PasswordResetIT {
-
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    static final Pattern LINK = Pattern.compile("https://aftercare\\.example\\.test(/reset/[A-Za-z0-9_-]+)");
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    JdbcClient jdbc;
+class PasswordResetIT extends ResetMailServer {
 
     TestApi api;
 
     @BeforeEach
-    void start() {
-        if (!smtp.isRunning()) {
-            smtp.start();
-        }
-        smtp.reset();
+    void client() {
         api = TestApi.at(port);
-    }
-
-    @AfterAll
-    static void stop() {
-        smtp.stop();
     }
 
     record Person(UUID id, String email) {
     }
 
     private Person person(String password) {
-        String email = "reset-" + UUID.randomUUID() + "@example.com";
-        var p = people.create(NewPerson.of("Kim Reset", email, "UTC", Set.of(Role.RESPONDER), password), null);
-        return new Person(p.id(), email);
-    }
-
-    private String linkIn(MimeMessage mail) {
-        Matcher link = LINK.matcher(GreenMailUtil.getBody(mail));
-        assertThat(link.find()).as("the mail carries the reset link").isTrue();
-        return link.group(1);
+        var p = person("reset", "Kim Reset", password);
+        return new Person(p.id(), p.email());
     }
 
     private static boolean signedIn(WebSession browser) {
@@ -189,13 +135,5 @@ class PasswordResetIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset WHERE person_id = ?").param(kim.id())
             .query(Long.class).single()).as("nothing kept when the mail did not go").isZero();
         assertThat(audited("PASSWORD_RESET_SENT", kim.id())).isZero();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

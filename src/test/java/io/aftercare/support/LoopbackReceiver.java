@@ -48,6 +48,7 @@ public final class LoopbackReceiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             if (!delay.isZero()) {
+                // slow on purpose (delay(...)): a receiver that takes its time is what is under test, not a wait
                 try {
                     Thread.sleep(delay.toMillis());
                 } catch (InterruptedException e) {

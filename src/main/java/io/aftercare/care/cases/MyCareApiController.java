@@ -20,9 +20,11 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.OpenedCase;
 import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.care.cases.CareViews.SuggestionView;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -76,6 +78,66 @@ class MyCareApiController {
     CaseView reopen(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
         care.reopen(me.personId(), id);
         return care.ownCase(me.personId(), id);
+    }
+
+    @PostMapping("/cases/{id}/stop-asking")
+    @Operation(summary = "Stop the questions about one of your cases (\"stop asking about this\")",
+        description = "Its waiting check-in or follow-up is skipped and no more come; the case stays in your history "
+            + "(muted). 404 when you have no such case.")
+    CaseView stopAsking(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
+        care.stopAsking(me.personId(), id);
+        return care.ownCase(me.personId(), id);
+    }
+
+    @Schema(name = "OptOutInput")
+    record OptOutInput(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+        description = "true: no more cases or check-ins for you; false: they start again") Boolean optOut) {
+    }
+
+    @Schema(name = "OptOut")
+    record OptOutView(@Schema(description = "true while you have opted out of check-ins") boolean optedOut) {
+    }
+
+    @PostMapping("/opt-out")
+    @Operation(summary = "Opt out of check-ins, or back in",
+        description = "Opting out skips every check-in waiting for you and opens no new case until you opt back in. "
+            + "Nobody else learns of it.")
+    OptOutView optOut(@AuthenticationPrincipal AftercareUser me, @RequestBody(required = false) OptOutInput body) {
+        if (body == null || body.optOut() == null) {
+            throw Problems.badRequest("optOut", "is required");
+        }
+        care.setOptedOut(me.personId(), body.optOut());
+        return new OptOutView(care.hasOptedOut(me.personId()));
+    }
+
+    @GetMapping("/suggestions")
+    @Operation(summary = "Invitations to a check-in waiting for your answer",
+        description = "Someone on your team thought a check-in might be welcome; who it was is not said.")
+    List<SuggestionView> suggestions(@AuthenticationPrincipal AftercareUser me) {
+        return care.suggestions(me.personId());
+    }
+
+    @Schema(name = "SuggestionAnswerInput")
+    record SuggestionAnswer(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+        description = "true opens a case with its check-in waiting; false declines") Boolean accept) {
+    }
+
+    @Schema(name = "SuggestionOutcome", description = "When accepted, the case it opened and its check-in")
+    record SuggestionOutcome(boolean accepted, @JsonInclude(JsonInclude.Include.NON_NULL) UUID caseId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) UUID checkInId) {
+    }
+
+    @PostMapping("/suggestions/{id}")
+    @Operation(summary = "Accept or decline an invitation to a check-in",
+        description = "404 when there is no such invitation of yours, or it was answered already.")
+    SuggestionOutcome suggestion(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
+                                 @RequestBody(required = false) SuggestionAnswer body) {
+        if (body == null || body.accept() == null) {
+            throw Problems.badRequest("accept", "is required");
+        }
+        return care.respondToSuggestion(me.personId(), id, body.accept())
+            .map(opened -> new SuggestionOutcome(true, opened.caseId(), opened.checkInId()))
+            .orElseGet(() -> new SuggestionOutcome(false, null, null));
     }
 
     @GetMapping("/check-ins")

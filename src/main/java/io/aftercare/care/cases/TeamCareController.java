@@ -37,7 +37,8 @@ class TeamCareController {
         this.directory = directory;
     }
 
-    private TeamRef teamFor(AftercareUser me, UUID teamId) {
+    /** The team, when the caller may see its care: an admin, or one of its leads (the API asks the same). */
+    static TeamRef teamFor(Directory directory, AftercareUser me, UUID teamId) {
         var team = directory.team(teamId);
         // refused before "not found", so that someone who leads no team learns nothing about which teams exist
         if (!me.has(Role.ADMIN) && (team.isEmpty() || !team.get().leads().contains(me.personId()))) {
@@ -48,7 +49,7 @@ class TeamCareController {
 
     @GetMapping("/teams/{id}/care")
     String show(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
-        TeamRef team = teamFor(me, id);
+        TeamRef team = teamFor(directory, me, id);
         model.addAttribute("team", team);
         model.addAttribute("people", care.team(id));
         return "care/team";
@@ -57,7 +58,7 @@ class TeamCareController {
     @PostMapping("/teams/{id}/care/suggest")
     String suggest(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                    @RequestParam(required = false) UUID personId, RedirectAttributes redirect) {
-        teamFor(me, id);
+        teamFor(directory, me, id);
         if (personId == null) {
             throw Problems.badRequest("personId", "is required");
         }

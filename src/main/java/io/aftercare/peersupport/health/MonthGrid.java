@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.aftercare.shared.DomainException;
 
 /**
  * The closed time grid of programme health: calendar months in UTC, each released {@link #RELEASE_AFTER} after it
@@ -55,5 +58,24 @@ final class MonthGrid {
             months.add(month.minusMonths(i));
         }
         return months;
+    }
+
+    /**
+     * The month a viewer asked for (blank: the newest released one). Only whole, released months: no open month and
+     * no date range of one's own choosing; anything else is "not found", the same for a month not released yet.
+     */
+    static YearMonth asked(String month, Instant now) {
+        if (month == null || month.isBlank()) {
+            return latestReleased(now);
+        }
+        try {
+            YearMonth parsed = YearMonth.parse(month);
+            if (parsed.getYear() >= 2000 && released(parsed, now)) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // the same answer as for a month not released yet
+        }
+        throw DomainException.notFound("Released month");
     }
 }

@@ -3,7 +3,6 @@ package io.aftercare.peersupport.health;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.DomainException;
 
 /**
  * Programme health for coordinators: is peer support happening, and how soon? One closed calendar month at a time
@@ -40,8 +38,7 @@ class ProgrammeHealthController {
     @GetMapping("/programme/support/health")
     String page(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String month,
                 Locale locale, Model model) {
-        YearMonth shown = month == null || month.isBlank() ? MonthGrid.latestReleased(clock.instant())
-            : released(month);
+        YearMonth shown = MonthGrid.asked(month, clock.instant());
         DateTimeFormatter label = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         model.addAttribute("month", shown);
         model.addAttribute("monthLabel", label.format(shown));
@@ -59,18 +56,5 @@ class ProgrammeHealthController {
 
     /** A link to one released month. */
     public record MonthLink(String value, String label, boolean current) {
-    }
-
-    /** Only whole, released months: no open month and no date range of one's own choosing. */
-    private YearMonth released(String month) {
-        try {
-            YearMonth parsed = YearMonth.parse(month);
-            if (parsed.getYear() >= 2000 && MonthGrid.released(parsed, clock.instant())) {
-                return parsed;
-            }
-        } catch (DateTimeParseException e) {
-            // the same answer as for a month not released yet
-        }
-        throw DomainException.notFound("Released month");
     }
 }

@@ -3,6 +3,9 @@ package io.aftercare.care.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,17 @@ final class CareFixtures {
         var created = people.create(new NewPerson(name, email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
             Set.of(), Map.of(), null, all, List.of(), PASSWORD), null);
         return new Person(created.id(), email);
+    }
+
+    /**
+     * 14:00 in Berlin, the time zone of {@link #person}: today's, or yesterday's while today's is less than an hour
+     * old. An incident that starts then and lasts under an hour is by day and over, whatever the hour of the run
+     * (the sleep-hours rule matches a page between 22:00 and 08:00 of the person's own time).
+     */
+    static Instant lastAfternoonInBerlin() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Berlin"));
+        ZonedDateTime afternoon = now.truncatedTo(ChronoUnit.DAYS).withHour(14);
+        return (afternoon.plusHours(1).isAfter(now) ? afternoon.minusDays(1) : afternoon).toInstant();
     }
 
     /** A SEV2 incident that resolved a minute ago, with everyone given as a responder. */

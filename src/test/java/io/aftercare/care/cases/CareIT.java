@@ -75,7 +75,9 @@ class CareIT {
     @Test
     void resolvedIncidentOpensACaseWhoseCheckInFallsDueAndIsAnsweredThenFollowedUpUntilItCloses() {
         Person robin = person(people, "Robin");
-        ResolvedIncident incident = sev2("Checkout errors", robin.id());
+        // by day in Robin's time zone, so that only the severity rule matches whenever this runs
+        ResolvedIncident incident = sev2("Checkout errors",
+            CareFixtures.lastAfternoonInBerlin().plus(Duration.ofMinutes(40)), robin.id());
 
         List<UUID> cases = care.incidentResolved(incident);
         assertThat(cases).hasSize(1);
@@ -137,9 +139,8 @@ class CareIT {
     void onlyThePeopleTheRulesPickGetACase() {
         Person commander = person(people, "Casey");
         Person helper = person(people, "Hao");
-        // a short SEV4 in the afternoon: only the commander rule matches
-        Instant start = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Berlin")).withHour(14).withMinute(0)
-            .toInstant();
+        // a short SEV4 in the afternoon, over by now: only the commander rule matches
+        Instant start = CareFixtures.lastAfternoonInBerlin();
         var minor = new ResolvedIncident(UUID.randomUUID(), "Slow search", "SEV4", start, null,
             start.plus(Duration.ofMinutes(20)), List.of(
                 new ResolvedIncident.Responder(commander.id(), "COMMANDER", start),

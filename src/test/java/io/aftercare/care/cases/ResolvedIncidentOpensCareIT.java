@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +36,7 @@ class ResolvedIncidentOpensCareIT {
         var commander = CareFixtures.person(people, "Kim Commander");
         var observer = CareFixtures.person(people, "Ola Observer");
         // paged in the afternoon of the responders' own day (Berlin), whatever the hour this test runs at
-        Instant start = lastAfternoonInBerlin();
+        Instant start = CareFixtures.lastAfternoonInBerlin();
         TestApi admin = TestApi.at(port).asAdmin();
         var created = admin.post("/api/v1/incidents", Map.of("title", "Orders stuck in the queue", "severity", "SEV4",
             "startedAt", start.toString(),
@@ -61,12 +58,5 @@ class ResolvedIncidentOpensCareIT {
         // a SEV4 that was short and by day: only the commander matches the default trigger rules
         TestApi ola = TestApi.at(port).basic(observer.email(), CareFixtures.PASSWORD);
         assertThat(ola.get("/api/v1/me/cases").<List<Object>>json("$[*]")).isEmpty();
-    }
-
-    /** 14:00 in Berlin today, or yesterday while today's has not yet ended its 20 minutes. */
-    private static Instant lastAfternoonInBerlin() {
-        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Berlin"));
-        ZonedDateTime afternoon = now.truncatedTo(ChronoUnit.DAYS).withHour(14);
-        return (afternoon.plusMinutes(30).isAfter(now) ? afternoon.minusDays(1) : afternoon).toInstant();
     }
 }

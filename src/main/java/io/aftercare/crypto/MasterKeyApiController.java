@@ -8,7 +8,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.AuditLog;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -79,8 +78,7 @@ class MasterKeyApiController {
             id = rotation.rotate(clock.instant());
         } catch (IllegalStateException e) {
             log.warn("The master key could not be rotated", e);
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The master key could not be rotated: "
-                + e.getMessage());
+            throw DomainException.unavailable("The master key could not be rotated: " + e.getMessage());
         }
         audit.record(me.personId(), "crypto.master-key.rotated", "master-key:" + id, null);
         try {

@@ -8,8 +8,8 @@ public interface People {
     /**
      * Adds a person, their account and team memberships, all or nothing.
      *
-     * @throws org.springframework.web.ErrorResponseException 400 naming the invalid fields, 409 for a taken e-mail
-     *                                                        or external identity
+     * @throws io.aftercare.shared.DomainException {@code Invalid} naming the fields, {@code Conflict} for a taken
+     *                                             e-mail or external identity
      */
     PersonRef create(NewPerson person, UUID actorId);
 }

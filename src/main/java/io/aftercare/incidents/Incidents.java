@@ -8,9 +8,9 @@ import java.util.UUID;
 /**
  * The incidents module's API for other modules (intake, demo data): record incidents and move them along.
  *
- * <p>Every method is all-or-nothing and throws {@link org.springframework.web.ErrorResponseException} problems:
- * 400 naming the invalid fields (an unknown team, a responder nobody in the directory is, a time before the start),
- * 404 for an unknown incident.
+ * <p>Every method is all-or-nothing and refuses with {@link io.aftercare.shared.DomainException}: {@code Invalid}
+ * naming the fields (an unknown team, a responder nobody in the directory is, a time before the start),
+ * {@code NotFound} for an unknown incident.
  */
 public interface Incidents {
 

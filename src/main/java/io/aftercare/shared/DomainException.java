@@ -3,6 +3,7 @@ package io.aftercare.shared;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -16,7 +17,8 @@ import io.aftercare.shared.Problems.FieldError;
  * page for pages.
  */
 public abstract sealed class DomainException extends RuntimeException
-    permits DomainException.Invalid, DomainException.NotFound, DomainException.Conflict, DomainException.NotAllowed {
+    permits DomainException.Invalid, DomainException.InvalidLines, DomainException.NotFound,
+    DomainException.Conflict, DomainException.NotAllowed, DomainException.Unavailable {
 
     private DomainException(String message) {
         super(message, null, false, false);
@@ -30,6 +32,11 @@ public abstract sealed class DomainException extends RuntimeException
         return new Invalid(errors);
     }
 
+    /** A file of lines (a CSV import) with a problem on some of them; nothing of it was taken in. */
+    public static InvalidLines invalidLines(List<LineError> errors) {
+        return new InvalidLines(errors);
+    }
+
     /** {@code what} names the thing, capitalised: "Incident" gives "Incident was not found." */
     public static NotFound notFound(String what) {
         return new NotFound(what + " was not found.");
@@ -40,7 +47,24 @@ public abstract sealed class DomainException extends RuntimeException
     }
 
     public static NotAllowed notAllowed(String detail) {
-        return new NotAllowed(detail);
+        return new NotAllowed(detail, null);
+    }
+
+    /**
+     * As {@link #notAllowed(String)}, with a short code that says why ({@code reason} in the problem detail), for
+     * a page or a client to choose its own words.
+     */
+    public static NotAllowed notAllowed(String detail, String reason) {
+        return new NotAllowed(detail, reason);
+    }
+
+    /** Something Aftercare depends on (mail, the key store) failed for now; trying again later may work. */
+    public static Unavailable unavailable(String detail) {
+        return new Unavailable(detail);
+    }
+
+    /** A problem on one line of an imported file; lines count from 1, the header included. */
+    public record LineError(long line, String message) {
     }
 
     /** One or more fields are invalid; nothing was changed. */
@@ -70,6 +94,30 @@ public abstract sealed class DomainException extends RuntimeException
         }
     }
 
+    /** Some lines of an imported file are invalid; nothing of the file was written. */
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public static final class InvalidLines extends DomainException {
+
+        private final List<LineError> lines;
+
+        private InvalidLines(List<LineError> lines) {
+            super(summary(lines));
+            this.lines = List.copyOf(lines);
+        }
+
+        private static String summary(List<LineError> lines) {
+            if (lines.isEmpty()) {
+                throw new IllegalArgumentException("an invalid file names at least one line");
+            }
+            long count = lines.stream().map(LineError::line).distinct().count();
+            return (count == 1 ? "One line has" : count + " lines have") + " a problem, so nothing was imported.";
+        }
+
+        public List<LineError> lines() {
+            return lines;
+        }
+    }
+
     @ResponseStatus(HttpStatus.NOT_FOUND)
     public static final class NotFound extends DomainException {
         private NotFound(String detail) {
@@ -86,7 +134,23 @@ public abstract sealed class DomainException extends RuntimeException
 
     @ResponseStatus(HttpStatus.FORBIDDEN)
     public static final class NotAllowed extends DomainException {
-        private NotAllowed(String detail) {
+
+        private final String reason;
+
+        private NotAllowed(String detail, String reason) {
+            super(detail);
+            this.reason = reason;
+        }
+
+        /** Why, as a short code, or empty. */
+        public Optional<String> reason() {
+            return Optional.ofNullable(reason);
+        }
+    }
+
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    public static final class Unavailable extends DomainException {
+        private Unavailable(String detail) {
             super(detail);
         }
     }

@@ -12,6 +12,16 @@ public final class FieldErrors {
     private FieldErrors() {
     }
 
+    /** Each invalid field's first message; any other refusal is one message for the whole form. */
+    public static Map<String, String> of(DomainException e) {
+        if (e instanceof DomainException.Invalid invalid) {
+            return invalid.byField();
+        }
+        Map<String, String> byField = new LinkedHashMap<>();
+        byField.put("form", e.getMessage());
+        return byField;
+    }
+
     public static Map<String, String> of(ErrorResponseException e) {
         Map<String, String> byField = new LinkedHashMap<>();
         Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");

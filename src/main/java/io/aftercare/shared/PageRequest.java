@@ -10,10 +10,10 @@ public record PageRequest(int page, int size) {
 
     public PageRequest {
         if (page < 0) {
-            throw Problems.badRequest("page", "must be 0 or more");
+            throw DomainException.invalid("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw Problems.badRequest("size", "must be between 1 and " + MAX_SIZE);
+            throw DomainException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
     }
 

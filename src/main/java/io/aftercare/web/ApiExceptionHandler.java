@@ -88,15 +88,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The one place where what business code refuses becomes an HTTP status and a problem detail. */
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> refused(DomainException ex) {
-        HttpStatus status = ex instanceof DomainException.Invalid ? HttpStatus.BAD_REQUEST
+        HttpStatus status = ex instanceof DomainException.Invalid || ex instanceof DomainException.InvalidLines
+            ? HttpStatus.BAD_REQUEST
             : ex instanceof DomainException.NotFound ? HttpStatus.NOT_FOUND
             : ex instanceof DomainException.Conflict ? HttpStatus.CONFLICT
+            : ex instanceof DomainException.Unavailable ? HttpStatus.SERVICE_UNAVAILABLE
             : HttpStatus.FORBIDDEN;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         if (ex instanceof DomainException.Invalid invalid) {
             problem.setTitle("Invalid request");
             problem.setProperty("errors", invalid.errors().stream()
                 .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+        if (ex instanceof DomainException.NotAllowed notAllowed) {
+            notAllowed.reason().ifPresent(reason -> problem.setProperty("reason", reason));
+        }
+        if (ex instanceof DomainException.InvalidLines invalid) {
+            problem.setTitle("The file was not imported");
+            problem.setProperty("errors", invalid.lines().stream()
+                .map(e -> Map.<String, Object>of("line", e.line(), "message", e.message())).toList());
         }
         return ResponseEntity.status(status).body(problem);
     }

@@ -52,6 +52,12 @@ public final class WebSession {
         return response;
     }
 
+    /** A GET as a browser's address bar sends it, asking for HTML (error pages differ from the JSON answer). */
+    public HttpResponse<String> getHtml(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+    }
+
     /** Does what a browser does after a POST: GET the redirect's target (where flash messages are shown). */
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location")

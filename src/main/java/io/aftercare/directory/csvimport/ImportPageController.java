@@ -7,7 +7,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.shared.DomainException;
 
 /** Uploading a CSV file of people: all or nothing, with every problem listed by line. */
 @Controller
@@ -49,7 +49,7 @@ class ImportPageController {
             redirect.addFlashAttribute("imported", result.imported());
             redirect.addFlashAttribute("teamsCreated", result.teamsCreated());
             return "redirect:/people/import";
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.InvalidLines | DomainException.Invalid | DomainException.Conflict e) {
             model.addAttribute("fileName", file.getOriginalFilename());
             model.addAttribute("problems", PeopleImport.errorsOf(e));
             return VIEW;

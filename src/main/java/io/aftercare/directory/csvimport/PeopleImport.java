@@ -12,11 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.PersonRef;
@@ -26,6 +23,7 @@ import io.aftercare.directory.person.PersonService;
 import io.aftercare.directory.team.TeamRepository;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.CsvReader;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /**
@@ -62,8 +60,7 @@ public class PeopleImport {
     }
 
     /**
-     * @throws ErrorResponseException 400 with {@code errors: [{line, message}]} listing every problem; then nothing
-     *                                was written
+     * @throws DomainException.InvalidLines listing every problem by line; then nothing was written
      */
     @Transactional
     public Result importCsv(String text, UUID actorId) {
@@ -311,25 +308,16 @@ public class PeopleImport {
         }
     }
 
-    static ErrorResponseException problem(List<LineError> errors) {
-        long lines = errors.stream().map(LineError::line).distinct().count();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-            (lines == 1 ? "One line has" : lines + " lines have") + " a problem, so nothing was imported.");
-        problem.setTitle("The file was not imported");
-        problem.setProperty("errors", errors.stream()
-            .map(e -> Map.<String, Object>of("line", e.line(), "message", e.message())).toList());
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    static DomainException.InvalidLines problem(List<LineError> errors) {
+        return DomainException.invalidLines(errors.stream()
+            .map(e -> new DomainException.LineError(e.line(), e.message())).toList());
     }
 
-    /** The line errors of a failed import, for the page. */
-    @SuppressWarnings("unchecked")
-    public static List<LineError> errorsOf(ErrorResponseException e) {
-        Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
-        if (!(errors instanceof List<?> list)) {
-            return List.of(new LineError(1, e.getBody().getDetail()));
+    /** The line errors of a failed import, for the page; a refusal of the whole file is one error on line 1. */
+    public static List<LineError> errorsOf(DomainException e) {
+        if (e instanceof DomainException.InvalidLines invalid) {
+            return invalid.lines().stream().map(l -> new LineError(l.line(), l.message())).toList();
         }
-        return list.stream().map(o -> (Map<String, Object>) o)
-            .map(m -> new LineError(((Number) m.get("line")).longValue(), String.valueOf(m.get("message"))))
-            .toList();
+        return List.of(new LineError(1, e.getMessage()));
     }
 }

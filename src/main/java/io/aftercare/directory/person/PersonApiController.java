@@ -26,7 +26,7 @@ import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -81,7 +81,7 @@ class PersonApiController {
     PersonView get(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
         boolean self = me.personId().equals(id);
         if (!self && !me.has(Role.ADMIN)) {
-            throw Problems.forbidden("Only admins read another person's record.");
+            throw DomainException.notAllowed("Only admins read another person's record.");
         }
         PersonView view = PersonView.of(people.details(id));
         if (!self) {
@@ -127,12 +127,12 @@ class PersonApiController {
     @Operation(summary = "Replace a person's roles (admins); RESPONDER is always kept")
     PersonView roles(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @RequestBody RolesInput body) {
         if (body.roles() == null) {
-            throw Problems.badRequest("roles", "is required");
+            throw DomainException.invalid("roles", "is required");
         }
         List<FieldError> errors = PersonJson.errors();
         var roles = PersonJson.roles(body.roles(), errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         people.setRoles(id, roles, me.personId());
         return PersonView.of(people.details(id));

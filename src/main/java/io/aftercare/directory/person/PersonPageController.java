@@ -16,7 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -32,6 +31,7 @@ import io.aftercare.directory.team.TeamRepository;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.Role;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.FieldErrors;
 import io.aftercare.shared.PageRequest;
 import io.aftercare.shared.Problems.FieldError;
@@ -175,7 +175,7 @@ class PersonPageController {
             PersonRef created = people.create(form.toNewPerson(errors), me.personId(), errors);
             redirect.addFlashAttribute("created", true);
             return "redirect:/people/" + created.id();
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.Invalid | DomainException.Conflict e) {
             return form(model, form, FieldErrors.of(e), null);
         }
     }
@@ -198,7 +198,7 @@ class PersonPageController {
             people.update(id, form.toNewPerson(errors), me.personId(), errors);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/people/" + id;
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.Invalid | DomainException.Conflict e) {
             return form(model, form, FieldErrors.of(e), details);
         }
     }
@@ -214,8 +214,8 @@ class PersonPageController {
                 people.setRoles(id, parsed, me.personId());
                 redirect.addFlashAttribute("rolesSaved", true);
             }
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("rolesError", e.getBody().getDetail());
+        } catch (DomainException.Conflict e) {
+            redirect.addFlashAttribute("rolesError", e.getMessage());
         }
         return "redirect:/people/" + id;
     }
@@ -225,8 +225,8 @@ class PersonPageController {
     String invite(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("invitationLink", people.invite(id, me.personId()));
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("accountError", e.getBody().getDetail());
+        } catch (DomainException.Conflict | DomainException.Unavailable e) {
+            redirect.addFlashAttribute("accountError", e.getMessage());
         }
         return "redirect:/people/" + id;
     }
@@ -238,8 +238,8 @@ class PersonPageController {
         try {
             people.sendPasswordReset(id, me.personId());
             redirect.addFlashAttribute("resetSent", true);
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("accountError", e.getBody().getDetail());
+        } catch (DomainException.Conflict | DomainException.Unavailable e) {
+            redirect.addFlashAttribute("accountError", e.getMessage());
         }
         return "redirect:/people/" + id;
     }
@@ -255,8 +255,8 @@ class PersonPageController {
         }
         try {
             people.delete(id, me.personId());
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("deleteError", e.getBody().getDetail());
+        } catch (DomainException.Conflict e) {
+            redirect.addFlashAttribute("deleteError", e.getMessage());
             return "redirect:/people/" + id;
         }
         redirect.addFlashAttribute("deleted", person.name());

@@ -10,10 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
@@ -27,7 +25,7 @@ import io.aftercare.identity.PasswordRejectedException;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /** Adds, changes and removes people with their account and teams, all or nothing. */
@@ -74,7 +72,7 @@ public class PersonService implements People {
                 key.equals("password.tooLong") ? TOO_LONG : "must be at least 12 characters")));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         checkConflicts(p, null);
         UUID id = UUID.randomUUID();
@@ -84,12 +82,12 @@ public class PersonService implements People {
         try {
             accounts.create(id, p.email(), p.roles() == null ? Set.of(Role.RESPONDER) : p.roles(), p.password());
         } catch (PasswordRejectedException e) {
-            throw Problems.badRequest("password", "must be at least 12 characters and " + TOO_LONG);
+            throw DomainException.invalid("password", "must be at least 12 characters and " + TOO_LONG);
         }
         if (actorId != null) {
             audit.record(actorId, "PERSON_CREATED", "person:" + id, null);
         }
-        return people.find(id).orElseThrow(() -> Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "not stored"));
+        return people.find(id).orElseThrow(() -> new IllegalStateException("not stored"));
     }
 
     /**
@@ -102,7 +100,7 @@ public class PersonService implements People {
         List<FieldError> errors = new ArrayList<>(earlierErrors);
         ZoneId zone = check(p, id, errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         checkConflicts(p, id);
         people.update(id, p.name(), p.email(), zone, quietStart(p), quietEnd(p), weekend(p), p.managerId());
@@ -123,7 +121,7 @@ public class PersonService implements People {
     public void delete(UUID id, UUID actorId) {
         find(id);
         if (id.equals(actorId)) {
-            throw Problems.conflict("You cannot erase yourself here. Use \"Your data\" in your settings.");
+            throw DomainException.conflict("You cannot erase yourself here. Use \"Your data\" in your settings.");
         }
         dataRights.erase(id, actorId);
     }
@@ -133,7 +131,7 @@ public class PersonService implements People {
     public Set<Role> setRoles(UUID id, Set<Role> roles, UUID actorId) {
         find(id);
         if (id.equals(actorId) && accounts.rolesOf(id).contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
-            throw Problems.conflict("You cannot take away your own admin role. Ask another admin to do it.");
+            throw DomainException.conflict("You cannot take away your own admin role. Ask another admin to do it.");
         }
         accounts.setRoles(id, roles, actorId);
         return accounts.rolesOf(id);
@@ -164,20 +162,20 @@ public class PersonService implements People {
         }
     }
 
-    private static ErrorResponseException problem(AccountStateException e) {
+    private static DomainException problem(AccountStateException e) {
         return switch (e.reason()) {
-            case HAS_PASSWORD -> Problems.conflict("They have a password already, so an invitation link is not "
+            case HAS_PASSWORD -> DomainException.conflict("They have a password already, so an invitation link is not "
                 + "possible. Send them a password reset instead: it goes only to their own e-mail.");
-            case NO_PASSWORD -> Problems.conflict("They have no password yet. Create an invitation link instead.");
-            case MAIL_NOT_CONFIGURED -> Problems.conflict("E-mail is not set up (spring.mail.host), so Aftercare "
+            case NO_PASSWORD -> DomainException.conflict("They have no password yet. Create an invitation link instead.");
+            case MAIL_NOT_CONFIGURED -> DomainException.conflict("E-mail is not set up (spring.mail.host), so Aftercare "
                 + "cannot send a password reset. It goes only by e-mail, to the person themselves.");
-            case MAIL_NOT_SENT -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+            case MAIL_NOT_SENT -> DomainException.unavailable(
                 "The mail server did not take the password reset. Nothing was changed; please try again later.");
         };
     }
 
     public PersonRef find(UUID id) {
-        return people.find(id).orElseThrow(() -> Problems.notFound("The person " + id));
+        return people.find(id).orElseThrow(() -> DomainException.notFound("The person " + id));
     }
 
     public PersonDetails details(UUID id) {
@@ -221,11 +219,11 @@ public class PersonService implements People {
 
     private void checkConflicts(NewPerson p, UUID except) {
         if (people.emailTaken(p.email(), except)) {
-            throw Problems.conflict("Someone in the directory already has the e-mail " + p.email().trim() + ".");
+            throw DomainException.conflict("Someone in the directory already has the e-mail " + p.email().trim() + ".");
         }
         Map<String, String> taken = people.identitiesTaken(p.externalIdentities(), except);
         if (!taken.isEmpty()) {
-            throw Problems.conflict("These external identities already belong to someone else: " + taken + ".");
+            throw DomainException.conflict("These external identities already belong to someone else: " + taken + ".");
         }
     }
 

@@ -29,7 +29,7 @@ import io.aftercare.directory.person.PersonRepository;
 import io.aftercare.directory.rotation.RotationService.OverrideInput;
 import io.aftercare.directory.rotation.RotationService.RotationInput;
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -185,7 +185,7 @@ class RotationApiController {
         try {
             when = at == null || at.isBlank() ? clock.instant() : java.time.OffsetDateTime.parse(at.trim()).toInstant();
         } catch (java.time.DateTimeException e) {
-            throw Problems.badRequest("at", "is not an instant like 2026-03-29T10:00:00Z");
+            throw DomainException.invalid("at", "is not an instant like 2026-03-29T10:00:00Z");
         }
         List<Rotation> team = rotations.ofTeam(teamId);
         List<UUID[]> pairs = new ArrayList<>();

@@ -15,12 +15,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.directory.PersonRef;
@@ -32,7 +30,7 @@ import io.aftercare.directory.setup.TimeZones;
 import io.aftercare.directory.team.TeamRepository;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.shared.FieldErrors;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.web.TimeFormat;
 
 /** Creating and changing a team's rotations and overrides: for admins and the team's leads. */
@@ -116,8 +114,8 @@ class RotationPageController {
             Rotation r = rotations.create(teamId, form.input(new ArrayList<>()), me.personId());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/teams/" + teamId + "/rotations/" + r.id();
-        } catch (ErrorResponseException e) {
-            return form(model, team, null, form, shiftErrors(FieldErrors.of(e)));
+        } catch (DomainException.Invalid e) {
+            return form(model, team, null, form, shiftErrors(e.byField()));
         }
     }
 
@@ -137,8 +135,8 @@ class RotationPageController {
             rotations.update(teamId, rotationId, form.input(new ArrayList<>()), me.personId());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/teams/" + teamId + "/rotations/" + rotationId;
-        } catch (ErrorResponseException e) {
-            return form(model, team(teamId), existing, form, shiftErrors(FieldErrors.of(e)));
+        } catch (DomainException.Invalid e) {
+            return form(model, team(teamId), existing, form, shiftErrors(e.byField()));
         }
     }
 
@@ -151,20 +149,27 @@ class RotationPageController {
         return "redirect:/teams/" + teamId;
     }
 
+    /** What the form for a cover sends: who, and local start and end times; a time left out is empty. */
+    record OverrideForm(UUID personId, String startsAt, String endsAt) {
+        OverrideForm {
+            startsAt = startsAt == null ? "" : startsAt;
+            endsAt = endsAt == null ? "" : endsAt;
+        }
+    }
+
     @PostMapping("/teams/{teamId}/rotations/{rotationId}/overrides")
     @PreAuthorize("@teamAccess.canManage(authentication, #teamId)")
     String addOverride(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID teamId,
-                       @PathVariable UUID rotationId, @RequestParam(required = false) UUID personId,
-                       @RequestParam(defaultValue = "") String startsAt, @RequestParam(defaultValue = "") String endsAt,
-                       RedirectAttributes redirect) {
+                       @PathVariable UUID rotationId, @ModelAttribute OverrideForm form, RedirectAttributes redirect) {
         try {
-            rotations.addOverride(teamId, rotationId, new OverrideInput(personId, local(startsAt), local(endsAt)),
-                me.personId());
+            rotations.addOverride(teamId, rotationId,
+                new OverrideInput(form.personId(), local(form.startsAt()), local(form.endsAt())), me.personId());
             redirect.addFlashAttribute("overrideAdded", true);
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("overrideErrors", FieldErrors.of(e));
-            redirect.addFlashAttribute("overrideForm", Map.of("personId", personId == null ? "" : personId.toString(),
-                "startsAt", startsAt, "endsAt", endsAt));
+        } catch (DomainException.Invalid e) {
+            redirect.addFlashAttribute("overrideErrors", e.byField());
+            redirect.addFlashAttribute("overrideForm", Map.of("personId",
+                form.personId() == null ? "" : form.personId().toString(), "startsAt", form.startsAt(),
+                "endsAt", form.endsAt()));
         }
         return "redirect:/teams/" + teamId + "/rotations/" + rotationId;
     }
@@ -201,7 +206,7 @@ class RotationPageController {
     }
 
     private TeamRef team(UUID teamId) {
-        return teams.find(teamId).orElseThrow(() -> Problems.notFound("The team " + teamId));
+        return teams.find(teamId).orElseThrow(() -> DomainException.notFound("The team " + teamId));
     }
 
     private String form(Model model, TeamRef team, Rotation rotation, RotationForm form, Map<String, String> errors) {

@@ -19,7 +19,7 @@ import io.aftercare.directory.person.PersonRepository;
 import io.aftercare.directory.person.PersonRules;
 import io.aftercare.directory.team.TeamRepository;
 import io.aftercare.identity.AuditLog;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /** Creates and changes rotations and their overrides, checking everything before writing anything. */
@@ -65,7 +65,7 @@ public class RotationService {
     public Rotation get(UUID teamId, UUID rotationId) {
         requireTeam(teamId);
         return rotations.find(teamId, rotationId)
-            .orElseThrow(() -> Problems.notFound("The rotation " + rotationId + " of this team"));
+            .orElseThrow(() -> DomainException.notFound("The rotation " + rotationId + " of this team"));
     }
 
     @Transactional
@@ -108,7 +108,7 @@ public class RotationService {
             errors.add(new FieldError("endsAt", "must be after the start"));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         Rotation.Override override = new Rotation.Override(UUID.randomUUID(), input.personId(), start, end);
         rotations.insertOverride(rotationId, override);
@@ -120,14 +120,14 @@ public class RotationService {
     public void deleteOverride(UUID teamId, UUID rotationId, UUID overrideId, UUID actorId) {
         get(teamId, rotationId);
         if (!rotations.deleteOverride(rotationId, overrideId)) {
-            throw Problems.notFound("The override " + overrideId + " of this rotation");
+            throw DomainException.notFound("The override " + overrideId + " of this rotation");
         }
         audit.record(actorId, "ROTATION_OVERRIDE_REMOVED", "rotation:" + rotationId, "override:" + overrideId);
     }
 
     private void requireTeam(UUID teamId) {
         if (!teams.exists(teamId)) {
-            throw Problems.notFound("The team " + teamId);
+            throw DomainException.notFound("The team " + teamId);
         }
     }
 
@@ -170,7 +170,7 @@ public class RotationService {
             }
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         return new Rotation(id, teamId, input.name().trim(), members, hours, handoff, zone, startsOn, List.of());
     }

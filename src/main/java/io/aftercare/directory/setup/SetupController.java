@@ -13,11 +13,11 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.FieldErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,7 +82,7 @@ class SetupController {
                 // someone else finished the first run a moment ago: this form made nobody
                 return "redirect:/login";
             }
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.Invalid | DomainException.Conflict e) {
             model.addAttribute("errors", FieldErrors.of(e));
             return VIEW;
         }

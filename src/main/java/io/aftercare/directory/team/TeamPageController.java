@@ -16,7 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +31,7 @@ import io.aftercare.directory.rotation.RotationService;
 import io.aftercare.directory.team.TeamService.TeamInput;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.FieldErrors;
 import io.aftercare.shared.PageRequest;
 
@@ -90,7 +90,7 @@ class TeamPageController {
             TeamRef team = teams.create(new TeamInput(name, List.of(), List.of()), me.personId());
             redirect.addFlashAttribute("created", true);
             return "redirect:/teams/" + team.id();
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.Invalid | DomainException.Conflict e) {
             model.addAttribute("name", name);
             model.addAttribute("errors", FieldErrors.of(e));
             return NEW;
@@ -144,7 +144,7 @@ class TeamPageController {
         try {
             teams.update(id, new TeamInput(name, team.leads(), team.members()), me.personId());
             redirect.addFlashAttribute("saved", true);
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.Invalid | DomainException.Conflict e) {
             redirect.addFlashAttribute("errors", FieldErrors.of(e));
             redirect.addFlashAttribute("name", name);
         }
@@ -159,7 +159,7 @@ class TeamPageController {
         try {
             teams.addMember(id, personId, lead != null, me.personId());
             redirect.addFlashAttribute("saved", true);
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.Invalid | DomainException.Conflict e) {
             redirect.addFlashAttribute("memberError", true);
         }
         return "redirect:/teams/" + id;

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.directory.person.PersonRepository;
 import io.aftercare.identity.AuditLog;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /** Creates, changes and removes teams, all or nothing. */
@@ -42,7 +42,7 @@ public class TeamService {
     }
 
     public TeamRef get(UUID id) {
-        return teams.find(id).orElseThrow(() -> Problems.notFound("The team " + id));
+        return teams.find(id).orElseThrow(() -> DomainException.notFound("The team " + id));
     }
 
     @Transactional
@@ -77,7 +77,7 @@ public class TeamService {
     public TeamRef addMember(UUID teamId, UUID personId, boolean lead, UUID actorId) {
         get(teamId);
         if (personId == null || !people.exists(personId)) {
-            throw Problems.badRequest("personId", "is not a person in the directory");
+            throw DomainException.invalid("personId", "is not a person in the directory");
         }
         teams.addMember(teamId, personId, lead);
         audit.record(actorId, "TEAM_CHANGED", "team:" + teamId, "added person:" + personId);
@@ -107,10 +107,10 @@ public class TeamService {
         checkPeople("leads", input.leadsOrEmpty(), errors);
         checkPeople("members", input.membersOrEmpty(), errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         if (teams.nameTaken(input.name(), except)) {
-            throw Problems.conflict("There is already a team called " + input.name().trim() + ".");
+            throw DomainException.conflict("There is already a team called " + input.name().trim() + ".");
         }
     }
 

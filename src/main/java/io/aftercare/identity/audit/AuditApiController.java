@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.aftercare.identity.AuditLog;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -66,7 +66,7 @@ class AuditApiController {
             errors.add(new FieldError("to", "must not be before from"));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         return audit.search(new AuditLog.Filter(action, actor, first, last), PageRequest.of(page, size))
             .map(EntryJson::of);

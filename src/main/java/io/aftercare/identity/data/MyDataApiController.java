@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.DataRights;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,7 +59,7 @@ class MyDataApiController {
     ResponseEntity<Void> erase(@AuthenticationPrincipal AftercareUser me,
                                @RequestBody(required = false) Confirmation body) {
         if (body == null || !DataRightsService.confirms(body.confirmation(), me.login())) {
-            throw Problems.badRequest("confirmation", CONFIRMATION_MESSAGE);
+            throw DomainException.invalid("confirmation", CONFIRMATION_MESSAGE);
         }
         dataRights.erase(me.personId(), me.personId());
         return ResponseEntity.noContent().build();

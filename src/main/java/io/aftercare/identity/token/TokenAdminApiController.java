@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +55,7 @@ class TokenAdminApiController {
     @ApiResponse(responseCode = "404", description = "No such token")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
         if (!tokens.revokeAny(id, me.personId())) {
-            throw Problems.notFound("The token");
+            throw DomainException.notFound("The token");
         }
         return ResponseEntity.noContent().build();
     }

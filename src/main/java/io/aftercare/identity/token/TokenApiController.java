@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,10 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -77,7 +75,7 @@ class TokenApiController {
     @ApiResponse(responseCode = "403", description = "Called with an API token")
     ResponseEntity<CreatedToken> create(@AuthenticationPrincipal AftercareUser me, @Valid @RequestBody CreateToken body) {
         if (me.viaToken()) {
-            throw Problems.forbidden(BearerTokenFilter.NO_TOKENS_FROM_TOKENS);
+            throw DomainException.notAllowed(BearerTokenFilter.NO_TOKENS_FROM_TOKENS);
         }
         List<FieldError> errors = new ArrayList<>();
         TokenScope scope = TokenScope.FULL;
@@ -92,7 +90,7 @@ class TokenApiController {
             errors.add(new FieldError("expiresInDays", "must be between 1 and " + tokens.maxDays()));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         var created = tokens.create(me.personId(), body.name(), scope, days);
         var info = created.info();
@@ -108,7 +106,7 @@ class TokenApiController {
     @ApiResponse(responseCode = "404", description = "No such token of yours")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
         if (!tokens.revoke(me.personId(), id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such token of yours.");
+            throw DomainException.notFound("The token");
         }
         return ResponseEntity.noContent().build();
     }

@@ -33,7 +33,7 @@ import io.aftercare.incidents.internal.IncidentService;
 import io.aftercare.incidents.internal.TimelineEntry;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -124,7 +124,7 @@ class IncidentApiController {
         Instant start = instant(from, false, "from", errors);
         Instant end = instant(to, true, "to", errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         return incidents.list(new IncidentQuery(team, state, start, end), PageRequest.of(page, size));
     }
@@ -154,7 +154,7 @@ class IncidentApiController {
         List<FieldError> errors = new ArrayList<>();
         ResponderRole role = role(body.role(), "role", errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         return incidents.addResponderByPerson(id, new NewResponder(body.personId(), body.email(), role,
             body.joinedAt()), actor(me));

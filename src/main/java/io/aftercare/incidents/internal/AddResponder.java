@@ -20,7 +20,7 @@ import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.internal.IncidentRepository.Row;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /** People joining an incident: who a responder names, when they joined, and adding them or changing their role. */
@@ -45,16 +45,16 @@ class AddResponder {
 
     /** Adds the responder to the incident (locked), or changes their role; 404 or 400 naming the invalid fields. */
     IncidentView add(UUID incidentId, NewResponder responder, UUID actorId) {
-        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> DomainException.notFound("The incident"));
         List<FieldError> errors = new ArrayList<>();
         Instant now = IncidentInputs.now(clock);
         if (responder == null) {
-            throw Problems.badRequest("personId", "give a personId or an email");
+            throw DomainException.invalid("personId", "give a personId or an email");
         }
         Optional<UUID> person = resolvePerson(responder, "", errors);
         Instant joinedAt = joinedAt(responder, now, now, "", errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         join(row.id(), new Joining(person.orElseThrow(), roleOrDefault(responder), joinedAt), actorId, now);
         return views.view(row);

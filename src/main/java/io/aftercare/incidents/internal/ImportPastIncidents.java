@@ -25,7 +25,7 @@ import io.aftercare.incidents.WebLink;
 import io.aftercare.incidents.internal.IncidentRepository.NewResponderRow;
 import io.aftercare.incidents.internal.IncidentRepository.NewTimelineRow;
 import io.aftercare.incidents.internal.IncidentRepository.Row;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.aftercare.shared.TimeOrderedIds;
 
@@ -51,7 +51,7 @@ class ImportPastIncidents {
             checkPast(past.get(i), "incidents[" + i + "].", now, errors);
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors.subList(0, Math.min(errors.size(), 100)));
+            throw DomainException.invalid(errors.subList(0, Math.min(errors.size(), 100)));
         }
         Map<String, List<String>> bySource = new LinkedHashMap<>();
         past.forEach(p -> bySource.computeIfAbsent(SourceName.normalize(p.source()), k -> new ArrayList<>())

@@ -18,7 +18,7 @@ import io.aftercare.incidents.SourceName;
 import io.aftercare.incidents.SourceUpdate;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /**
@@ -92,7 +92,7 @@ public class IncidentService implements Incidents {
     /** The incident, or a 404 problem. */
     @Transactional(readOnly = true)
     public IncidentView get(UUID id) {
-        return find(id).orElseThrow(() -> Problems.notFound("The incident"));
+        return find(id).orElseThrow(() -> DomainException.notFound("The incident"));
     }
 
     @Transactional(readOnly = true)

@@ -19,7 +19,7 @@ import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.ResponderView;
 import io.aftercare.incidents.internal.IncidentRepository.ResponderRow;
 import io.aftercare.incidents.internal.IncidentRepository.Row;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 
 /** Incidents as people and other modules see them: with their responders' names, and the timeline. */
 @Component
@@ -58,7 +58,7 @@ class IncidentViews {
     }
 
     List<TimelineEntry> timeline(UUID incidentId) {
-        incidents.find(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        incidents.find(incidentId).orElseThrow(() -> DomainException.notFound("The incident"));
         List<IncidentRepository.TimelineRow> rows = incidents.timeline(incidentId);
         Set<UUID> ids = new HashSet<>();
         rows.forEach(r -> {

@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.directory.Directory;
 import io.aftercare.incidents.IncidentView;
@@ -25,7 +24,7 @@ import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.ResponderView;
 import io.aftercare.incidents.SourceName;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /**
@@ -54,7 +53,7 @@ class IncidentsByPeople {
     }
 
     private IncidentView get(UUID id) {
-        return views.find(id).orElseThrow(() -> Problems.notFound("The incident"));
+        return views.find(id).orElseThrow(() -> DomainException.notFound("The incident"));
     }
 
     /**
@@ -104,7 +103,7 @@ class IncidentsByPeople {
     IncidentView addResponderByPerson(UUID incidentId, NewResponder responder, IncidentService.Actor actor) {
         IncidentView incident = get(incidentId);
         if (responder == null) {
-            throw Problems.badRequest("personId", "give a personId or an email");
+            throw DomainException.invalid("personId", "give a personId or an email");
         }
         UUID person = personIdOf(responder);
         boolean self = actor.personId().equals(person) && roleOrDefault(responder) != ResponderRole.COMMANDER;
@@ -139,7 +138,7 @@ class IncidentsByPeople {
     IncidentView resolveByPerson(UUID incidentId, Instant at, IncidentService.Actor actor) {
         checkManualOrAdmin(get(incidentId), actor);
         if (!actor.admin() && at != null && at.isBefore(IncidentInputs.now(clock).minus(PEOPLE_BACKDATING))) {
-            throw Problems.badRequest("resolvedAt", "must be within the last " + PEOPLE_BACKDATING.toDays()
+            throw DomainException.invalid("resolvedAt", "must be within the last " + PEOPLE_BACKDATING.toDays()
                 + " days");
         }
         return moves.resolve(incidentId, at, actor.personId());
@@ -151,18 +150,14 @@ class IncidentsByPeople {
         }
     }
 
-    private static ErrorResponseException fromIntegration() {
-        ErrorResponseException e = Problems.forbidden("This incident comes from an integration, which keeps it up "
-            + "to date; only an admin can change it here. You can add yourself to it.");
-        e.getBody().setProperty("reason", FROM_INTEGRATION);
-        return e;
+    private static DomainException fromIntegration() {
+        return DomainException.notAllowed("This incident comes from an integration, which keeps it up to date; only "
+            + "an admin can change it here. You can add yourself to it.", FROM_INTEGRATION);
     }
 
-    private static ErrorResponseException mayNotAddOthers() {
-        ErrorResponseException e = Problems.forbidden("Adding other people to an incident is for its commander, a "
-            + "lead of a team in it, or an admin. You can add yourself.");
-        e.getBody().setProperty("reason", NOT_ALLOWED);
-        return e;
+    private static DomainException mayNotAddOthers() {
+        return DomainException.notAllowed("Adding other people to an incident is for its commander, a lead of a "
+            + "team in it, or an admin. You can add yourself.", NOT_ALLOWED);
     }
 
     /** The person a responder names, if anyone in the directory: unknown ones are reported as fields later. */

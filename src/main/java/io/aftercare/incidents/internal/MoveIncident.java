@@ -21,7 +21,7 @@ import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.internal.IncidentRepository.ResponderRow;
 import io.aftercare.incidents.internal.IncidentRepository.Row;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 
 /** Moving an incident along: acknowledged, then resolved, each once, and the resolution announced. */
 @Component
@@ -47,7 +47,7 @@ class MoveIncident {
     }
 
     IncidentView acknowledge(UUID incidentId, Instant at, UUID actorId) {
-        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> DomainException.notFound("The incident"));
         if (row.status() != IncidentStatus.TRIGGERED) {
             return views.view(row);
         }
@@ -61,7 +61,7 @@ class MoveIncident {
     }
 
     IncidentView resolve(UUID incidentId, Instant at, UUID actorId) {
-        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> Problems.notFound("The incident"));
+        Row row = incidents.findForUpdate(incidentId).orElseThrow(() -> DomainException.notFound("The incident"));
         if (row.status() == IncidentStatus.RESOLVED) {
             return views.view(row);
         }
@@ -100,10 +100,10 @@ class MoveIncident {
 
     private static void checkTime(String field, Instant when, Instant earliest, Instant now) {
         if (when.isBefore(earliest)) {
-            throw Problems.badRequest(field, "must not be before the incident started or was acknowledged");
+            throw DomainException.invalid(field, "must not be before the incident started or was acknowledged");
         }
         if (when.isAfter(now.plus(CLOCK_SKEW))) {
-            throw Problems.badRequest(field, "must not be in the future");
+            throw DomainException.invalid(field, "must not be in the future");
         }
     }
 }

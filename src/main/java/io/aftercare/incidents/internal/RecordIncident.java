@@ -33,7 +33,7 @@ import io.aftercare.incidents.SourceName;
 import io.aftercare.incidents.SourceUpdate;
 import io.aftercare.incidents.WebLink;
 import io.aftercare.incidents.internal.IncidentRepository.Row;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.aftercare.shared.TimeOrderedIds;
 
@@ -190,7 +190,7 @@ class RecordIncident {
             });
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(onePerField(errors));
+            throw DomainException.invalid(onePerField(errors));
         }
 
         if (existing.isPresent()) {

@@ -18,7 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -40,6 +39,7 @@ import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
 import io.aftercare.incidents.internal.IncidentQuery;
 import io.aftercare.incidents.internal.IncidentService;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.FieldErrors;
 import io.aftercare.shared.Page;
 import io.aftercare.shared.PageRequest;
@@ -219,7 +219,7 @@ class IncidentPageController {
                 form.service(), teamId, form.url(), startedAt, responders), actor(me), List.of()).incident();
             redirect.addFlashAttribute("recorded", true);
             return "redirect:/incidents/" + created.id();
-        } catch (ErrorResponseException e) {
+        } catch (DomainException.Invalid | DomainException.Conflict | DomainException.NotAllowed e) {
             return showNew(model, messageKeys(e));
         }
     }
@@ -263,10 +263,7 @@ class IncidentPageController {
                 incidents.addResponderByPerson(id, NewResponder.of(person.get(), role.get()), actor(me));
                 redirect.addFlashAttribute("responderAdded", true);
                 return "redirect:/incidents/" + id;
-            } catch (ErrorResponseException e) {
-                if (e.getStatusCode().value() == 404) {
-                    throw e;
-                }
+            } catch (DomainException.Invalid | DomainException.Conflict | DomainException.NotAllowed e) {
                 errors.putAll(messageKeys(e));
             }
         }
@@ -278,10 +275,7 @@ class IncidentPageController {
                        RedirectAttributes redirect) {
         try {
             incidents.acknowledgeByPerson(id, actor(me));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 403) {
-                throw e;
-            }
+        } catch (DomainException.NotAllowed e) {
             return showDetail(id, model, messageKeys(e), new ResponderForm("", ResponderRole.RESPONDER.name()),
                 null);
         }
@@ -300,10 +294,7 @@ class IncidentPageController {
         IncidentView resolved;
         try {
             resolved = incidents.resolveByPerson(id, at, actor(me));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
-                throw e;
-            }
+        } catch (DomainException.Invalid | DomainException.Conflict | DomainException.NotAllowed e) {
             return showDetail(id, model, messageKeys(e), new ResponderForm("", ResponderRole.RESPONDER.name()),
                 resolvedAt);
         }
@@ -321,12 +312,11 @@ class IncidentPageController {
     }
 
     /** The service's field names, as this page's fields, each with its message key. */
-    private static Map<String, String> messageKeys(ErrorResponseException e) {
+    private static Map<String, String> messageKeys(DomainException e) {
         Map<String, String> keys = new LinkedHashMap<>();
-        if (e.getStatusCode().value() == 403) {
-            Object reason = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("reason");
-            keys.put("form", IncidentService.FROM_INTEGRATION.equals(reason) ? "incidents.error.fromIntegration"
-                : "incidents.error.notAllowed");
+        if (e instanceof DomainException.NotAllowed notAllowed) {
+            keys.put("form", notAllowed.reason().filter(IncidentService.FROM_INTEGRATION::equals).isPresent()
+                ? "incidents.error.fromIntegration" : "incidents.error.notAllowed");
             return keys;
         }
         FieldErrors.of(e).keySet().forEach(field -> {

@@ -17,10 +17,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Sha256;
 import io.aftercare.shared.TimeOrderedIds;
 import io.micrometer.core.instrument.Counter;
@@ -88,9 +88,9 @@ public class Deliveries {
         } catch (DataIntegrityViolationException raced) {
             // another delivery of the same event committed first: this one is now its duplicate
             result = tx.execute(s -> process(channel, body, eventId, parser));
-        } catch (ErrorResponseException refused) {
+        } catch (DomainException refused) {
             // the incidents module refused what the event said; nothing of it was kept, but the log says why
-            String detail = refused.getBody().getDetail();
+            String detail = refused.getMessage();
             result = tx.execute(s -> log(channel, Outcome.INVALID, null, null, null, detail, body, 400, null));
         }
         count(channel, result.outcome());

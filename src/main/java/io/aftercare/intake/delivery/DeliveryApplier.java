@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.intake.integration.Integration;
 import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
+import io.aftercare.shared.DomainException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -131,9 +131,9 @@ class DeliveryApplier extends BackgroundThread {
         try {
             tx.executeWithoutResult(s -> repository.nextQueued(id, shared)
                 .ifPresent(q -> repository.settleAll(List.of(apply(q)))));
-        } catch (ErrorResponseException refused) {
+        } catch (DomainException refused) {
             // the incidents module refused what the event said: nothing of it was kept, and the log says why
-            tx.executeWithoutResult(s -> repository.settle(id, Outcome.INVALID, null, refused.getBody().getDetail()));
+            tx.executeWithoutResult(s -> repository.settle(id, Outcome.INVALID, null, refused.getMessage()));
         } catch (CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ import io.aftercare.directory.Directory;
 import io.aftercare.identity.AuditLog;
 import io.aftercare.incidents.Incidents;
 import io.aftercare.incidents.NewResponder;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 
 /** People the sources named whom the directory did not know, and mapping them to people afterwards. */
 @Service
@@ -48,9 +48,9 @@ public class UnmatchedIdentities {
     @Transactional
     public int map(UUID identityId, UUID personId, UUID actorId) {
         UnmatchedIdentity identity = repository.find(identityId)
-            .orElseThrow(() -> Problems.notFound("The unmatched identity"));
+            .orElseThrow(() -> DomainException.notFound("The unmatched identity"));
         if (personId == null || directory.person(personId).isEmpty()) {
-            throw Problems.badRequest("personId", "is not a person in the directory");
+            throw DomainException.invalid("personId", "is not a person in the directory");
         }
         repository.map(identityId, personId, clock.instant());
         int added = 0;

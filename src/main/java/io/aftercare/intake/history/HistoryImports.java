@@ -21,12 +21,9 @@ import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
@@ -40,6 +37,7 @@ import io.aftercare.intake.history.HistoryCsv.LineError;
 import io.aftercare.intake.history.HistoryCsv.Row;
 import io.aftercare.intake.source.GenericEventParser;
 import io.aftercare.intake.source.SourceEvent.Identity;
+import io.aftercare.shared.DomainException;
 
 import jakarta.annotation.PreDestroy;
 
@@ -230,8 +228,7 @@ public class HistoryImports {
     /**
      * Checks and imports the file in the caller's thread (the API).
      *
-     * @throws ErrorResponseException 400 with {@code errors: [{line, message}]} naming every bad line; then nothing
-     *                                was written
+     * @throws DomainException.InvalidLines naming every bad line; then nothing was written
      */
     public Result importNow(String text, UUID actorId) {
         Checked checked = check(text, n -> { });
@@ -241,14 +238,9 @@ public class HistoryImports {
         return write(checked, actorId, "api", n -> { });
     }
 
-    static ErrorResponseException problem(List<LineError> errors) {
-        long lines = errors.stream().map(LineError::line).distinct().count();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-            (lines == 1 ? "One line has" : lines + " lines have") + " a problem, so nothing was imported.");
-        problem.setTitle("The file was not imported");
-        problem.setProperty("errors", errors.stream()
-            .map(e -> Map.<String, Object>of("line", e.line(), "message", e.message())).toList());
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    static DomainException.InvalidLines problem(List<LineError> errors) {
+        return DomainException.invalidLines(errors.stream()
+            .map(e -> new DomainException.LineError(e.line(), e.message())).toList());
     }
 
     private record Checked(HistoryCsv.Format format, List<Row> rows, List<LineError> errors,

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 
 /** Admin pages for importing past incidents: upload a file, watch it being checked and written, read the result. */
 @Controller
@@ -61,7 +61,7 @@ class HistoryPageController {
 
     @GetMapping("/integrations/history/{id}")
     String job(@PathVariable UUID id, Model model) {
-        var job = imports.find(id).orElseThrow(() -> Problems.notFound("The import"));
+        var job = imports.find(id).orElseThrow(() -> DomainException.notFound("The import"));
         // The worker moves the job along while the page renders: read the phase once, before what it guards (the
         // worker sets the problems and the result before the phase), and render from that.
         var phase = job.phase();
@@ -78,7 +78,7 @@ class HistoryPageController {
     @GetMapping(path = "/integrations/history/{id}/status", produces = "application/json")
     @ResponseBody
     Map<String, Object> status(@PathVariable UUID id, Locale locale) {
-        var job = imports.find(id).orElseThrow(() -> Problems.notFound("The import"));
+        var job = imports.find(id).orElseThrow(() -> DomainException.notFound("The import"));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("phase", job.phase().name());
         status.put("finished", job.phase().finished());

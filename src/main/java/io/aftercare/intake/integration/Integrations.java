@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.identity.AuditLog;
 import io.aftercare.shared.StandardWebhooks;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /**
@@ -87,7 +87,7 @@ public class Integrations {
         }
         String given = checkSecret(kind.orElse(null), secret, errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         Instant now = now();
         Integration i = new Integration(UUID.randomUUID(), kind.get(), n, label, now, now, null);
@@ -130,7 +130,7 @@ public class Integrations {
     }
 
     public Integration get(UUID id) {
-        return find(id).orElseThrow(() -> Problems.notFound("The integration"));
+        return find(id).orElseThrow(() -> DomainException.notFound("The integration"));
     }
 
     /**
@@ -143,7 +143,7 @@ public class Integrations {
         List<FieldError> errors = new ArrayList<>();
         String given = checkSecret(i.type(), secret, errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         IntegrationRepository.Sealed sealed = repository.secrets(id).orElseThrow();
         String plain = given != null ? given : newSecret(i.type());

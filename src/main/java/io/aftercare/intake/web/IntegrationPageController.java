@@ -9,8 +9,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +23,7 @@ import io.aftercare.intake.delivery.UnmatchedIdentities;
 import io.aftercare.intake.integration.Integration;
 import io.aftercare.intake.integration.IntegrationType;
 import io.aftercare.intake.integration.Integrations;
-import io.aftercare.shared.FieldErrors;
+import io.aftercare.shared.DomainException;
 
 /** Admin pages: integrations with their set-up steps and delivery log, and mapping unmatched people. */
 @Controller
@@ -64,18 +64,26 @@ class IntegrationPageController {
         return LIST;
     }
 
+    /** What the form for a new integration sends; a field left out is empty. */
+    record IntegrationForm(String type, String name, String secret) {
+        IntegrationForm {
+            type = type == null ? "" : type;
+            name = name == null ? "" : name;
+            secret = secret == null ? "" : secret;
+        }
+    }
+
     @PostMapping("/integrations")
-    String create(@AuthenticationPrincipal AftercareUser me, @RequestParam(defaultValue = "") String type,
-                  @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String secret,
-                  Model model, RedirectAttributes redirect) {
+    String create(@AuthenticationPrincipal AftercareUser me, @ModelAttribute IntegrationForm form, Model model,
+                  RedirectAttributes redirect) {
         try {
-            var created = integrations.create(type, name, null, secret, me.personId());
+            var created = integrations.create(form.type(), form.name(), null, form.secret(), me.personId());
             redirect.addFlashAttribute("newSecret", created.secret());
             return "redirect:/integrations/" + created.integration().id();
-        } catch (ErrorResponseException e) {
-            model.addAttribute("errors", FieldErrors.of(e));
-            model.addAttribute("name", name);
-            model.addAttribute("type", type);
+        } catch (DomainException.Invalid e) {
+            model.addAttribute("errors", e.byField());
+            model.addAttribute("name", form.name());
+            model.addAttribute("type", form.type());
             return list(model);
         }
     }
@@ -103,11 +111,8 @@ class IntegrationPageController {
             redirect.addFlashAttribute("newSecret", rotated.secret());
             redirect.addFlashAttribute("rotated", true);
             return "redirect:/integrations/" + id;
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
-                throw e;
-            }
-            model.addAttribute("errors", FieldErrors.of(e));
+        } catch (DomainException.Invalid e) {
+            model.addAttribute("errors", e.byField());
             return show(id, model);
         }
     }
@@ -132,10 +137,7 @@ class IntegrationPageController {
         try {
             int added = unmatched.map(id, personId, me.personId());
             redirect.addFlashAttribute("mapped", added);
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 404) {
-                throw e;
-            }
+        } catch (DomainException.Invalid | DomainException.Conflict | DomainException.NotAllowed e) {
             redirect.addFlashAttribute("mapError", id);
         }
         return "redirect:/integrations/unmatched";

@@ -21,7 +21,7 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.AuditLog;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,7 +71,7 @@ class DeadLetterApiController {
         description = "404 when there is no such dead letter (or it was sent again already).")
     ResponseEntity<Void> retry(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
         if (!outbox.retry(id, clock.instant())) {
-            throw Problems.notFound("Dead letter");
+            throw DomainException.notFound("Dead letter");
         }
         audit.record(me.personId(), "notify.dead-letter.retry", id.toString(), null);
         return ResponseEntity.accepted().build();

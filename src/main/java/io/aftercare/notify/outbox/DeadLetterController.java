@@ -20,7 +20,7 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.AuditLog;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 
 /** Messages that failed for good: who and by which channel, never what they said; an admin can send them again. */
 @Controller
@@ -59,7 +59,7 @@ class DeadLetterController {
     @PostMapping("/admin/dead-letters/{id}/retry")
     String retry(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, RedirectAttributes redirect) {
         if (!outbox.retry(id, clock.instant())) {
-            throw Problems.notFound("Dead letter");
+            throw DomainException.notFound("Dead letter");
         }
         audit.record(me.personId(), "notify.dead-letter.retry", id.toString(), null);
         redirect.addFlashAttribute("flash", "notify.dead.retried");

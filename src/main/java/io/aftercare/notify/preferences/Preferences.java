@@ -23,7 +23,7 @@ import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.QuietHours;
 import io.aftercare.notify.outbox.Channel;
 import io.aftercare.shared.DbTime;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /**
@@ -128,7 +128,7 @@ public class Preferences {
             errors.add(new FieldError("weekendDays", "leave at least one day for messages"));
         }
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         jdbc.sql("DELETE FROM notify_preference WHERE person_id = ?").param(person.id()).update();
         jdbc.sql("""

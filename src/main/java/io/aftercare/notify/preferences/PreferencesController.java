@@ -12,19 +12,18 @@ import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -47,7 +46,7 @@ class PreferencesController {
     }
 
     private PersonRef person(AftercareUser me) {
-        return directory.person(me.personId()).orElseThrow(() -> Problems.notFound("Person"));
+        return directory.person(me.personId()).orElseThrow(() -> DomainException.notFound("Person"));
     }
 
     private PreferencesJson json(Preferences.Effective e) {
@@ -77,23 +76,35 @@ class PreferencesController {
         return "notify/preferences";
     }
 
-    @PostMapping("/settings/notifications")
-    String save(@AuthenticationPrincipal AftercareUser me,
-                @RequestParam(required = false) String first, @RequestParam(required = false) String second,
-                @RequestParam(required = false) String quietStart, @RequestParam(required = false) String quietEnd,
-                @RequestParam(required = false) List<DayOfWeek> weekendDays,
-                @RequestParam(required = false) String pausedUntil, Model model, RedirectAttributes redirect) {
-        List<String> channels = new ArrayList<>();
-        for (String c : new String[] {first, second}) {
-            if (c != null && !c.isBlank() && !channels.contains(c)) {
-                channels.add(c);
+    /** What the settings form sends: up to two channels in order, quiet hours, weekend days, a pause. */
+    record PreferencesForm(String first, String second, String quietStart, String quietEnd,
+                           List<DayOfWeek> weekendDays, String pausedUntil) {
+
+        List<String> channels() {
+            List<String> channels = new ArrayList<>();
+            for (String c : new String[] {first, second}) {
+                if (c != null && !c.isBlank() && !channels.contains(c)) {
+                    channels.add(c);
+                }
             }
+            return channels;
         }
+
+        /** @throws DateTimeParseException when a time or the date is not one */
+        Preferences.Update update() {
+            return new Preferences.Update(channels(), time(quietStart), time(quietEnd),
+                weekendDays == null || weekendDays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class)
+                    : EnumSet.copyOf(weekendDays),
+                pausedUntil == null || pausedUntil.isBlank() ? null : LocalDate.parse(pausedUntil));
+        }
+    }
+
+    @PostMapping("/settings/notifications")
+    String save(@AuthenticationPrincipal AftercareUser me, @ModelAttribute PreferencesForm form, Model model,
+                RedirectAttributes redirect) {
         try {
-            preferences.save(person(me), new Preferences.Update(channels, time(quietStart), time(quietEnd),
-                weekendDays == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(weekendDays),
-                pausedUntil == null || pausedUntil.isBlank() ? null : LocalDate.parse(pausedUntil)));
-        } catch (ErrorResponseException | DateTimeParseException e) {
+            preferences.save(person(me), form.update());
+        } catch (DomainException.Invalid | DateTimeParseException e) {
             model.addAttribute("error", true);
             return page(me, model);
         }

@@ -29,6 +29,7 @@ import io.aftercare.care.CareCases;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.notify.outbox.DeliveryFailure;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
@@ -115,8 +116,9 @@ class SlackController implements DisposableBean {
             } else {
                 return ResponseEntity.ok().build();
             }
-        } catch (ErrorResponseException | NumberFormatException e) {
-            // not theirs, no longer pending, or a button we never sent: say so without detail
+        } catch (DomainException | ErrorResponseException | NumberFormatException e) {
+            // not theirs, no longer pending, or a button we never sent: say so without detail (care refuses with
+            // DomainException; ErrorResponseException stays caught until all of care throws it)
             reply = messages.plain("notify.slack.closed", me());
         }
         if (channel != null && ts != null) {

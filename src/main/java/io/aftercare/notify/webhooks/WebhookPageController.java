@@ -9,15 +9,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.FieldErrors;
+import io.aftercare.shared.DomainException;
 
 /** Admin pages: webhook subscriptions, the secret shown once, and each one's delivery log. */
 @Controller
@@ -50,23 +50,27 @@ class WebhookPageController {
         return LIST;
     }
 
+    /** What the form for a new subscription sends; a field left out is empty. */
+    record WebhookForm(String name, String url, List<String> events) {
+        WebhookForm {
+            name = name == null ? "" : name;
+            url = url == null ? "" : url;
+            events = events == null ? List.of() : events;
+        }
+    }
+
     @PostMapping("/admin/webhooks")
-    String create(@AuthenticationPrincipal AftercareUser me, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String url,
-                  @RequestParam(name = "events", required = false) List<String> events, Model model,
+    String create(@AuthenticationPrincipal AftercareUser me, @ModelAttribute WebhookForm form, Model model,
                   RedirectAttributes redirect) {
         try {
-            var created = subscriptions.create(name, url, events, true, me.personId());
+            var created = subscriptions.create(form.name(), form.url(), form.events(), true, me.personId());
             redirect.addFlashAttribute("newSecret", created.secret());
             return "redirect:/admin/webhooks/" + created.subscription().id();
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 400) {
-                throw e;
-            }
-            model.addAttribute("errors", FieldErrors.of(e));
-            model.addAttribute("name", name);
-            model.addAttribute("url", url);
-            model.addAttribute("chosen", events == null ? List.of() : events);
+        } catch (DomainException.Invalid e) {
+            model.addAttribute("errors", e.byField());
+            model.addAttribute("name", form.name());
+            model.addAttribute("url", form.url());
+            model.addAttribute("chosen", form.events());
             return list(model);
         }
     }

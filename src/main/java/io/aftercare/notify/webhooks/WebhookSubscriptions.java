@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.crypto.SecretBox;
 import io.aftercare.identity.AuditLog;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 import io.aftercare.shared.StandardWebhooks;
 
@@ -59,7 +59,7 @@ class WebhookSubscriptions {
         String u = checkUrl(url, errors);
         List<WebhookEventType> types = checkEvents(events, errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         Instant now = now();
         Subscription s = new Subscription(UUID.randomUUID(), n, u, types, enabled, null, now, now);
@@ -79,7 +79,7 @@ class WebhookSubscriptions {
         String u = url == null ? before.url() : checkUrl(url, errors);
         List<WebhookEventType> types = events == null ? before.events() : checkEvents(events, errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         store.update(id, n, u, types, enabled, now());
         audit.record(actorId, "notify.webhook.changed", id.toString(),
@@ -90,7 +90,7 @@ class WebhookSubscriptions {
     @Transactional
     void delete(UUID id, UUID actorId) {
         if (!store.delete(id)) {
-            throw Problems.notFound("Webhook subscription");
+            throw DomainException.notFound("Webhook subscription");
         }
         audit.record(actorId, "notify.webhook.deleted", id.toString(), null);
     }
@@ -102,7 +102,7 @@ class WebhookSubscriptions {
 
     @Transactional(readOnly = true)
     Subscription get(UUID id) {
-        return store.find(id).orElseThrow(() -> Problems.notFound("Webhook subscription"));
+        return store.find(id).orElseThrow(() -> DomainException.notFound("Webhook subscription"));
     }
 
     @Transactional(readOnly = true)

@@ -40,7 +40,7 @@ class MyDataApiController {
 
     @GetMapping("/export")
     @Operation(summary = "Download everything Aftercare holds about you", description = """
-        One JSON document by section (profile, account, care, support, notifications, incidents, sourceIdentities, \
+        One JSON document by section (profile, account, care, journal, support, notifications, incidents, sourceIdentities, \
         key, audit), your notes decrypted. Recorded in the audit log, without content.""")
     @ApiResponse(responseCode = "200", description = "The document, as an attachment named aftercare-my-data.json")
     ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal AftercareUser me) {

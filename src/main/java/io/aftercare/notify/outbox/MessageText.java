@@ -31,10 +31,13 @@ public class MessageText {
     public static final String SUPPORT_WAITING_COORDINATOR = "SUPPORT_WAITING_COORDINATOR";
     /** A team lead suggested a check-in; the invitation waits on My aftercare (care). */
     public static final String CHECK_IN_SUGGESTED = "CHECK_IN_SUGGESTED";
+    /** The day before a shift the person made a plan for: their own reminder (recovery). */
+    public static final String PLAN_REMINDER = "PLAN_REMINDER";
 
     private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.of(NUDGE, "nudge",
         SUPPORT_REQUEST, "supportRequest", SUPPORT_WAITING, "supportWaiting", SUPPORT_FOUND, "supportFound",
-        SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested");
+        SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested",
+        PLAN_REMINDER, "planReminder");
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
@@ -56,6 +59,7 @@ public class MessageText {
             case SUPPORT_REQUEST -> "/support/assigned";
             case SUPPORT_WAITING, SUPPORT_FOUND -> "/support";
             case SUPPORT_WAITING_COORDINATOR -> "/programme/support";
+            case PLAN_REMINDER -> "/me/recovery/plans";
             default -> "/me";
         };
     }

@@ -46,4 +46,12 @@ public interface Directory {
 
     /** Who is on call for the team at that instant: one person per rotation (overrides win), in rotation order. */
     List<UUID> onCall(UUID teamId, Instant at);
+
+    /**
+     * The person's on-call shifts that overlap {@code from} to {@code to}, from every rotation they are a member of or
+     * have an override in, by start: each with its real start and end (a shift running into or out of the period is
+     * not cut). An override covering part of their shift takes that part away; if it falls in the middle, the shift
+     * is two stretches.
+     */
+    List<OnCallShift> shifts(UUID personId, Instant from, Instant to);
 }

@@ -90,4 +90,9 @@ class DirectoryService implements Directory {
     public List<UUID> onCall(UUID teamId, Instant at) {
         return onCall.onCall(teamId, at);
     }
+
+    @Override
+    public List<OnCallShift> shifts(UUID personId, Instant from, Instant to) {
+        return onCall.shifts(personId, from, to);
+    }
 }

@@ -7,10 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+
+import io.aftercare.directory.OnCallShift;
 
 /**
  * Who is on call for a team at an instant.
@@ -37,6 +41,97 @@ public class OnCallCalculator {
             onCallAt(rotation, at).ifPresent(people::add);
         }
         return people;
+    }
+
+    /** The person's shifts overlapping the period, from every rotation they are in, by start. */
+    public List<OnCallShift> shifts(UUID personId, Instant from, Instant to) {
+        List<OnCallShift> all = new ArrayList<>();
+        for (Rotation rotation : rotations.involving(personId)) {
+            all.addAll(shifts(rotation, personId, from, to));
+        }
+        all.sort(Comparator.comparing(OnCallShift::startsAt).thenComparing(OnCallShift::endsAt));
+        return all;
+    }
+
+    /** At most this many hand-offs are looked at in one period (an hourly rotation for more than ten years). */
+    static final int MAX_HANDOFFS = 100_000;
+
+    /**
+     * The person's stretches on call in the rotation that overlap {@code from} (inclusive) to {@code to} (exclusive),
+     * by start, with their real starts and ends: whoever is on call is constant between two hand-offs or override
+     * edges, and neighbouring pieces of the same regular shift or the same override are one stretch.
+     */
+    public static List<OnCallShift> shifts(Rotation rotation, UUID personId, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return List.of();
+        }
+        Instant last = to.minusNanos(1);
+        Instant lo = from;
+        Instant hi = to;
+        Optional<Shift> first = scheduledShift(rotation, from);
+        if (first.isPresent() && first.get().startsAt().isBefore(lo)) {
+            lo = first.get().startsAt();
+        }
+        Optional<Shift> end = scheduledShift(rotation, last);
+        if (end.isPresent() && end.get().endsAt().isAfter(hi)) {
+            hi = end.get().endsAt();
+        }
+        for (Rotation.Override o : rotation.overrides()) {
+            if (o.covers(from) && o.startsAt().isBefore(lo)) {
+                lo = o.startsAt();
+            }
+            if (o.covers(last) && o.endsAt().isAfter(hi)) {
+                hi = o.endsAt();
+            }
+        }
+        if (lo.isBefore(rotation.start())) {
+            lo = rotation.start();
+        }
+        if (!hi.isAfter(lo)) {
+            return List.of();
+        }
+        TreeSet<Instant> edges = new TreeSet<>();
+        edges.add(lo);
+        edges.add(hi);
+        if (!rotation.members().isEmpty()) {
+            long index = shiftIndex(rotation, lo) + 1;
+            for (int n = 0; n < MAX_HANDOFFS; n++, index++) {
+                Instant handoff = handoff(rotation, index);
+                if (!handoff.isBefore(hi)) {
+                    break;
+                }
+                edges.add(handoff);
+            }
+        }
+        for (Rotation.Override o : rotation.overrides()) {
+            for (Instant edge : List.of(o.startsAt(), o.endsAt())) {
+                if (edge.isAfter(lo) && edge.isBefore(hi)) {
+                    edges.add(edge);
+                }
+            }
+        }
+        List<OnCallShift> stretches = new ArrayList<>();
+        String previousLabel = null;
+        Instant previousEdge = null;
+        for (Instant b : edges) {
+            Instant a = previousEdge;
+            if (a != null && personId.equals(onCallAt(rotation, a).orElse(null))) {
+                Optional<Rotation.Override> override = rotation.overrides().stream().filter(o -> o.covers(a))
+                    .max(Comparator.comparing(Rotation.Override::startsAt));
+                String label = override.map(o -> "o" + o.id()).orElseGet(() -> "s" + shiftIndex(rotation, a));
+                OnCallShift previous = stretches.isEmpty() ? null : stretches.get(stretches.size() - 1);
+                if (previous != null && previous.endsAt().equals(a) && Objects.equals(label, previousLabel)) {
+                    stretches.set(stretches.size() - 1, new OnCallShift(previous.teamId(), previous.rotationId(),
+                        previous.rotationName(), previous.startsAt(), b, previous.overridden()));
+                } else {
+                    stretches.add(new OnCallShift(rotation.teamId(), rotation.id(), rotation.name(), a, b,
+                        override.isPresent()));
+                }
+                previousLabel = label;
+            }
+            previousEdge = b;
+        }
+        return stretches.stream().filter(s -> s.startsAt().isBefore(to) && s.endsAt().isAfter(from)).toList();
     }
 
     /** A shift: who, from when to when; {@code overridden} when an override put them there. */

@@ -64,6 +64,25 @@ class RotationRepository {
             overrides.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /** Every rotation the person is a member of or has an override in. */
+    List<Rotation> involving(UUID personId) {
+        List<UUID> teamIds = jdbc.sql("""
+                SELECT DISTINCT r.team_id FROM rotation r
+                WHERE EXISTS (SELECT 1 FROM rotation_member m WHERE m.rotation_id = r.id AND m.person_id = ?)
+                   OR EXISTS (SELECT 1 FROM rotation_override o WHERE o.rotation_id = r.id AND o.person_id = ?)""")
+            .params(personId, personId).query(UUID.class).list();
+        List<Rotation> involving = new ArrayList<>();
+        for (UUID teamId : teamIds) {
+            for (Rotation r : ofTeam(teamId)) {
+                if (r.members().contains(personId)
+                    || r.overrides().stream().anyMatch(o -> o.personId().equals(personId))) {
+                    involving.add(r);
+                }
+            }
+        }
+        return involving;
+    }
+
     Optional<Rotation> find(UUID teamId, UUID rotationId) {
         return ofTeam(teamId).stream().filter(r -> r.id().equals(rotationId)).findFirst();
     }

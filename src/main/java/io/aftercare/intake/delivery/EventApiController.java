@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +19,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.TeamRef;
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.incidents.Deploys;
+import io.aftercare.incidents.NewDeploy;
+import io.aftercare.intake.source.DeployEventParser;
 import io.aftercare.intake.source.GenericEventParser;
+import io.aftercare.intake.source.InvalidPayloadException;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,13 +38,32 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Events", description = """
     Report incidents from any tool or script that has no adapter of its own (admins only, with an admin's API token \
     or a generic integration's webhook): an event names its own external id, responders and times, as an \
-    integration does, so it is not for everyone who signs in (they record incidents by hand).""")
+    integration does, so it is not for everyone who signs in (they record incidents by hand). Report deploys from \
+    CI with type "deploy": a person's batting average counts the incidents they were in against the changes shipped \
+    for their teams (docs/api.md has a CI example).""")
 class EventApiController {
 
     private final Deliveries deliveries;
+    private final Deploys deploys;
+    private final Directory directory;
 
-    EventApiController(Deliveries deliveries) {
+    EventApiController(Deliveries deliveries, Deploys deploys, Directory directory) {
         this.deliveries = deliveries;
+        this.deploys = deploys;
+        this.directory = directory;
+    }
+
+    /** Only for the OpenAPI description: a deploy. */
+    @Schema(name = "DeployEvent")
+    record DeployDoc(
+        @Schema(allowableValues = {"deploy"}, requiredMode = Schema.RequiredMode.REQUIRED) String type,
+        @Schema(description = "Your id for the deploy: the same id again is not counted twice",
+            requiredMode = Schema.RequiredMode.REQUIRED, example = "checkout-build-1234") String id,
+        @Schema(description = "The service that changed", requiredMode = Schema.RequiredMode.REQUIRED,
+            example = "checkout") String service,
+        @Schema(description = "A team name in the directory") String team,
+        @Schema(description = "When it was deployed; default now", example = "2026-03-01T09:30:00Z") String at,
+        @Schema(description = "A link to the pipeline run or the change (http or https)") String url) {
     }
 
     /** Only for the OpenAPI description: the body is read raw, as every source's is. */
@@ -72,12 +99,28 @@ class EventApiController {
         are matched by e-mail or by external identity; people the directory does not know are kept for an admin \
         to map (and are added to this incident once mapped). Answers 202 {outcome: ACCEPTED, incidentId} once \
         stored, 200 {outcome: DUPLICATE} for a repeated idempotencyKey, 400 naming the invalid field, 403 for \
-        anyone but an admin, 413 above 1 MiB.""",
+        anyone but an admin, 413 above 1 MiB. With type "deploy" the body is a deploy instead ({type, id, service, \
+        team, at, url}): 202 {outcome: ACCEPTED} once stored, 200 {outcome: DUPLICATE} for an id already known, 400 \
+        naming the invalid field (a missing id or service, an unknown team, a time in the future, a link that is \
+        not http or https). Any other type is 400.""",
         requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventDoc.class))))
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {EventDoc.class,
+                DeployDoc.class}))))
     ResponseEntity<?> report(@AuthenticationPrincipal AftercareUser me, @RequestBody byte[] body) {
         if (body.length > WebhookEndpoint.MAX_BODY) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "The body is larger than 1 MiB.", null);
+        }
+        String type;
+        try {
+            type = DeployEventParser.type(body);
+        } catch (InvalidPayloadException e) {
+            type = "incident"; // the incident path names what is wrong with the body
+        }
+        if (type.equals("deploy")) {
+            return deploy(body);
+        }
+        if (!type.equals("incident")) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "type: must be incident or deploy", "type");
         }
         Deliveries.Result result;
         try {
@@ -97,6 +140,18 @@ class EventApiController {
         answer.put("incidentId", result.incidentId());
         return ResponseEntity.status(result.outcome() == Outcome.DUPLICATE ? HttpStatus.OK : HttpStatus.ACCEPTED)
             .body(answer);
+    }
+
+    private ResponseEntity<?> deploy(byte[] body) {
+        DeployEventParser.DeployEvent event = DeployEventParser.parse(body);
+        UUID teamId = null;
+        if (event.team() != null) {
+            teamId = directory.teamByName(event.team()).map(TeamRef::id)
+                .orElseThrow(() -> DomainException.invalid("team", "is not a team in the directory"));
+        }
+        boolean added = deploys.record(new NewDeploy(event.id(), event.service(), teamId, event.at(), event.url()));
+        return ResponseEntity.status(added ? HttpStatus.ACCEPTED : HttpStatus.OK)
+            .body(Map.of("outcome", added ? Outcome.ACCEPTED.name() : Outcome.DUPLICATE.name()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,

@@ -33,11 +33,13 @@ public class MessageText {
     public static final String CHECK_IN_SUGGESTED = "CHECK_IN_SUGGESTED";
     /** The person turned on journal reminders: today's prompt is ready (recovery); never what they wrote. */
     public static final String JOURNAL_PROMPT = "JOURNAL_PROMPT";
+    /** The day before a shift the person made a plan for: their own reminder (recovery). */
+    public static final String PLAN_REMINDER = "PLAN_REMINDER";
 
     private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.of(NUDGE, "nudge",
         SUPPORT_REQUEST, "supportRequest", SUPPORT_WAITING, "supportWaiting", SUPPORT_FOUND, "supportFound",
         SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested",
-        JOURNAL_PROMPT, "journalPrompt");
+        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder");
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
@@ -60,6 +62,7 @@ public class MessageText {
             case SUPPORT_WAITING, SUPPORT_FOUND -> "/support";
             case SUPPORT_WAITING_COORDINATOR -> "/programme/support";
             case JOURNAL_PROMPT -> "/me/recovery/journal";
+            case PLAN_REMINDER -> "/me/recovery/plans";
             default -> "/me";
         };
     }

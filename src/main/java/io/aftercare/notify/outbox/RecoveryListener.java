@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -12,11 +13,13 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.notify.preferences.Preferences;
 import io.aftercare.recovery.JournalPromptReady;
+import io.aftercare.recovery.PlanReminderDue;
 
 /**
- * The journal's daily reminder, to the person who turned it on: "Your journal prompt for today is ready" and a link,
- * never anything they wrote. Like check-ins: one inbox message and one on their first outward channel, timed by
- * {@link SendTime}, idempotent per (person, day, channel).
+ * Recovery's reminders, to the person alone: the journal's daily prompt ("Your journal prompt for today is ready"),
+ * and the day-before reminder of a plan for the next shift. Never anything the person wrote or planned. Like
+ * check-ins: one inbox message and one on their first outward channel, timed by {@link SendTime}, idempotent per
+ * notification and channel.
  */
 @Component
 class RecoveryListener {
@@ -38,15 +41,23 @@ class RecoveryListener {
 
     @ApplicationModuleListener
     void on(JournalPromptReady ready) {
-        Optional<PersonRef> found = directory.person(ready.personId());
+        send(ready.personId(), "journal:" + ready.personId() + ":" + ready.at().toEpochMilli(), "",
+            MessageText.JOURNAL_PROMPT, ready.day());
+    }
+
+    @ApplicationModuleListener
+    void on(PlanReminderDue due) {
+        send(due.personId(), "plan-reminder:" + due.planId(), ":" + due.personId(), MessageText.PLAN_REMINDER, 0);
+    }
+
+    private void send(UUID personId, String notification, String suffix, String kind, int day) {
+        Optional<PersonRef> found = directory.person(personId);
         if (found.isEmpty()) {
             return;
         }
         PersonRef person = found.get();
         Instant now = clock.instant();
-        String notification = "journal:" + person.id() + ":" + ready.at().toEpochMilli();
-        outbox.add(notification + ":INBOX", person.id(), Outbox.INBOX, MessageText.JOURNAL_PROMPT, null, null,
-            ready.day(), false, now, now);
+        outbox.add(notification + ":INBOX" + suffix, person.id(), Outbox.INBOX, kind, null, null, day, false, now, now);
         Optional<Channel> channel = preferences.channelFor(person);
         if (channel.isEmpty()) {
             return;
@@ -55,7 +66,6 @@ class RecoveryListener {
         Instant at = SendTime.decide(now, prefs.quietHours(person.timeZone()), prefs.pausedUntil(),
             outbox.outwardTimes(person.id(), now.minus(Duration.ofDays(2))), properties.dailyCap());
         String name = channel.get().name();
-        outbox.add(notification + ":" + name, person.id(), name, MessageText.JOURNAL_PROMPT, null, null, ready.day(),
-            false, at, now);
+        outbox.add(notification + ":" + name + suffix, person.id(), name, kind, null, null, day, false, at, now);
     }
 }

@@ -181,7 +181,7 @@ class CheckInPageIT {
             .andReturn();
         assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/resources?for=me");
         // the thank-you rides along once, in the session's flash (shown in RecoveryActionsAndMeasuresPathIT)
-        assertThat(sent.getFlashMap()).containsEntry("thanks", true).containsEntry("answeredStep", first);
+        assertThat((java.util.Map<String, Object>) sent.getFlashMap()).containsEntry("thanks", true).containsEntry("answeredStep", first);
         String resources = page(de, "/resources?for=me", Locale.GERMANY);
         assertThat(resources).contains(german).doesNotContain(american).contains("Every resource, wherever it is for")
             .as("no thank-you without an answer just given").doesNotContain("Thank you. Only you can see your answers.");

@@ -35,6 +35,12 @@ public interface CareCases {
     boolean hasOpenCaseSince(UUID personId, java.time.Instant since);
 
     /**
+     * Whether the case (open or closed) is the person's own. Says nothing else about it; for the person's own tools
+     * that hang off a case, so that anyone else's case id is "not found".
+     */
+    boolean isOwnCase(UUID personId, UUID caseId);
+
+    /**
      * A signed link that answers one pending check-in or follow-up without signing in: single use, valid for
      * {@code aftercare.care.link-valid-for} (7 days). For delivery by e-mail or chat; only its hash is stored.
      */

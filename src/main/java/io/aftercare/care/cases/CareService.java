@@ -550,6 +550,12 @@ class CareService implements CareCases {
     }
 
     @Override
+    public boolean isOwnCase(UUID personId, UUID caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM care_case WHERE id = ? AND person_id = ?").params(caseId, personId)
+            .query(Long.class).single() > 0;
+    }
+
+    @Override
     public boolean hasOptedOut(UUID personId) {
         return jdbc.sql("SELECT opted_out FROM care_person WHERE person_id = ?").param(personId)
             .query(Boolean.class).optional().orElse(false);

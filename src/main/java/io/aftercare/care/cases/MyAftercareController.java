@@ -141,9 +141,19 @@ class MyAftercareController {
             }
             return form(model, me.personId(), step, "/check-ins/" + id, formErrors(e), values);
         }
-        // an answered check-in always ends on the thank-you page: what happens next, and help if it was asked for
+        // an answered check-in always ends on the thank-you page: what happens next, and help if it was asked for;
+        // a person who asked for professional resources (and is offered nothing else) goes straight to the help for
+        // where they are, with the thank-you on top and a link to what happens next
         boolean answeredCheckIn = step.checkInStep() && "answer".equals(values.action());
-        if (answeredCheckIn || offer.offered(me.personId(), care.step(me.personId(), id).orElseThrow())) {
+        StepView answered = care.step(me.personId(), id).orElseThrow();
+        boolean offered = offer.offered(me.personId(), answered);
+        if (answeredCheckIn && !offered && answered.checkIn() != null
+            && Outreach.RESOURCES.name().equals(answered.checkIn().outreach())) {
+            redirect.addFlashAttribute("thanks", true);
+            redirect.addFlashAttribute("answeredStep", id);
+            return "redirect:/resources?for=me";
+        }
+        if (answeredCheckIn || offered) {
             redirect.addFlashAttribute("message", thanksKey(values));
             return "redirect:/check-ins/" + id + "/thanks";
         }

@@ -1,6 +1,7 @@
 package io.aftercare.peersupport.resources;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,18 +30,34 @@ class ResourcesController {
     }
 
     private final ResourceCatalogue catalogue;
+    private final Resources resources;
 
-    ResourcesController(ResourceCatalogue catalogue) {
+    ResourcesController(ResourceCatalogue catalogue, Resources resources) {
         this.catalogue = catalogue;
+        this.resources = resources;
     }
 
     List<Resource> all() {
         return catalogue.all();
     }
 
+    /**
+     * Every entry; with {@code for=me}, the entries for the reader's place first (their browser's language and
+     * country, as {@link Resources} decides), which is where a check-in answered "professional resources" leads,
+     * with its thank-you on top.
+     */
     @GetMapping("/resources")
-    String page(Model model) {
-        model.addAttribute("resources", all());
+    String page(@RequestParam(name = "for", required = false) String forWhom, Locale locale, Model model) {
+        if ("me".equals(forWhom)) {
+            Resources.Found found = resources.forPlace(locale);
+            model.addAttribute("resources", found.entries());
+            model.addAttribute("forMe", true);
+            model.addAttribute("forPlace", found.forPlace());
+        } else {
+            model.addAttribute("resources", all());
+            model.addAttribute("forMe", false);
+            model.addAttribute("forPlace", false);
+        }
         return "support/resources";
     }
 

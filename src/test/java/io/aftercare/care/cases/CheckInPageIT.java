@@ -166,7 +166,7 @@ class CheckInPageIT {
     }
 
     @Test
-    void professionalHelpIsOnTheThankYouPageForTheirCountryAndLanguage() throws Exception {
+    void askingForProfessionalResourcesLeadsToTheHelpForTheirCountryAndLanguage() throws Exception {
         String german = "Krisendienst " + UUID.randomUUID();
         String american = "US helpline " + UUID.randomUUID();
         resource("Germany", "de", "CRISIS", german);
@@ -175,9 +175,22 @@ class CheckInPageIT {
         // asked for professional resources, reading in German in Germany
         Person de = person(people, "Dana Deutsch");
         UUID first = incidentCheckIn(de);
-        answer(de, first, Locale.GERMANY, "stress", "2", "effects", "NONE", "outreach", "RESOURCES");
+        // ... goes straight to the resources for where they are, thanked on top, not to a generic thank-you
+        var sent = mvc.perform(post("/check-ins/" + first).with(user(signedIn(de))).with(csrf()).locale(Locale.GERMANY)
+            .param("action", "answer").param("stress", "2").param("effects", "NONE").param("outreach", "RESOURCES"))
+            .andReturn();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/resources?for=me");
+        // the thank-you rides along once, in the session's flash (shown in RecoveryActionsAndMeasuresPathIT)
+        assertThat((java.util.Map<String, Object>) sent.getFlashMap()).containsEntry("thanks", true).containsEntry("answeredStep", first);
+        String resources = page(de, "/resources?for=me", Locale.GERMANY);
+        assertThat(resources).contains(german).doesNotContain(american).contains("Every resource, wherever it is for")
+            .as("no thank-you without an answer just given").doesNotContain("Thank you. Only you can see your answers.");
+        // the thank-you page is still there for what happens next, with the same help
         assertThat(page(de, "/check-ins/" + first + "/thanks", Locale.GERMANY))
             .contains("You asked for professional resources.").contains(german).doesNotContain(american);
+        // the plain resources page, without "for me", still lists every entry and thanks nobody
+        assertThat(page(de, "/resources", Locale.GERMANY)).contains(german).contains(american)
+            .doesNotContain("Thank you. Only you can see your answers.");
 
         // did not ask, but said they feel very stressed, reading in US English
         Person us = person(people, "Uma States");

@@ -61,6 +61,11 @@ class IncidentResolvedListenerTest {
         }
 
         @Override
+        public boolean isOwnCase(UUID personId, UUID caseId) {
+            return false;
+        }
+
+        @Override
         public URI answerLink(UUID stepId) {
             throw new UnsupportedOperationException();
         }

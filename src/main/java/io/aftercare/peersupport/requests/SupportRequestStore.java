@@ -42,10 +42,13 @@ class SupportRequestStore {
 
     // ---------------------------------------------------------------- requests
 
-    /** The person's open request, if any. */
+    /**
+     * The person's open request, if any. Read as a list, not a stream: outside a transaction (the offer check) an
+     * unclosed stream would keep its connection from the pool.
+     */
     Optional<UUID> openOf(UUID personId) {
         return jdbc.sql("SELECT id FROM support_request WHERE person_id = ? AND status <> ?")
-            .params(personId, RequestStatus.CLOSED.name()).query(UUID.class).stream().findFirst();
+            .params(personId, RequestStatus.CLOSED.name()).query(UUID.class).list().stream().findFirst();
     }
 
     void insert(UUID id, UUID personId, UUID caseId, RequestOrigin origin, byte[] note, boolean shareIncident,

@@ -29,6 +29,7 @@ import io.aftercare.care.CareCases;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.notify.outbox.DeliveryFailure;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
@@ -115,7 +116,7 @@ class SlackController implements DisposableBean {
             } else {
                 return ResponseEntity.ok().build();
             }
-        } catch (ErrorResponseException | NumberFormatException e) {
+        } catch (DomainException | ErrorResponseException | NumberFormatException e) {
             // not theirs, no longer pending, or a button we never sent: say so without detail
             reply = messages.plain("notify.slack.closed", me());
         }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.aftercare.care.Outreach;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
-/** What a person can say in a check-in or follow-up, and how it is checked. */
+/** What a person can say in a check-in or follow-up, and how it is checked: invalid answers are refused whole. */
 final class Answers {
 
     static final int MAX_NOTE = 4000;
@@ -87,7 +88,7 @@ final class Answers {
         }
         String cleanNote = note(note, errors);
         if (!errors.isEmpty()) {
-            throw io.aftercare.shared.Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         return new CheckIn(stress, parsed, wish, cleanNote);
     }
@@ -118,7 +119,7 @@ final class Answers {
             errors.add(new FieldError("items", "answer at least one question, or choose \"Not now\""));
         }
         if (!errors.isEmpty()) {
-            throw io.aftercare.shared.Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         return new FollowUp(parsed, cleanNote);
     }
@@ -127,7 +128,7 @@ final class Answers {
         try {
             return QuickResponse.valueOf(response.trim());
         } catch (IllegalArgumentException e) {
-            throw io.aftercare.shared.Problems.badRequest("response", "must be NOT_NOW or FINE");
+            throw DomainException.invalid("response", "must be NOT_NOW or FINE");
         }
     }
 

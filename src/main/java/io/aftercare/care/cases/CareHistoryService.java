@@ -3,13 +3,10 @@ package io.aftercare.care.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,31 +14,29 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 import io.aftercare.care.CareHistory;
 import io.aftercare.care.ResolvedIncident;
-import io.aftercare.crypto.PersonalEncryption;
-import io.aftercare.shared.DbTime;
+import io.aftercare.care.cases.StepStore.StepRow;
 
 /**
- * Replays care that already happened. Cases are opened by {@link CareService}'s own code (rules, merging, due
- * times); each step already due is then moved the way {@code stepDue} and an answer would have moved it, with the
- * times it would have had, and its job is taken away so that nobody is prompted about the past.
+ * Replays care that already happened. Cases are opened by {@link OpenCases} (rules, merging, due times); each step
+ * already due is then moved the way {@link DueSteps} and an answer would have moved it, with the times it would have
+ * had, and its job is taken away so that nobody is prompted about the past.
  */
 @Service
 class CareHistoryService implements CareHistory {
 
-    private record Step(UUID id, UUID caseId, UUID personId, String kind, int day, Instant dueAt) {
-    }
-
-    private final CareService care;
-    private final JdbcClient jdbc;
-    private final PersonalEncryption encryption;
+    private final OpenCases opening;
+    private final CareStore store;
+    private final StepStore steps;
+    private final CareNotes notes;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Clock clock;
 
-    CareHistoryService(CareService care, JdbcClient jdbc, PersonalEncryption encryption,
+    CareHistoryService(OpenCases opening, CareStore store, StepStore steps, CareNotes notes,
                        ObjectProvider<SchedulerClient> scheduler, Clock clock) {
-        this.care = care;
-        this.jdbc = jdbc;
-        this.encryption = encryption;
+        this.opening = opening;
+        this.store = store;
+        this.steps = steps;
+        this.notes = notes;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -50,13 +45,12 @@ class CareHistoryService implements CareHistory {
     @Transactional
     public List<UUID> incidentResolvedInThePast(ResolvedIncident incident, PastAnswers answers) {
         Instant now = clock.instant();
-        List<UUID> caseIds = care.open(incident, false);
+        List<UUID> caseIds = opening.incidentResolved(incident, false);
         if (caseIds.isEmpty()) {
             return caseIds;
         }
         // a case opened now for an incident long ago was opened when the incident resolved
-        jdbc.sql("UPDATE care_case SET opened_at = :at WHERE id IN (:ids) AND opened_at > :at")
-            .param("at", DbTime.toDb(incident.resolvedAt())).param("ids", caseIds).update();
+        store.backdateOpening(caseIds, incident.resolvedAt());
         settleDue(caseIds, answers, now);
         return caseIds;
     }
@@ -65,111 +59,65 @@ class CareHistoryService implements CareHistory {
     @Transactional
     public UUID openedForSelfInThePast(UUID personId, Instant openedAt, PastAnswers answers) {
         Instant now = clock.instant();
-        CareViews.OpenedCase opened = care.openForSelf(personId, "SELF", openedAt, false);
+        CareViews.OpenedCase opened = opening.forSelf(personId, CaseOrigin.SELF, openedAt, false);
         // its check-in waits from the start: answered then, or still waiting
-        Step checkIn = new Step(opened.checkInId(), opened.caseId(), personId, CareService.CHECK_IN, 0, openedAt);
-        answer(checkIn, answers.answer(personId, CareService.CHECK_IN, 0), now);
+        StepRow checkIn = new StepRow(opened.checkInId(), opened.caseId(), personId, StepKind.CHECK_IN, 0,
+            StepStatus.PENDING, openedAt, CaseStage.OPENED, false);
+        answer(checkIn, answers.answer(personId, StepKind.CHECK_IN.name(), 0), now);
         settleDue(List.of(opened.caseId()), answers, now);
         return opened.caseId();
     }
 
     private void settleDue(List<UUID> caseIds, PastAnswers answers, Instant now) {
-        List<Step> due = jdbc.sql("""
-                SELECT id, case_id, person_id, kind, step_day, due_at FROM care_step
-                WHERE case_id IN (:ids) AND status = 'SCHEDULED' AND due_at <= :now
-                ORDER BY due_at, step_day""")
-            .param("ids", caseIds).param("now", DbTime.toDb(now))
-            .query((rs, n) -> new Step(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-                rs.getObject("person_id", UUID.class), rs.getString("kind"), rs.getInt("step_day"),
-                DbTime.instant(rs, "due_at")))
-            .list();
-        for (Step step : due) {
-            settle(step, answers.answer(step.personId(), step.kind(), step.day()), now);
+        for (StepRow step : steps.scheduledDueBy(caseIds, now)) {
+            settle(step, answers.answer(step.personId(), step.kind().name(), step.day()), now);
         }
     }
 
-    private void settle(Step step, Optional<PastAnswer> answer, Instant now) {
+    private void settle(StepRow step, Optional<PastAnswer> answer, Instant now) {
         scheduler.getObject().cancel(CareScheduling.STEP_DUE.instanceId(step.id().toString()));
-        if (isClosed(step.caseId())) {
+        if (!store.stage(step.caseId()).orElseThrow().open()) {
             // the person closed it, or its last follow-up was answered: later steps pass quietly, as in stepDue
-            jdbc.sql("UPDATE care_step SET status = 'SKIPPED' WHERE id = ?").param(step.id()).update();
+            steps.skip(step.id());
             return;
         }
         // as stepDue: the step waits, an older one still waiting lapses, a follow-up means following up
-        jdbc.sql("UPDATE care_step SET status = 'PENDING', pending_at = ? WHERE id = ?")
-            .params(DbTime.toDb(step.dueAt()), step.id()).update();
-        jdbc.sql("""
-                UPDATE care_step SET status = 'LAPSED' WHERE case_id = ? AND status = 'PENDING' AND id <> ?
-                  AND (step_day < ? OR (step_day = ? AND kind = 'CHECK_IN'))""")
-            .params(step.caseId(), step.id(), step.day(), step.day()).update();
-        if (step.kind().equals(CareService.FOLLOW_UP)) {
-            jdbc.sql("UPDATE care_case SET stage = 'FOLLOWING_UP' WHERE id = ? AND stage IN ('OPENED', 'CHECKED_IN')")
-                .param(step.caseId()).update();
+        steps.moveScheduled(step.id(), StepStatus.PENDING, step.dueAt());
+        steps.lapseOlderThan(step);
+        if (step.kind() == StepKind.FOLLOW_UP) {
+            store.advance(step.caseId(), CaseStage.FOLLOWING_UP, CaseStage.OPENED, CaseStage.CHECKED_IN);
         }
         answer(step, answer, now);
     }
 
     /** Gives the pending step its answer, at the time it was given, unless that time has not come yet. */
-    private void answer(Step step, Optional<PastAnswer> answer, Instant now) {
+    private void answer(StepRow step, Optional<PastAnswer> answer, Instant now) {
         if (answer.isEmpty() || !step.dueAt().plus(answer.get().after()).isBefore(now)) {
             return;
         }
         PastAnswer given = answer.get();
         Instant at = step.dueAt().plus(given.after());
-        String status = "ANSWERED";
+        StepStatus status = StepStatus.ANSWERED;
         if (given.response() != null) {
-            status = Answers.quick(given.response()).name();
-        } else if (step.kind().equals(CareService.CHECK_IN)) {
+            status = StepStatus.of(Answers.quick(given.response()));
+        } else if (step.kind() == StepKind.CHECK_IN) {
             Answers.CheckIn checkIn = Answers.checkIn(given.stress(), given.effects(), given.outreach(), given.note());
-            jdbc.sql("""
-                    INSERT INTO care_check_in_answer (step_id, person_id, stress, effects, outreach, note_ciphertext,
-                                                      answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(step.id(), step.personId(), checkIn.stress(),
-                    checkIn.effects().stream().map(Enum::name).collect(Collectors.joining(",")),
-                    checkIn.outreach().name(), encrypt(step, checkIn.note()), DbTime.toDb(at))
-                .update();
+            // the same key and context as a live answer's note, so it reads back the same way
+            steps.insertCheckInAnswer(step.id(), step.personId(), checkIn,
+                notes.seal(step.personId(), step.id(), checkIn.note()), at);
         } else {
             Answers.FollowUp followUp = Answers.followUp(given.items(), given.note());
-            Map<Answers.Item, Integer> items = followUp.items();
-            jdbc.sql("""
-                    INSERT INTO care_follow_up_answer (step_id, person_id, rumination_1, rumination_2, rumination_3,
-                        self_critic_1, self_critic_2, mistakes_1, mistakes_2, note_ciphertext, answered_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(step.id(), step.personId(), items.get(Answers.Item.RUMINATION_1),
-                    items.get(Answers.Item.RUMINATION_2), items.get(Answers.Item.RUMINATION_3),
-                    items.get(Answers.Item.SELF_CRITICISM_1), items.get(Answers.Item.SELF_CRITICISM_2),
-                    items.get(Answers.Item.MISTAKES_1), items.get(Answers.Item.MISTAKES_2),
-                    encrypt(step, followUp.note()), DbTime.toDb(at))
-                .update();
+            steps.insertFollowUpAnswer(step.id(), step.personId(), followUp,
+                notes.seal(step.personId(), step.id(), followUp.note()), at);
         }
-        jdbc.sql("UPDATE care_step SET status = ?, answered_at = ? WHERE id = ?")
-            .params(status, DbTime.toDb(at), step.id()).update();
-        if (step.kind().equals(CareService.CHECK_IN)) {
-            if (!status.equals("NOT_NOW")) {
-                jdbc.sql("UPDATE care_case SET stage = 'CHECKED_IN' WHERE id = ? AND stage = 'OPENED'")
-                    .param(step.caseId()).update();
+        steps.markAnswered(step.id(), status, at);
+        if (step.kind() == StepKind.CHECK_IN) {
+            if (status != StepStatus.NOT_NOW) {
+                store.advance(step.caseId(), CaseStage.CHECKED_IN, CaseStage.OPENED);
             }
-        } else if (isLast(step)) {
-            jdbc.sql("""
-                    UPDATE care_case SET stage = 'CLOSED', closed_at = ?, closed_reason = 'COMPLETED'
-                    WHERE id = ? AND stage <> 'CLOSED'""")
-                .params(DbTime.toDb(at), step.caseId()).update();
+        } else if (steps.lastFollowUpDay(step.caseId()).filter(last -> step.day() >= last).isPresent()) {
+            // closed quietly: care replayed from the past announces nothing
+            store.close(step.caseId(), CloseReason.COMPLETED, at);
         }
-    }
-
-    private boolean isClosed(UUID caseId) {
-        return jdbc.sql("SELECT stage FROM care_case WHERE id = ?").param(caseId).query(String.class).single()
-            .equals("CLOSED");
-    }
-
-    private boolean isLast(Step step) {
-        Integer lastDay = jdbc.sql("SELECT MAX(step_day) FROM care_step WHERE case_id = ? AND kind = 'FOLLOW_UP'")
-            .param(step.caseId()).query(Integer.class).single();
-        return lastDay != null && step.day() >= lastDay;
-    }
-
-    private byte[] encrypt(Step step, String note) {
-        // the same key and context as a live answer's note, so it reads back the same way
-        return note == null ? null : encryption.encryptText(step.personId(), note, "care.note:" + step.id());
     }
 }

@@ -23,7 +23,7 @@ public final class CareViews {
                            String closedReason, List<IncidentView> incidents) {
 
         public boolean open() {
-            return !"CLOSED".equals(stage);
+            return CaseStage.valueOf(stage).open();
         }
     }
 
@@ -39,11 +39,11 @@ public final class CareViews {
                            CheckInAnswerView checkIn, FollowUpAnswerView followUp) {
 
         public boolean pending() {
-            return "PENDING".equals(status);
+            return StepStatus.PENDING.name().equals(status);
         }
 
         public boolean checkInStep() {
-            return "CHECK_IN".equals(kind);
+            return StepKind.CHECK_IN.name().equals(kind);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.care.OwnSupportRequest;
@@ -20,7 +19,6 @@ import io.aftercare.care.RecoveryTools;
 import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.care.cases.CareViews.SuggestionView;
-import io.aftercare.shared.DbTime;
 
 /**
  * What the person's own My aftercare page shows, in the order it shows it: how they have been (sentences first),
@@ -68,21 +66,21 @@ class MyAftercare {
     record CaseHistory(CaseView kase, List<StepView> steps, String when, List<RecoveryTools.Link> tools) {
 
         public long answered() {
-            return steps.stream().filter(s -> "ANSWERED".equals(s.status())).count();
+            return steps.stream().filter(s -> StepStatus.ANSWERED.name().equals(s.status())).count();
         }
     }
 
     private final CareService care;
     private final OwnTrends trends;
-    private final JdbcClient jdbc;
+    private final StepStore steps;
     private final ObjectProvider<OwnSupportRequest> support;
     private final ObjectProvider<RecoveryTools> recovery;
 
-    MyAftercare(CareService care, OwnTrends trends, JdbcClient jdbc, ObjectProvider<OwnSupportRequest> support,
+    MyAftercare(CareService care, OwnTrends trends, StepStore steps, ObjectProvider<OwnSupportRequest> support,
                 ObjectProvider<RecoveryTools> recovery) {
         this.care = care;
         this.trends = trends;
-        this.jdbc = jdbc;
+        this.steps = steps;
         this.support = support;
         this.recovery = recovery;
     }
@@ -115,16 +113,8 @@ class MyAftercare {
 
     /** The earliest follow-up still to come, of a case that is open and that the person has not silenced. */
     private NextFollowUp nextFollowUp(UUID personId, ZoneId zone) {
-        return jdbc.sql("""
-                SELECT s.step_day, s.due_at FROM care_step s JOIN care_case c ON c.id = s.case_id
-                WHERE s.person_id = ? AND s.kind = 'FOLLOW_UP' AND s.status = 'SCHEDULED'
-                  AND c.stage <> 'CLOSED' AND c.muted = FALSE
-                ORDER BY s.due_at, s.step_day""")
-            .param(personId)
-            .query((rs, n) -> {
-                Instant due = DbTime.instant(rs, "due_at");
-                return new NextFollowUp(rs.getInt("step_day"), due, DAY.format(due.atZone(zone)));
-            })
-            .list().stream().findFirst().orElse(null);
+        return steps.comingFollowUps(personId, null, List.of(StepStatus.SCHEDULED)).stream().findFirst()
+            .map(f -> new NextFollowUp(f.day(), f.dueAt(), DAY.format(f.dueAt().atZone(zone))))
+            .orElse(null);
     }
 }

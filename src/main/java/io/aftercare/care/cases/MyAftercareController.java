@@ -17,7 +17,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +30,7 @@ import io.aftercare.directory.PersonName;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.FieldErrors;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems;
 import io.aftercare.web.TimeFormat;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,7 +76,7 @@ class MyAftercareController {
 
     @PostMapping("/me/cases")
     String roughOne(@AuthenticationPrincipal AftercareUser me) {
-        return "redirect:/check-ins/" + care.openForSelf(me.personId(), "SELF").checkInId();
+        return "redirect:/check-ins/" + care.openForSelf(me.personId(), CaseOrigin.SELF).checkInId();
     }
 
     @PostMapping("/me/cases/{id}/close")
@@ -135,10 +134,7 @@ class MyAftercareController {
         FormValues values = FormValues.of(params);
         try {
             care.answer(me.personId(), id, values.body());
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 400) {
-                throw e;
-            }
+        } catch (DomainException.Invalid e) {
             return form(model, me.personId(), step, "/check-ins/" + id, formErrors(e), values);
         }
         // an answered check-in always ends on the thank-you page: what happens next, and help if it was asked for;
@@ -188,12 +184,11 @@ class MyAftercareController {
         FormValues values = FormValues.of(params);
         try {
             care.answerByLink(token, values.body());
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == 400) {
-                StepView step = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
-                return form(model, target.get().personId(), withoutAnswers(step), "/c/" + token, formErrors(e),
-                    values);
-            }
+        } catch (DomainException.Invalid e) {
+            StepView step = care.step(target.get().personId(), target.get().stepId()).orElseThrow();
+            return form(model, target.get().personId(), withoutAnswers(step), "/c/" + token, formErrors(e), values);
+        } catch (DomainException e) {
+            // used up or answered in the meantime (another tab, a chat button): the link is gone
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return LINK_GONE;
         }
@@ -210,11 +205,11 @@ class MyAftercareController {
         return THANKS;
     }
 
-    /** The API's field errors in the form's own calm words, next to the question they belong to. */
-    private Map<String, String> formErrors(ErrorResponseException e) {
+    /** The answer's field errors in the form's own calm words, next to the question they belong to. */
+    private Map<String, String> formErrors(DomainException.Invalid e) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> errors = new LinkedHashMap<>();
-        FieldErrors.of(e).forEach((field, message) -> {
+        e.byField().forEach((field, message) -> {
             String key = field.startsWith("items.") ? "care.form.error.item" : "care.form.error." + field;
             errors.put(field, messages.getMessage(key, null, message, locale));
         });

@@ -62,7 +62,7 @@ class MyCareApiController {
     @PostMapping("/cases")
     @Operation(summary = "Open a care case for yourself (\"I had a rough one\"); its check-in is waiting right away")
     ResponseEntity<OpenedCase> open(@AuthenticationPrincipal AftercareUser me) {
-        OpenedCase opened = care.openForSelf(me.personId(), "SELF");
+        OpenedCase opened = care.openForSelf(me.personId(), CaseOrigin.SELF);
         return ResponseEntity.created(URI.create("/api/v1/me/cases/" + opened.caseId())).body(opened);
     }
 

@@ -2,20 +2,17 @@ package io.aftercare.care.cases;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.care.Outreach;
 import io.aftercare.care.SupportOfferHook;
 import io.aftercare.care.cases.CareViews.StepView;
-import io.aftercare.shared.DbTime;
 
 /**
  * "Would you like someone to reach out?" after an answer that crosses the programme's threshold (decided by the
@@ -30,12 +27,12 @@ class SupportOffer {
     static final Duration LINK_WINDOW = Duration.ofHours(1);
 
     private final ObjectProvider<SupportOfferHook> hook;
-    private final JdbcClient jdbc;
+    private final StepStore steps;
     private final Clock clock;
 
-    SupportOffer(ObjectProvider<SupportOfferHook> hook, JdbcClient jdbc, Clock clock) {
+    SupportOffer(ObjectProvider<SupportOfferHook> hook, StepStore steps, Clock clock) {
         this.hook = hook;
-        this.jdbc = jdbc;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -46,7 +43,7 @@ class SupportOffer {
      */
     boolean offered(UUID personId, StepView step) {
         SupportOfferHook offers = hook.getIfAvailable();
-        if (offers == null || !"ANSWERED".equals(step.status())) {
+        if (offers == null || !StepStatus.ANSWERED.name().equals(step.status())) {
             return false;
         }
         SupportOfferHook.OwnAnswers answers;
@@ -84,13 +81,6 @@ class SupportOffer {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                SELECT l.step_id, l.person_id FROM care_link l JOIN care_step s ON s.id = l.step_id
-                WHERE l.token_hash = ? AND l.used_at IS NOT NULL AND l.used_at > ? AND s.status = 'ANSWERED'""")
-            .params(CareService.hash(token), DbTime.toDb(now.minus(LINK_WINDOW)))
-            .query((rs, n) -> new CareService.LinkTarget(rs.getObject("person_id", UUID.class),
-                rs.getObject("step_id", UUID.class)))
-            .optional();
+        return steps.spentLink(AnswerLinks.hash(token), clock.instant().minus(LINK_WINDOW));
     }
 }

@@ -1,6 +1,5 @@
 package io.aftercare.care.cases;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +9,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -21,7 +19,6 @@ import io.aftercare.care.SupportOfferHook;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
-import io.aftercare.shared.DbTime;
 
 /**
  * What the thank-you page after an answer shows the person, and only them: the follow-ups still to come with their
@@ -40,14 +37,14 @@ class ThankYou {
     public record NextFollowUp(int day, String date) {
     }
 
-    private final JdbcClient jdbc;
+    private final StepStore steps;
     private final Directory directory;
     private final ObjectProvider<ProfessionalHelp> help;
     private final ObjectProvider<RecoveryTools> recovery;
 
-    ThankYou(JdbcClient jdbc, Directory directory, ObjectProvider<ProfessionalHelp> help,
+    ThankYou(StepStore steps, Directory directory, ObjectProvider<ProfessionalHelp> help,
              ObjectProvider<RecoveryTools> recovery) {
-        this.jdbc = jdbc;
+        this.steps = steps;
         this.directory = directory;
         this.help = help;
         this.recovery = recovery;
@@ -76,7 +73,7 @@ class ThankYou {
 
     /** What the person just answered, for the recovery tools to offer from; null for a step not answered. */
     private static SupportOfferHook.OwnAnswers ownAnswers(StepView step) {
-        if (!"ANSWERED".equals(step.status())) {
+        if (!StepStatus.ANSWERED.name().equals(step.status())) {
             return null;
         }
         if (step.checkIn() != null) {
@@ -91,16 +88,8 @@ class ThankYou {
 
     /** The case's follow-ups not yet answered or passed; none when the person asked not to be asked again. */
     List<NextFollowUp> followUps(UUID personId, UUID caseId, ZoneId zone) {
-        return jdbc.sql("""
-                SELECT s.step_day, s.due_at FROM care_step s JOIN care_case c ON c.id = s.case_id
-                WHERE s.case_id = ? AND s.person_id = ? AND s.kind = 'FOLLOW_UP'
-                  AND s.status IN ('SCHEDULED', 'PENDING') AND c.muted = FALSE AND c.stage <> 'CLOSED'
-                ORDER BY s.step_day""")
-            .params(caseId, personId)
-            .query((rs, n) -> {
-                Instant due = DbTime.instant(rs, "due_at");
-                return new NextFollowUp(rs.getInt("step_day"), DATE.format(due.atZone(zone)));
-            })
-            .list();
+        return steps.comingFollowUps(personId, caseId, List.of(StepStatus.SCHEDULED, StepStatus.PENDING)).stream()
+            .map(f -> new NextFollowUp(f.day(), DATE.format(f.dueAt().atZone(zone))))
+            .toList();
     }
 }

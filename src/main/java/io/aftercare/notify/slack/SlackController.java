@@ -117,8 +117,7 @@ class SlackController implements DisposableBean {
                 return ResponseEntity.ok().build();
             }
         } catch (DomainException | ErrorResponseException | NumberFormatException e) {
-            // not theirs, no longer pending, or a button we never sent: say so without detail (care refuses with
-            // DomainException; ErrorResponseException stays caught until all of care throws it)
+            // not theirs, no longer pending, or a button we never sent: say so without detail
             reply = messages.plain("notify.slack.closed", me());
         }
         if (channel != null && ts != null) {

@@ -118,6 +118,28 @@ class CheckInPageIT {
     }
 
     @Test
+    void anInvalidAnswerComesBackWithItsQuestionsMarkedAndAnAnsweredCheckInCannotBeAnsweredAgain() throws Exception {
+        Person ira = person(people, "Ira Invalid");
+        UUID checkIn = incidentCheckIn(ira);
+
+        var invalid = answer(ira, checkIn, Locale.UK, "stress", "9", "effects", "NONE",
+            "effects", "LOSS_OF_CONFIDENCE");
+        assertThat(invalid.getStatus()).as("the form again, not an error page").isEqualTo(200);
+        assertThat(form(invalid.getContentAsString()))
+            .contains("Choose how stressed you feel, from not at all to very stressed.")
+            .contains("cannot go with the others.");
+        assertThat(jdbc.sql("SELECT status FROM care_step WHERE id = ?").param(checkIn).query(String.class).single())
+            .as("nothing was kept").isEqualTo("PENDING");
+
+        assertThat(answer(ira, checkIn, Locale.UK, "stress", "3", "effects", "NONE").getRedirectedUrl())
+            .isEqualTo("/check-ins/" + checkIn + "/thanks");
+        assertThat(answer(ira, checkIn, Locale.UK, "stress", "5", "effects", "NONE").getStatus())
+            .as("answered once already").isEqualTo(409);
+        assertThat(jdbc.sql("SELECT stress FROM care_check_in_answer WHERE step_id = ?").param(checkIn)
+            .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void aCheckInSomeoneOpenedThemselvesDoesNotAskAboutAnIncident() throws Exception {
         Person lead = person(people, "Lou Lead");
         Person kim = person(people, "Kim Self");

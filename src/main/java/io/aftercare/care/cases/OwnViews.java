@@ -1,0 +1,66 @@
+package io.aftercare.care.cases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.aftercare.care.cases.StepStore.SealedStep;
+import io.aftercare.care.cases.CareViews.CaseView;
+import io.aftercare.care.cases.CareViews.CheckInAnswerView;
+import io.aftercare.care.cases.CareViews.FollowUpAnswerView;
+import io.aftercare.care.cases.CareViews.IncidentView;
+import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.shared.DomainException;
+
+/** The person's own cases and steps, with their answers and notes: only ever read for the person themselves. */
+@Component
+class OwnViews {
+
+    private final CareStore store;
+    private final StepStore stepStore;
+    private final CareNotes notes;
+
+    OwnViews(CareStore store, StepStore stepStore, CareNotes notes) {
+        this.store = store;
+        this.stepStore = stepStore;
+        this.notes = notes;
+    }
+
+    /** The person's own case, or “not found” (also for anyone else's). */
+    CaseView ownCase(UUID personId, UUID caseId) {
+        return cases(personId, caseId).stream().findFirst()
+            .orElseThrow(() -> DomainException.notFound("Care case"));
+    }
+
+    List<CaseView> cases(UUID personId, UUID onlyCase) {
+        List<CaseView> cases = store.cases(personId, onlyCase);
+        Map<UUID, List<IncidentView>> incidents = store.incidents(cases.stream().map(CaseView::id).toList());
+        return cases.stream().map(c -> new CaseView(c.id(), c.stage(), c.origin(), c.muted(), c.openedAt(),
+            c.closedAt(), c.closedReason(), incidents.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    /** The person's check-ins and follow-ups that have fallen due (or only {@code onlyStep}), newest first. */
+    List<StepView> steps(UUID personId, UUID onlyStep) {
+        List<SealedStep> steps = stepStore.steps(personId, onlyStep);
+        Map<UUID, List<IncidentView>> incidents = store.incidents(
+            steps.stream().map(s -> s.step().caseId()).distinct().toList());
+        return steps.stream().map(s -> opened(personId, s, incidents)).toList();
+    }
+
+    Optional<StepView> step(UUID personId, UUID stepId) {
+        return steps(personId, stepId).stream().findFirst();
+    }
+
+    private StepView opened(UUID personId, SealedStep sealed, Map<UUID, List<IncidentView>> incidents) {
+        StepView s = sealed.step();
+        CheckInAnswerView checkIn = s.checkIn() == null ? null : new CheckInAnswerView(s.checkIn().stress(),
+            s.checkIn().effects(), s.checkIn().outreach(), notes.open(personId, s.id(), sealed.checkInNote()));
+        FollowUpAnswerView followUp = s.followUp() == null ? null : new FollowUpAnswerView(s.followUp().items(),
+            notes.open(personId, s.id(), sealed.followUpNote()));
+        return new StepView(s.id(), s.caseId(), s.kind(), s.day(), s.dueAt(), s.status(), s.remindedAt(),
+            s.answeredAt(), incidents.getOrDefault(s.caseId(), List.of()), checkIn, followUp);
+    }
+}

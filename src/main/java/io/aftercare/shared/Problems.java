@@ -1,51 +1,16 @@
 package io.aftercare.shared;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * RFC 9457 problem details for the API. Field errors travel as {@code errors: [{field, message}]}.
+ * The vocabulary of RFC 9457 problem details that business code shares with the web layer. Business code refuses
+ * with {@link DomainException}; the web layer alone turns it into a problem detail, where field errors travel as
+ * {@code errors: [{field, message}]}.
  */
 public final class Problems {
 
     private Problems() {
     }
 
+    /** One invalid field and what is wrong with it, in words a person can act on ("is required"). */
     public record FieldError(String field, String message) {
-    }
-
-    public static ErrorResponseException of(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        return new ErrorResponseException(status, problem, null);
-    }
-
-    public static ErrorResponseException notFound(String what) {
-        return of(HttpStatus.NOT_FOUND, what + " was not found.");
-    }
-
-    public static ErrorResponseException conflict(String detail) {
-        return of(HttpStatus.CONFLICT, detail);
-    }
-
-    public static ErrorResponseException forbidden(String detail) {
-        return of(HttpStatus.FORBIDDEN, detail);
-    }
-
-    public static ErrorResponseException badRequest(String field, String message) {
-        return badRequest(List.of(new FieldError(field, message)));
-    }
-
-    public static ErrorResponseException badRequest(List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-            errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : "The request has " + errors.size() + " invalid fields.");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors.stream()
-            .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

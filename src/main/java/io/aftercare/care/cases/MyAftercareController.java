@@ -31,7 +31,6 @@ import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.shared.DomainException;
-import io.aftercare.shared.Problems;
 import io.aftercare.web.TimeFormat;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -123,14 +122,14 @@ class MyAftercareController {
 
     @GetMapping("/check-ins/{id}")
     String checkIn(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
-        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> DomainException.notFound("Check-in"));
         return form(model, me.personId(), step, "/check-ins/" + id, Map.of(), FormValues.empty());
     }
 
     @PostMapping("/check-ins/{id}")
     String answer(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                   @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> DomainException.notFound("Check-in"));
         FormValues values = FormValues.of(params);
         try {
             care.answer(me.personId(), id, values.body());

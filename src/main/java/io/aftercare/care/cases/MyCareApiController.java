@@ -22,7 +22,7 @@ import io.aftercare.care.cases.CareViews.OpenedCase;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.care.cases.CareViews.SuggestionView;
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -104,7 +104,7 @@ class MyCareApiController {
             + "Nobody else learns of it.")
     OptOutView optOut(@AuthenticationPrincipal AftercareUser me, @RequestBody(required = false) OptOutInput body) {
         if (body == null || body.optOut() == null) {
-            throw Problems.badRequest("optOut", "is required");
+            throw DomainException.invalid("optOut", "is required");
         }
         care.setOptedOut(me.personId(), body.optOut());
         return new OptOutView(care.hasOptedOut(me.personId()));
@@ -133,7 +133,7 @@ class MyCareApiController {
     SuggestionOutcome suggestion(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                                  @RequestBody(required = false) SuggestionAnswer body) {
         if (body == null || body.accept() == null) {
-            throw Problems.badRequest("accept", "is required");
+            throw DomainException.invalid("accept", "is required");
         }
         return care.respondToSuggestion(me.personId(), id, body.accept())
             .map(opened -> new SuggestionOutcome(true, opened.caseId(), opened.checkInId()))
@@ -152,10 +152,10 @@ class MyCareApiController {
     AnsweredStep answer(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                         @RequestBody(required = false) CareService.AnswerBody body) {
         if (body == null) {
-            throw Problems.badRequest("body", "is required");
+            throw DomainException.invalid("body", "is required");
         }
         care.answer(me.personId(), id, body);
-        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> DomainException.notFound("Check-in"));
         return new AnsweredStep(step, offer.offered(me.personId(), step) ? Boolean.TRUE : null);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +49,7 @@ class SupportOfferController {
     @GetMapping("/check-ins/{id}/thanks")
     @PreAuthorize("isAuthenticated()")
     String thanks(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model) {
-        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> DomainException.notFound("Check-in"));
         if (!model.containsAttribute("message")) {
             model.addAttribute("message", "care.flash.thanks");
         }
@@ -65,7 +65,7 @@ class SupportOfferController {
     @PreAuthorize("isAuthenticated()")
     String answer(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                   @RequestParam(defaultValue = "false") boolean accept, RedirectAttributes redirect) {
-        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> DomainException.notFound("Check-in"));
         if (!accept) {
             redirect.addFlashAttribute("flash", "care.offer.declined");
             return "redirect:/me";
@@ -104,9 +104,9 @@ class SupportOfferController {
     @Operation(summary = "Say yes to \"Would you like someone to reach out?\" after an answer that offered it "
         + "(supportOffered: true); 409 when no offer stands (for example, a request is already open)")
     ResponseEntity<Map<String, UUID>> acceptByApi(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {
-        StepView step = care.step(me.personId(), id).orElseThrow(() -> Problems.notFound("Check-in"));
+        StepView step = care.step(me.personId(), id).orElseThrow(() -> DomainException.notFound("Check-in"));
         UUID request = offer.accept(me.personId(), step)
-            .orElseThrow(() -> Problems.conflict("No offer stands for this answer."));
+            .orElseThrow(() -> DomainException.conflict("No offer stands for this answer."));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("supportRequestId", request));
     }
 }

@@ -17,7 +17,7 @@ import io.aftercare.care.cases.CareViews.TeamMember;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -70,7 +70,7 @@ class TeamCareApiController {
                                  @RequestBody(required = false) SuggestionInput body) {
         TeamCareController.teamFor(directory, me, id);
         if (body == null || body.personId() == null) {
-            throw Problems.badRequest("personId", "is required");
+            throw DomainException.invalid("personId", "is required");
         }
         care.suggest(me.personId(), id, body.personId());
         return ResponseEntity.accepted().build();

@@ -17,7 +17,7 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
-import io.aftercare.shared.Problems;
+import io.aftercare.shared.DomainException;
 
 /**
  * A team's care, for its leads (and admins): the team's members by name, each with "suggest a check-in". Being a lead
@@ -44,7 +44,7 @@ class TeamCareController {
         if (!me.has(Role.ADMIN) && (team.isEmpty() || !team.get().leads().contains(me.personId()))) {
             throw new AccessDeniedException("Only this team's leads can see its care.");
         }
-        return team.orElseThrow(() -> Problems.notFound("Team"));
+        return team.orElseThrow(() -> DomainException.notFound("Team"));
     }
 
     @GetMapping("/teams/{id}/care")
@@ -60,7 +60,7 @@ class TeamCareController {
                    @RequestParam(required = false) UUID personId, RedirectAttributes redirect) {
         teamFor(directory, me, id);
         if (personId == null) {
-            throw Problems.badRequest("personId", "is required");
+            throw DomainException.invalid("personId", "is required");
         }
         care.suggest(me.personId(), id, personId);
         // the same answer whatever the person has done or will do (an invitation waiting, a case open, opted out)

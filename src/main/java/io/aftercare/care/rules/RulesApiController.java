@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems;
 import io.aftercare.shared.Problems.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,7 +66,7 @@ class RulesApiController {
     @Operation(summary = "Replace the trigger rules; they apply to incidents resolved from now on")
     RulesView put(@AuthenticationPrincipal AftercareUser me, @RequestBody RulesInput body) {
         if (body == null) {
-            throw Problems.badRequest("severityOn", "is required");
+            throw DomainException.invalid("severityOn", "is required");
         }
         List<FieldError> errors = new ArrayList<>();
         for (var flag : List.of(new Object[] {"severityOn", body.severityOn()}, new Object[] {"durationOn",
@@ -85,7 +86,7 @@ class RulesApiController {
         LocalTime start = time(body.sleepStart(), "sleepStart", errors);
         LocalTime end = time(body.sleepEnd(), "sleepEnd", errors);
         if (!errors.isEmpty()) {
-            throw Problems.badRequest(errors);
+            throw DomainException.invalid(errors);
         }
         rules.update(new TriggerRules(body.severityOn(), body.maxSeverity(), body.durationOn(),
             body.minDurationMinutes(), body.sleepOn(), start, end, body.commanderOn()), me.personId());

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -116,7 +115,7 @@ class SlackController implements DisposableBean {
             } else {
                 return ResponseEntity.ok().build();
             }
-        } catch (DomainException | ErrorResponseException | NumberFormatException e) {
+        } catch (DomainException | NumberFormatException e) {
             // not theirs, no longer pending, or a button we never sent: say so without detail
             reply = messages.plain("notify.slack.closed", me());
         }

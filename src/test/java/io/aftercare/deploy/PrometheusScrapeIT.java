@@ -69,8 +69,8 @@ class PrometheusScrapeIT {
             }
         }
         assertThat(missing).as("metrics named in deploy/observability/ but not exposed by Aftercare").isEmpty();
-        assertThat(metrics).contains("aftercare_intake_deliveries_total{", "outcome=\"REJECTED_SIGNATURE\"",
-            "source=\"generic\"");
+        assertThat(metrics).contains("aftercare_intake_deliveries_total{outcome=\"QUEUED\",source=\"generic\"}",
+            "aftercare_intake_rejected_total{source=\"generic\"}");
     }
 
     @Test

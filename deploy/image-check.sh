@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs the image that `./mvnw -Pimage package` built (target/jib-image.tar) the way a container runtime would,
+# without one: its layers unpacked into a root filesystem that is mounted read-only, /tmp a fresh tmpfs (Kubernetes'
+# emptyDir) and /data (AFTERCARE_DATA_DIR) an empty directory (the volume), under the image's own numeric user,
+# environment, working directory and entrypoint. Passes when /actuator/health/readiness answers UP on loopback, the
+# JVM runs under the image's uid (not root), and the database and key files were written to /data.
+#
+#   deploy/image-check.sh [target/jib-image.tar]
+#
+# Needs root (for the mount namespace and the change of root; as CI runs), util-linux's unshare, python3 and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tar_file="${1:-target/jib-image.tar}"
+[ -f "$tar_file" ] || { echo "No image tarball at $tar_file: build it with ./mvnw -Pimage package" >&2; exit 1; }
+[ "$(id -u)" -eq 0 ] || { echo "image-check.sh mounts and changes root: run it as root (sudo)" >&2; exit 1; }
+port="${AFTERCARE_IMAGE_CHECK_PORT:-18080}"
+
+work="$(mktemp -d)"
+pid=""
+java_pid=""
+cleanup() {
+  # SIGTERM to the JVM (a graceful shutdown, as Kubernetes does); unshare --kill-child ends whatever is left
+  if [ -n "$java_pid" ]; then kill -TERM "$java_pid" 2>/dev/null || true; fi
+  if [ -n "$pid" ]; then
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/image" "$work/rootfs" "$work/data"
+tar -xf "$tar_file" -C "$work/image"
+
+# The tarball is a Docker/OCI archive: manifest.json names the image config and the layers, bottom first. Unpack the
+# layers and write the script that starts the entrypoint as the runtime would.
+python3 - "$work" "$port" <<'PY'
+import json, os, shlex, shutil, sys, tarfile
+work, port = sys.argv[1], sys.argv[2]
+image = os.path.join(work, "image")
+manifest = json.load(open(os.path.join(image, "manifest.json")))[0]
+config = json.load(open(os.path.join(image, manifest["Config"])))["config"]
+rootfs = os.path.join(work, "rootfs")
+for layer in manifest["Layers"]:
+    with tarfile.open(os.path.join(image, layer)) as t:
+        if hasattr(tarfile, "data_filter"):
+            t.extractall(rootfs, filter="tar")
+        else:
+            t.extractall(rootfs)
+user = config.get("User", "")
+uid, _, gid = user.partition(":")
+if not uid.isdigit() or int(uid) == 0:
+    sys.exit("the image must run as a numeric user other than root, not %r" % user)
+gid = gid or uid
+env = config.get("Env", []) + ["SERVER_PORT=" + port, "SERVER_ADDRESS=127.0.0.1"]
+command = config["Entrypoint"] + (config.get("Cmd") or [])
+q = shlex.quote
+with open(os.path.join(work, "uid"), "w") as f:
+    f.write(uid)
+with open(os.path.join(work, "run.sh"), "w") as f:
+    f.write(f"""set -e
+mount --bind {q(rootfs)} {q(rootfs)}
+mount --bind {q(os.path.join(work, "data"))} {q(rootfs)}/data
+mount -t tmpfs -o mode=1777,size=256m tmpfs {q(rootfs)}/tmp
+mount --rbind /dev {q(rootfs)}/dev
+mount -t proc proc {q(rootfs)}/proc
+mount -o remount,bind,ro {q(rootfs)}
+exec env -i {" ".join(q(e) for e in env)} {q(shutil.which("unshare"))} --root={q(rootfs)} --wd={q(config.get("WorkingDir") or "/")} \\
+  --setgid={gid} --setuid={uid} {" ".join(q(c) for c in command)}
+""")
+print("image: user %s, working directory %s, entrypoint: %s" % (user, config.get("WorkingDir"), " ".join(command)))
+PY
+uid="$(cat "$work/uid")"
+# mount points a runtime makes for the volumes, /proc and /dev (the root filesystem itself stays read-only)
+mkdir -p "$work/rootfs/data" "$work/rootfs/tmp" "$work/rootfs/proc" "$work/rootfs/dev"
+chown "$uid" "$work/data"
+
+unshare --mount --propagation private --pid --fork --kill-child sh "$work/run.sh" >"$work/app.log" 2>&1 &
+pid=$!
+
+ready=""
+for _ in $(seq 1 240); do
+  if ! kill -0 "$pid" 2>/dev/null; then break; fi
+  if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; then
+    ready=yes; break
+  fi
+  sleep 1
+done
+if [ -z "$ready" ]; then
+  echo "FAILED: the image did not become ready; its log:" >&2
+  tail -n 60 "$work/app.log" >&2
+  exit 1
+fi
+
+# the JVM whose root is the unpacked image
+java_pid="$(pgrep -f -- 'jib-classpath-file' | while read -r p; do
+  [ "$(readlink "/proc/$p/root")" = "$work/rootfs" ] && echo "$p"; done | head -n 1)"
+[ -n "$java_pid" ] || { echo "FAILED: no JVM found running in the image's root" >&2; exit 1; }
+running_uid="$(awk '/^Uid:/ {print $2}' "/proc/$java_pid/status")"
+[ "$running_uid" = "$uid" ] || { echo "FAILED: the JVM runs as uid $running_uid, not $uid" >&2; exit 1; }
+for f in aftercare.mv.db master-key.json; do
+  [ -s "$work/data/$f" ] || { echo "FAILED: $f was not written to /data" >&2; ls -la "$work/data" >&2; exit 1; }
+done
+if grep -E "Read-only file system|AccessDeniedException" "$work/app.log" >&2; then
+  echo "FAILED: the application tried to write outside /data and /tmp" >&2; exit 1
+fi
+echo "OK: the image is ready on a read-only root as uid $uid, with its data in /data ($(ls "$work/data" | tr '\n' ' '))"

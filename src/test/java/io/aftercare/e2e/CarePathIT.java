@@ -280,11 +280,12 @@ class CarePathIT extends BrowserTest {
         assertThat(page.getByLabel("None of these")).not().isChecked();
         page.getByLabel("Loss of confidence").uncheck();
 
-        // the three taps, and professional resources asked for
+        // the three taps; "stressed" brings professional help onto the thank-you page without being asked (asking
+        // for professional resources goes to the resources page instead: CheckInPageIT)
         page.locator("fieldset").filter(new Locator.FilterOptions().setHasText("How stressed do you feel"))
-            .getByLabel("Moderately", new Locator.GetByLabelOptions().setExact(true)).check();
+            .getByLabel("Stressed", new Locator.GetByLabelOptions().setExact(true)).check();
         page.getByLabel("None of these").check();
-        page.getByLabel("Professional resources").check();
+        page.getByLabel("No, thanks").check();
         send.click();
 
         assertThat(page).hasURL(url("/check-ins/" + checkIn + "/thanks"));

@@ -50,8 +50,10 @@ class DemoCarePathIT extends BrowserTest {
         int phone = height();
         System.out.println("My aftercare of the demo admin: " + desktop + " px high at 1280 px, " + phone
             + " px at 390 px");
-        assertThat(desktop).as("desktop page height (phone: " + phone + ")").isLessThan(2_000);
-        assertThat(phone).as("phone page height, history collapsed (desktop: " + desktop + ")").isLessThan(2_500);
+        // the recovery tools' row of links added about 250 px on a desktop and 400 px on a phone (1,980-2,060 and
+        // 2,830-2,900 measured, as the demo's answers vary)
+        assertThat(desktop).as("desktop page height (phone: " + phone + ")").isLessThan(2_200);
+        assertThat(phone).as("phone page height, history collapsed (desktop: " + desktop + ")").isLessThan(3_100);
         assertThat(smallTapTargets()).as("tap targets under 44 px on a 390 px phone").isEmpty();
 
         // opening an incident with answers shows what was answered there and its own actions, still at thumb size

@@ -67,6 +67,28 @@ class TemplateTextTest {
         assertThat(hardCoded).as("visible text not taken from messages/*.properties").isEmpty();
     }
 
+    /**
+     * Only a message with arguments goes through MessageFormat, where an apostrophe is written twice; in one without,
+     * a doubled apostrophe reaches the page as it is ("Aftercare''s").
+     */
+    @Test
+    void anApostropheIsDoubledOnlyInMessagesWithArguments() throws IOException {
+        List<String> doubled = new ArrayList<>();
+        try (Stream<Path> files = Files.list(MESSAGES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+                Properties properties = new Properties();
+                try (InputStream in = Files.newInputStream(file)) {
+                    properties.load(in);
+                }
+                properties.stringPropertyNames().stream().sorted()
+                    .filter(key -> properties.getProperty(key).contains("''")
+                        && !properties.getProperty(key).matches("(?s).*\\{\\d.*"))
+                    .forEach(key -> doubled.add(MESSAGES.relativize(file) + ": " + key));
+            }
+        }
+        assertThat(doubled).as("a doubled apostrophe in a message without arguments shows as two").isEmpty();
+    }
+
     @Test
     void everyMessageKeyUsedInTemplatesExists() throws IOException {
         Set<String> keys = keys();

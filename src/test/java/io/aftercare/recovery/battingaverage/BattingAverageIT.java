@@ -81,9 +81,10 @@ class BattingAverageIT {
         assertThat((Boolean) empty.json("$.enoughData")).isFalse();
         assertThat((List<?>) empty.json("$.sentences")).isEmpty();
 
-        // weekly turns Ana, Bo from 70 days ago: Ana's 0th, 2nd, 4th, 6th and 8th shifts are over (the 10th begins
-        // today), so five shifts
-        LocalDate startsOn = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(70);
+        // weekly turns Ana, Bo, handed over at 09:00 Berlin time, starting so that the 10th turn (Ana's) has begun
+        // whatever the hour: Ana's 0th, 2nd, 4th, 6th and 8th shifts are over, and Bo's 1st to 9th, so five each
+        java.time.ZonedDateTime berlin = java.time.ZonedDateTime.now(ZoneId.of("Europe/Berlin"));
+        LocalDate startsOn = berlin.toLocalDate().minusDays(berlin.getHour() < 10 ? 71 : 70);
         var rotation = admin().post("/api/v1/teams/" + teamId + "/rotations", Map.of("name", "Primary",
             "members", List.of(ana.id(), bo.id()), "shiftLength", "PT168H", "handoffTime", "09:00",
             "timeZone", "Europe/Berlin", "startsOn", startsOn.toString()));

@@ -1,0 +1,24 @@
+package io.aftercare.insights;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One figure asked for: a stable name ({@code "care.stressed"}, {@code "poll.q1.stressed"}), what is worked out over
+ * the values, the closed window it covers, the whole group and, optionally, its parts (by severity, by hours, by
+ * team) to which the remainder rule and secondary suppression apply.
+ */
+public record Question(String figure, Statistic statistic, Window window, Cell whole, List<Cell> parts) {
+
+    public Question {
+        Objects.requireNonNull(figure);
+        Objects.requireNonNull(statistic);
+        Objects.requireNonNull(window);
+        Objects.requireNonNull(whole);
+        parts = List.copyOf(parts);
+    }
+
+    public static Question of(String figure, Statistic statistic, Window window, Cell whole) {
+        return new Question(figure, statistic, window, whole, List.of());
+    }
+}

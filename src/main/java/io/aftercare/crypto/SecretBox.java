@@ -3,10 +3,8 @@ package io.aftercare.crypto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 /**
  * Encrypts administrative secrets at rest (integration secrets, webhook signing secrets) with Tink AEAD
@@ -97,27 +94,8 @@ public final class SecretBox {
 
     /** Writes a new keyset atomically; if another instance won the race, theirs is kept. */
     private void create() throws IOException, GeneralSecurityException {
-        Path dir = keyFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(
-            KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-        Path tmp = Files.createTempFile(dir, "secret-key", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's own permissions protect it
-            }
-            Files.writeString(tmp, json);
-            try {
-                // link() fails if the file exists, atomically: two instances starting at once keep one key
-                Files.createLink(keyFile, tmp);
-                log.info("Created the key that encrypts {} secrets: {}", purpose, keyFile.toAbsolutePath());
-            } catch (FileAlreadyExistsException e) {
-                // someone else created it first
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (KeysetFiles.createOnce(keyFile, "secret-key")) {
+            log.info("Created the key that encrypts {} secrets: {}", purpose, keyFile.toAbsolutePath());
         }
     }
 }

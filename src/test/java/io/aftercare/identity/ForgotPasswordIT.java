@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
-import io.aftercare.identity.account.AccountService;
+import io.aftercare.identity.account.PasswordLinks;
 import io.aftercare.support.WebSession;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * "Forgot your password?" on the sign-in page, through a real SMTP server (GreenMail): the link goes to the address
  * typed and nowhere else, the page answers the same whether or not the address has an account, and one address
- * gets at most {@value AccountService#RESETS_PER_HOUR} links an hour. Mails leave one at a time, in order, so a
+ * gets at most {@value PasswordLinks#RESETS_PER_HOUR} links an hour. Mails leave one at a time, in order, so a
  * mail that should not have been sent would arrive before the next one that should.
  */
 class ForgotPasswordIT extends ResetMailServer {
@@ -81,19 +81,19 @@ class ForgotPasswordIT extends ResetMailServer {
     @Test
     void oneAddressGetsAtMostAFewLinksAnHour() throws Exception {
         String email = person("rate-password-1");
-        for (int i = 0; i < AccountService.RESETS_PER_HOUR; i++) {
+        for (int i = 0; i < PasswordLinks.RESETS_PER_HOUR; i++) {
             ask(email);
         }
-        mailsArrived(AccountService.RESETS_PER_HOUR);
+        mailsArrived(PasswordLinks.RESETS_PER_HOUR);
         List<Object> over = ask(email);
         assertThat(over.get(1).toString()).as("the same answer, over the limit").endsWith("/reset?sent");
 
         String other = person("rate-password-2");
         ask(other);
-        mailsArrived(AccountService.RESETS_PER_HOUR + 1);
-        assertThat(smtp.getReceivedMessages()[AccountService.RESETS_PER_HOUR].getAllRecipients()[0].toString())
+        mailsArrived(PasswordLinks.RESETS_PER_HOUR + 1);
+        assertThat(smtp.getReceivedMessages()[PasswordLinks.RESETS_PER_HOUR].getAllRecipients()[0].toString())
             .isEqualTo(other);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset p JOIN account a ON a.person_id = p.person_id "
-            + "WHERE a.login = ?").param(email).query(Long.class).single()).isEqualTo(AccountService.RESETS_PER_HOUR);
+            + "WHERE a.login = ?").param(email).query(Long.class).single()).isEqualTo(PasswordLinks.RESETS_PER_HOUR);
     }
 }

@@ -47,4 +47,30 @@ class IntegrationPagesIT {
         assertThat(unmatched.statusCode()).isEqualTo(200);
         assertThat(unmatched.body()).contains("People to match");
     }
+
+    @Test
+    void matchingAnIdentityToSomethingThatIsNotAPersonAsksToChooseOne() {
+        WebSession browser = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+
+        var map = browser.post("/integrations/unmatched/" + java.util.UUID.randomUUID(),
+            Map.of("personId", "not-a-person"));
+
+        assertThat(map.statusCode()).isEqualTo(302);
+        assertThat(browser.follow(map).body()).contains("Choose a person from the list, then Match.");
+    }
+
+    @Test
+    void aSecretThatCannotBeUsedIsRefusedNextToTheForm() {
+        WebSession browser = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        var created = browser.post("/integrations", Map.of("type", "alertmanager", "name", "Rotated"));
+        String page = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+
+        var rotated = browser.post(page + "/secret", Map.of("secret", "short"));
+
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.body()).contains("That secret cannot be used.");
+        var fresh = browser.post(page + "/secret", Map.of());
+        assertThat(fresh.statusCode()).isEqualTo(302);
+        assertThat(browser.follow(fresh).body()).contains("<code class=\"secret\">ai_");
+    }
 }

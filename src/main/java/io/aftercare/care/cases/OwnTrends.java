@@ -2,7 +2,6 @@ package io.aftercare.care.cases;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,31 +12,19 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.care.cases.CareViews.StepView;
+import io.aftercare.shared.TrendChart;
 
 /**
  * The person's own trend on My aftercare, in words first and a chart second: one sentence per construct ("Going
  * over it has come down since day 1 (lower is better).") and one small chart per construct that has at least
- * {@value #MIN_CHART_POINTS} answers. Built only for the person themselves, from their own answers, and compared
+ * {@value TrendChart#MIN_POINTS} answers. Built only for the person themselves, from their own answers, and compared
  * only with their own earlier answers: never a label, never anyone else's numbers.
  */
 @Component
 class OwnTrends {
 
-    /** Fewer answers than this make no chart: one or two dots say nothing a sentence cannot say better. */
-    static final int MIN_CHART_POINTS = 3;
-
     /** A change of half a point or more (on 1 to 5) counts as a change. */
     static final double CHANGE = 0.5;
-
-    // the chart's drawing area, in the SVG's own units (it scales with the page)
-    static final int WIDTH = 320;
-    static final int HEIGHT = 112;
-    private static final double LEFT = 26;
-    private static final double RIGHT = 312;
-    private static final double TOP = 8;
-    private static final double BOTTOM = 88;
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     /** Which way of a construct is the easier one for the person. */
     enum Better { LOWER, HIGHER }
@@ -75,44 +62,7 @@ class OwnTrends {
     record Sentence(Construct construct, Direction direction, boolean easier, String text) {
     }
 
-    /** One dot of a chart, where it is drawn and what it says. */
-    record Dot(double x, double y, String label) {
-    }
-
-    /** A horizontal guide line with its value (1, 3, 5). */
-    record Guide(double y, int value) {
-    }
-
-    /**
-     * A small line chart of one construct, drawn by the page as SVG.
-     *
-     * @param description the text alternative: every value with its date
-     */
-    record Chart(Construct construct, String title, String better, String description, String line,
-                 List<Dot> dots, List<Guide> guides, String firstLabel, String lastLabel) {
-
-        public String id() {
-            return "trend-" + construct.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        public String viewBox() {
-            return "0 0 " + WIDTH + " " + HEIGHT;
-        }
-
-        public double labelY() {
-            return HEIGHT - 6;
-        }
-
-        public double right() {
-            return RIGHT;
-        }
-
-        public double left() {
-            return LEFT;
-        }
-    }
-
-    record Trends(List<Sentence> sentences, List<Chart> charts) {
+    record Trends(List<Sentence> sentences, List<TrendChart> charts) {
 
         public boolean empty() {
             return sentences.isEmpty() && charts.isEmpty();
@@ -129,7 +79,7 @@ class OwnTrends {
     Trends of(List<StepView> steps, ZoneId zone, Locale locale) {
         List<Measures.Point> points = Measures.points(steps);
         List<Sentence> sentences = new ArrayList<>();
-        List<Chart> charts = new ArrayList<>();
+        List<TrendChart> charts = new ArrayList<>();
         for (Construct construct : Construct.values()) {
             List<Value> values = values(points, construct);
             sentence(construct, construct.better, values, zone, locale).ifPresent(sentences::add);
@@ -157,7 +107,7 @@ class OwnTrends {
         String since = sameCase.size() >= 2
             ? earlier.day() == 0 ? message("care.trend.sinceCheckIn", locale)
                 : message("care.trend.sinceDay", locale, earlier.day())
-            : DATE.format(earlier.at().atZone(zone));
+            : TrendChart.date(earlier.at(), zone);
         Direction direction = latest.value() <= earlier.value() - CHANGE ? Direction.DOWN
             : latest.value() >= earlier.value() + CHANGE ? Direction.UP : Direction.SAME;
         boolean easier = direction == Direction.DOWN && better == Better.LOWER
@@ -169,48 +119,19 @@ class OwnTrends {
         return Optional.of(new Sentence(construct, direction, easier, text));
     }
 
-    Optional<Chart> chart(Construct construct, List<Value> values, ZoneId zone, Locale locale) {
-        if (values.size() < MIN_CHART_POINTS) {
-            return Optional.empty();
-        }
-        List<Dot> dots = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        double step = (RIGHT - LEFT) / (values.size() - 1);
-        for (int i = 0; i < values.size(); i++) {
-            Value v = values.get(i);
-            double x = round(LEFT + i * step);
-            double y = y(v.value());
-            String label = when(v, zone, locale) + ": " + number(v.value());
-            dots.add(new Dot(x, y, label));
-            line.append(i == 0 ? "" : " ").append(number(x)).append(',').append(number(y));
-        }
-        List<Guide> guides = List.of(new Guide(y(5), 5), new Guide(y(3), 3), new Guide(y(1), 1));
-        String description = message("care.trend.chart.description", locale,
-            message("care.measure." + construct.name(), locale), message("care.trend.better." + construct.better.name(),
-                locale), String.join("; ", dots.stream().map(Dot::label).toList()));
-        return Optional.of(new Chart(construct, message("care.measure." + construct.name(), locale),
-            message("care.trend.better." + construct.better.name(), locale), description, line.toString(),
-            dots, guides, DATE.format(values.get(0).at().atZone(zone)),
-            DATE.format(values.get(values.size() - 1).at().atZone(zone))));
+    Optional<TrendChart> chart(Construct construct, List<Value> values, ZoneId zone, Locale locale) {
+        String title = message("care.measure." + construct.name(), locale);
+        String better = message("care.trend.better." + construct.better.name(), locale);
+        List<TrendChart.Point> points = values.stream()
+            .map(v -> new TrendChart.Point(v.at(), when(v, zone, locale), v.value())).toList();
+        return TrendChart.of("trend-" + construct.name().toLowerCase(Locale.ROOT).replace('_', '-'), title, better,
+            points, zone, all -> message("care.trend.chart.description", locale, title, better, all));
     }
 
     private String when(Value v, ZoneId zone, Locale locale) {
-        String date = DATE.format(v.at().atZone(zone));
+        String date = TrendChart.date(v.at(), zone);
         return v.day() == 0 ? message("care.chart.checkIn", locale) + ", " + date
             : message("care.chart.day", locale, v.day()) + ", " + date;
-    }
-
-    private static double y(double value) {
-        return round(TOP + (5 - value) * (BOTTOM - TOP) / 4);
-    }
-
-    private static double round(double d) {
-        return Math.round(d * 10) / 10.0;
-    }
-
-    /** 3 rather than 3.0; 2.5 as 2.5. */
-    static String number(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(round(d));
     }
 
     private String message(String key, Locale locale, Object... args) {

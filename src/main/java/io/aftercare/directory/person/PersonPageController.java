@@ -203,12 +203,19 @@ class PersonPageController {
         }
     }
 
+    /** The roles ticked on a person's page; none ticked is a responder only. */
+    record RolesForm(List<String> roles) {
+        RolesForm {
+            roles = roles == null ? List.of() : roles;
+        }
+    }
+
     @PostMapping("/people/{id}/roles")
     @PreAuthorize("hasRole('ADMIN')")
-    String roles(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-                 @RequestParam(required = false) List<String> roles, RedirectAttributes redirect) {
+    String roles(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @ModelAttribute RolesForm form,
+                 RedirectAttributes redirect) {
         List<FieldError> errors = new ArrayList<>();
-        var parsed = PersonJson.roles(roles == null ? List.of() : roles, errors);
+        var parsed = PersonJson.roles(form.roles(), errors);
         try {
             if (errors.isEmpty()) {
                 people.setRoles(id, parsed, me.personId());

@@ -16,7 +16,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,6 +67,20 @@ class TeamPageController {
                        PersonRef next) {
     }
 
+    /** A team's name, as typed on the new-team and rename forms. */
+    record NameForm(String name) {
+        NameForm {
+            name = name == null ? "" : name;
+        }
+    }
+
+    /** Someone to add to the team, and whether as a lead (the box sends "yes"). */
+    record MemberForm(UUID personId, Boolean lead) {
+        boolean asLead() {
+            return Boolean.TRUE.equals(lead);
+        }
+    }
+
     @GetMapping("/teams")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         var result = repository.page(PageRequest.of(Math.max(page, 0), 100));
@@ -84,14 +100,14 @@ class TeamPageController {
 
     @PostMapping("/teams")
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@AuthenticationPrincipal AftercareUser me, @RequestParam(defaultValue = "") String name,
-                  Model model, RedirectAttributes redirect) {
+    String create(@AuthenticationPrincipal AftercareUser me, @ModelAttribute NameForm form, Model model,
+                  RedirectAttributes redirect) {
         try {
-            TeamRef team = teams.create(new TeamInput(name, List.of(), List.of()), me.personId());
+            TeamRef team = teams.create(new TeamInput(form.name(), List.of(), List.of()), me.personId());
             redirect.addFlashAttribute("created", true);
             return "redirect:/teams/" + team.id();
         } catch (DomainException.Invalid | DomainException.Conflict e) {
-            model.addAttribute("name", name);
+            model.addAttribute("name", form.name());
             model.addAttribute("errors", FieldErrors.of(e));
             return NEW;
         }
@@ -139,14 +155,14 @@ class TeamPageController {
     @PostMapping("/teams/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     String rename(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-                  @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+                  @ModelAttribute NameForm form, RedirectAttributes redirect) {
         TeamRef team = teams.get(id);
         try {
-            teams.update(id, new TeamInput(name, team.leads(), team.members()), me.personId());
+            teams.update(id, new TeamInput(form.name(), team.leads(), team.members()), me.personId());
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException.Invalid | DomainException.Conflict e) {
             redirect.addFlashAttribute("errors", FieldErrors.of(e));
-            redirect.addFlashAttribute("name", name);
+            redirect.addFlashAttribute("name", form.name());
         }
         return "redirect:/teams/" + id;
     }
@@ -154,10 +170,14 @@ class TeamPageController {
     @PostMapping("/teams/{id}/members")
     @PreAuthorize("hasRole('ADMIN')")
     String addMember(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-                     @RequestParam(required = false) UUID personId, @RequestParam(required = false) String lead,
-                     RedirectAttributes redirect) {
+                     @ModelAttribute MemberForm form, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            // not one of the people offered: the same as choosing no one
+            redirect.addFlashAttribute("memberError", true);
+            return "redirect:/teams/" + id;
+        }
         try {
-            teams.addMember(id, personId, lead != null, me.personId());
+            teams.addMember(id, form.personId(), form.asLead(), me.personId());
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException.Invalid | DomainException.Conflict e) {
             redirect.addFlashAttribute("memberError", true);

@@ -22,8 +22,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aftercare.identity.AccountStateException;
 import io.aftercare.identity.AccountStateException.Reason;
@@ -33,6 +31,10 @@ import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.PasswordRejectedException;
 import io.aftercare.identity.Role;
 
+/**
+ * Accounts: who may sign in, with which password and roles, and the links that let someone set a password (made
+ * here; used through {@link PasswordLinks}).
+ */
 @Service
 public class AccountService implements Accounts, UserDetailsService {
 
@@ -48,10 +50,11 @@ public class AccountService implements Accounts, UserDetailsService {
     private final Duration resetValidFor;
     private final SignedInSessions sessions;
     private final PasswordResetMail resetMail;
+    private final OneTimeLinks links;
     private volatile boolean anyExists;
 
     AccountService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, SignedInSessions sessions,
-                   PasswordResetMail resetMail,
+                   PasswordResetMail resetMail, OneTimeLinks links,
                    @Value("${aftercare.public-url}") String publicUrl,
                    @Value("${aftercare.invitation.valid-for}") Duration invitationValidFor,
                    @Value("${aftercare.password-reset.valid-for}") Duration resetValidFor) {
@@ -60,6 +63,7 @@ public class AccountService implements Accounts, UserDetailsService {
         this.audit = audit;
         this.sessions = sessions;
         this.resetMail = resetMail;
+        this.links = links;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.invitationValidFor = invitationValidFor;
         this.resetValidFor = resetValidFor;
@@ -69,7 +73,7 @@ public class AccountService implements Accounts, UserDetailsService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static OffsetDateTime now() {
+    static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -95,7 +99,8 @@ public class AccountService implements Accounts, UserDetailsService {
         return Optional.empty();
     }
 
-    private String encode(String raw) {
+    /** The password's hash, once it passes {@link #checkPassword}; else {@link PasswordRejectedException}. */
+    String encode(String raw) {
         checkPassword(raw).ifPresent(key -> {
             throw new PasswordRejectedException(key);
         });
@@ -141,7 +146,7 @@ public class AccountService implements Accounts, UserDetailsService {
         loginOf(personId).ifPresent(sessions::endAll);
     }
 
-    private int revokeTokens(UUID personId) {
+    int revokeTokens(UUID personId) {
         return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL")
             .params(now(), personId).update();
     }
@@ -207,48 +212,9 @@ public class AccountService implements Accounts, UserDetailsService {
             // a link would let whoever holds it replace the password, and read what only the person may read
             throw new AccountStateException(Reason.HAS_PASSWORD);
         }
-        String token = Secrets.random(32);
-        OffsetDateTime now = now();
-        jdbc.sql("UPDATE invitation SET used_at = ? WHERE person_id = ? AND used_at IS NULL").params(now, personId)
-            .update();
-        jdbc.sql("INSERT INTO invitation (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-            .params(Secrets.sha256(token), personId, now, now.plus(invitationValidFor))
-            .update();
+        String token = links.issue(OneTimeLinks.Kind.INVITATION, personId, now(), invitationValidFor);
         audit.record(actorId, personId, "INVITATION_CREATED", "person:" + personId, null);
-        return publicUrl + "/invite/" + token;
-    }
-
-    /**
-     * The person an unused, unexpired invitation belongs to, while they have no password (a link made before they
-     * had one no longer works).
-     */
-    public Optional<UUID> invitationHolder(String token) {
-        return jdbc.sql("""
-                SELECT i.person_id FROM invitation i JOIN account a ON a.person_id = i.person_id
-                WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND a.password_hash IS NULL""")
-            .params(Secrets.sha256(token), now())
-            .query(UUID.class)
-            .optional();
-    }
-
-    /** Uses an invitation once: sets the password and marks it used. */
-    @Transactional
-    public boolean acceptInvitation(String token, String rawPassword) {
-        String hash = encode(rawPassword);
-        Optional<UUID> holder = invitationHolder(token);
-        if (holder.isEmpty()) {
-            return false;
-        }
-        OffsetDateTime now = now();
-        int used = jdbc.sql("UPDATE invitation SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-            .params(now, Secrets.sha256(token)).update();
-        if (used != 1) {
-            return false;
-        }
-        jdbc.sql("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE person_id = ?")
-            .params(hash, now, holder.get()).update();
-        endSessions(holder.get());
-        return true;
+        return link("/invite/" + token);
     }
 
     @Override
@@ -262,97 +228,25 @@ public class AccountService implements Accounts, UserDetailsService {
         if (!resetMail.configured()) {
             throw new AccountStateException(Reason.MAIL_NOT_CONFIGURED);
         }
-        String token = Secrets.random(32);
-        OffsetDateTime now = now();
-        jdbc.sql("UPDATE password_reset SET used_at = ? WHERE person_id = ? AND used_at IS NULL").params(now, personId)
-            .update();
-        jdbc.sql("INSERT INTO password_reset (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-            .params(Secrets.sha256(token), personId, now, now.plus(resetValidFor))
-            .update();
+        String token = links.issue(OneTimeLinks.Kind.PASSWORD_RESET, personId, now(), resetValidFor);
         audit.record(actorId, personId, "PASSWORD_RESET_SENT", "person:" + personId, null);
         // last: when the mail server does not take it, nothing above is kept
-        resetMail.send(login.get(), publicUrl + "/reset/" + token, resetValidFor);
+        resetMail.send(login.get(), link("/reset/" + token), resetValidFor);
     }
 
-    /** How many reset links one address can be sent in an hour, however often "Forgot your password?" is used. */
-    public static final int RESETS_PER_HOUR = 3;
-
-    /**
-     * "Forgot your password?" on the sign-in page: a reset link to the address typed, if it is an enabled account's
-     * with a password, and fewer than {@link #RESETS_PER_HOUR} links went to it in the last hour. The caller learns
-     * nothing either way: nothing is returned, and the mail leaves after the commit on its own thread, so an
-     * existing address does not even take longer to answer.
-     */
-    @Transactional
-    public void requestOwnReset(String email) {
-        if (email == null || email.isBlank() || email.length() > 320 || !resetMail.configured()) {
-            return;
-        }
-        Optional<Map.Entry<UUID, String>> account = jdbc.sql(
-                "SELECT person_id, login FROM account WHERE login = ? AND enabled = TRUE AND password_hash IS NOT NULL")
-            .param(normalize(email))
-            .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
-            .optional();
-        if (account.isEmpty()) {
-            return;
-        }
-        UUID personId = account.get().getKey();
-        OffsetDateTime now = now();
-        long recent = jdbc.sql("SELECT COUNT(*) FROM password_reset WHERE person_id = ? AND created_at > ?")
-            .params(personId, now.minusHours(1)).query(Long.class).single();
-        if (recent >= RESETS_PER_HOUR) {
-            return;
-        }
-        String token = Secrets.random(32);
-        jdbc.sql("UPDATE password_reset SET used_at = ? WHERE person_id = ? AND used_at IS NULL").params(now, personId)
-            .update();
-        jdbc.sql("INSERT INTO password_reset (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-            .params(Secrets.sha256(token), personId, now, now.plus(resetValidFor))
-            .update();
-        audit.record(null, personId, "PASSWORD_RESET_SENT", "person:" + personId, "asked for on the sign-in page");
-        String to = account.get().getValue();
-        String link = publicUrl + "/reset/" + token;
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                resetMail.sendLater(to, link, resetValidFor);
-            }
-        });
-    }
-
-    /** The person an unused, unexpired password reset link belongs to. */
-    public Optional<UUID> resetHolder(String token) {
-        return jdbc.sql("SELECT person_id FROM password_reset WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-            .params(Secrets.sha256(token), now())
-            .query(UUID.class)
-            .optional();
-    }
-
-    /**
-     * Uses a reset link once: sets the new password, ends every session of the person and revokes their API
-     * tokens (whoever had the old password may have made one).
-     */
-    @Transactional
-    public boolean completeReset(String token, String rawPassword) {
-        String hash = encode(rawPassword);
-        Optional<UUID> holder = resetHolder(token);
-        if (holder.isEmpty()) {
-            return false;
-        }
-        OffsetDateTime now = now();
-        int used = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-            .params(now, Secrets.sha256(token)).update();
-        if (used != 1) {
-            return false;
-        }
-        UUID personId = holder.get();
+    /** Sets a password that passed {@link #encode}. */
+    void setPassword(UUID personId, String hash, OffsetDateTime now) {
         jdbc.sql("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE person_id = ?")
             .params(hash, now, personId).update();
-        int revoked = revokeTokens(personId);
-        audit.record(personId, "PASSWORD_RESET_COMPLETED", "person:" + personId,
-            revoked == 0 ? null : revoked + " API tokens revoked");
-        endSessions(personId);
-        return true;
+    }
+
+    /** An address in this Aftercare: the public URL and the path. */
+    String link(String path) {
+        return publicUrl + path;
+    }
+
+    Duration resetValidFor() {
+        return resetValidFor;
     }
 
     @Override

@@ -8,10 +8,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
-import io.aftercare.identity.account.AccountService;
+import io.aftercare.identity.account.PasswordLinks;
 
 /**
  * "Forgot your password?" from the sign-in page: a reset link by e-mail to the address typed, and to nobody else.
@@ -23,13 +23,13 @@ class ForgotPasswordController {
 
     private static final String VIEW = "identity/forgot";
 
-    private final AccountService accounts;
+    private final PasswordLinks links;
     private final boolean mailConfigured;
     private final long validHours;
 
-    ForgotPasswordController(AccountService accounts, ObjectProvider<JavaMailSender> mail,
+    ForgotPasswordController(PasswordLinks links, ObjectProvider<JavaMailSender> mail,
                              @Value("${aftercare.password-reset.valid-for}") Duration validFor) {
-        this.accounts = accounts;
+        this.links = links;
         this.mailConfigured = mail.getIfAvailable() != null;
         this.validHours = Math.max(1, validFor.toHours());
     }
@@ -41,15 +41,23 @@ class ForgotPasswordController {
         return VIEW;
     }
 
+    /** The address typed on "Forgot your password?". */
+    record EmailForm(String email) {
+        EmailForm {
+            email = email == null ? "" : email;
+        }
+    }
+
     @PostMapping("/reset")
-    String request(@RequestParam(defaultValue = "") String email, Model model) {
+    String request(@ModelAttribute EmailForm form, Model model) {
+        String email = form.email();
         model.addAttribute("mailConfigured", mailConfigured);
         if (email.isBlank() || !email.contains("@")) {
             model.addAttribute("error", "forgot.error.email");
             model.addAttribute("email", email);
             return VIEW;
         }
-        accounts.requestOwnReset(email.strip());
+        links.requestOwnReset(email.strip());
         return "redirect:/reset?sent";
     }
 }

@@ -2,14 +2,10 @@ package io.aftercare.incidents.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,29 +20,24 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
 import io.aftercare.incidents.AfterResolving;
-import io.aftercare.incidents.IncidentStatus;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.NewIncident;
 import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
-import io.aftercare.incidents.internal.IncidentQuery;
 import io.aftercare.incidents.internal.IncidentService;
 import io.aftercare.shared.DomainException;
 import io.aftercare.shared.FieldErrors;
-import io.aftercare.shared.Page;
-import io.aftercare.shared.PageRequest;
 import io.aftercare.web.TimeFormat;
 
 /**
- * The incident pages: the list, recording one, and one incident with its responders and timeline. Every form works
+ * The incident pages: recording one, and one incident with its responders and timeline (the list is
+ * {@link IncidentListController}). Every form works
  * without JavaScript and redirects after a successful post; on an error the page is shown again with what was
  * typed and a message next to each field. Error messages are message keys ({@code incidents.error.<field>}).
  */
@@ -54,10 +45,8 @@ import io.aftercare.web.TimeFormat;
 @PreAuthorize("isAuthenticated()")
 class IncidentPageController {
 
-    static final String LIST = "incidents/list";
     static final String NEW = "incidents/new";
     static final String DETAIL = "incidents/detail";
-    static final int PAGE_SIZE = 25;
 
     private final IncidentService incidents;
     private final DirectoryLists lists;
@@ -88,6 +77,10 @@ class IncidentPageController {
     record ResponderForm(String personId, String role) {
     }
 
+    /** When it was resolved, as typed; blank for now. */
+    record ResolveForm(String resolvedAt) {
+    }
+
     /** The viewer's time zone as people read it ("UTC", "Europe/Berlin"), for the hints next to time inputs. */
     @ModelAttribute("zoneName")
     String zoneName() {
@@ -103,63 +96,6 @@ class IncidentPageController {
     @ModelAttribute("roles")
     ResponderRole[] roles() {
         return ResponderRole.values();
-    }
-
-    @ModelAttribute("statuses")
-    IncidentStatus[] statuses() {
-        return IncidentStatus.values();
-    }
-
-    // --- the list
-
-    @GetMapping("/incidents")
-    String list(@RequestParam(required = false) String team, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String page, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        UUID teamId = uuid(team).orElse(null);
-        IncidentStatus state = status == null || status.isBlank() ? null : parseStatus(status);
-        ZoneId zone = time.zone();
-        Instant start = date(from, "from", errors).map(d -> d.atStartOfDay(zone).toInstant()).orElse(null);
-        Instant end = date(to, "to", errors).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null);
-        int pageNumber = parsePage(page);
-
-        Page<IncidentView> result = incidents.list(new IncidentQuery(teamId, state, start, end),
-            new PageRequest(pageNumber, PAGE_SIZE));
-        List<DirectoryLists.Option> teams = lists.teams();
-        Map<UUID, String> teamNames = new LinkedHashMap<>();
-        teams.forEach(t -> teamNames.put(t.id(), t.label()));
-
-        model.addAttribute("incidents", result);
-        model.addAttribute("teams", teams);
-        model.addAttribute("teamNames", teamNames);
-        model.addAttribute("filter", Map.of("team", teamId == null ? "" : teamId.toString(),
-            "status", state == null ? "" : state.name(), "from", from == null ? "" : from.trim(),
-            "to", to == null ? "" : to.trim()));
-        model.addAttribute("filtered", teamId != null || state != null || start != null || end != null);
-        model.addAttribute("errors", errors);
-        long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.addAttribute("pages", pages);
-        model.addAttribute("previousUrl", pageNumber > 0 ? pageUrl(teamId, state, from, to, pageNumber - 1) : null);
-        model.addAttribute("nextUrl", pageNumber + 1 < pages ? pageUrl(teamId, state, from, to, pageNumber + 1) : null);
-        return LIST;
-    }
-
-    private static String pageUrl(UUID team, IncidentStatus status, String from, String to, int page) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/incidents");
-        if (team != null) {
-            url.queryParam("team", team);
-        }
-        if (status != null) {
-            url.queryParam("status", status.name());
-        }
-        if (from != null && !from.isBlank()) {
-            url.queryParam("from", from.trim());
-        }
-        if (to != null && !to.isBlank()) {
-            url.queryParam("to", to.trim());
-        }
-        return url.queryParam("page", page).encode().build().toUriString();
     }
 
     // --- recording one
@@ -284,8 +220,9 @@ class IncidentPageController {
     }
 
     @PostMapping("/incidents/{id}/resolve")
-    String resolve(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-                   @RequestParam(required = false) String resolvedAt, Model model, RedirectAttributes redirect) {
+    String resolve(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @ModelAttribute ResolveForm form,
+                   Model model, RedirectAttributes redirect) {
+        String resolvedAt = form.resolvedAt();
         Instant at = blank(resolvedAt) ? null : dateTime(resolvedAt).orElse(null);
         if (!blank(resolvedAt) && at == null) {
             return showDetail(id, model, Map.of("resolvedAt", "incidents.error.resolvedAt"),
@@ -338,53 +275,14 @@ class IncidentPageController {
     }
 
     private Optional<Instant> dateTime(String value) {
-        try {
-            return Optional.of(LocalDateTime.parse(value.trim()).atZone(time.zone()).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<LocalDate> date(String value, String field, Map<String, String> errors) {
-        if (blank(value)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value.trim()));
-        } catch (DateTimeParseException e) {
-            errors.put(field, "incidents.error.date");
-            return Optional.empty();
-        }
-    }
-
-    private static IncidentStatus parseStatus(String value) {
-        try {
-            return IncidentStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static int parsePage(String value) {
-        try {
-            return blank(value) ? 0 : Math.max(0, Math.min(Integer.parseInt(value.trim()), 1_000_000));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return FormValues.dateTime(value, time.zone());
     }
 
     private static Optional<UUID> uuid(String value) {
-        if (blank(value)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.trim()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return FormValues.uuid(value);
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return FormValues.blank(value);
     }
 }

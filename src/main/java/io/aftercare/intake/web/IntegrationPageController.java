@@ -9,11 +9,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.directory.Directory;
@@ -24,6 +24,7 @@ import io.aftercare.intake.integration.Integration;
 import io.aftercare.intake.integration.IntegrationType;
 import io.aftercare.intake.integration.Integrations;
 import io.aftercare.shared.DomainException;
+import io.aftercare.shared.FieldErrors;
 
 /** Admin pages: integrations with their set-up steps and delivery log, and mapping unmatched people. */
 @Controller
@@ -81,7 +82,7 @@ class IntegrationPageController {
             redirect.addFlashAttribute("newSecret", created.secret());
             return "redirect:/integrations/" + created.integration().id();
         } catch (DomainException.Invalid e) {
-            model.addAttribute("errors", e.byField());
+            model.addAttribute("errors", FieldErrors.of(e));
             model.addAttribute("name", form.name());
             model.addAttribute("type", form.type());
             return list(model);
@@ -103,16 +104,23 @@ class IntegrationPageController {
         return SHOW;
     }
 
+    /** A new signing secret; empty to have one made. */
+    record SecretForm(String secret) {
+        SecretForm {
+            secret = secret == null ? "" : secret;
+        }
+    }
+
     @PostMapping("/integrations/{id}/secret")
-    String rotate(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-                  @RequestParam(defaultValue = "") String secret, Model model, RedirectAttributes redirect) {
+    String rotate(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @ModelAttribute SecretForm form,
+                  Model model, RedirectAttributes redirect) {
         try {
-            var rotated = integrations.rotate(id, secret, me.personId());
+            var rotated = integrations.rotate(id, form.secret(), me.personId());
             redirect.addFlashAttribute("newSecret", rotated.secret());
             redirect.addFlashAttribute("rotated", true);
             return "redirect:/integrations/" + id;
         } catch (DomainException.Invalid e) {
-            model.addAttribute("errors", e.byField());
+            model.addAttribute("errors", FieldErrors.of(e));
             return show(id, model);
         }
     }
@@ -131,11 +139,20 @@ class IntegrationPageController {
         return UNMATCHED;
     }
 
+    /** Whom an identity Aftercare did not know belongs to. */
+    record MapForm(UUID personId) {
+    }
+
     @PostMapping("/integrations/unmatched/{id}")
-    String map(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-               @RequestParam(required = false) UUID personId, RedirectAttributes redirect) {
+    String map(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @ModelAttribute MapForm form,
+               BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            // not one of the people offered: the same as choosing no one
+            redirect.addFlashAttribute("mapError", id);
+            return "redirect:/integrations/unmatched";
+        }
         try {
-            int added = unmatched.map(id, personId, me.personId());
+            int added = unmatched.map(id, form.personId(), me.personId());
             redirect.addFlashAttribute("mapped", added);
         } catch (DomainException.Invalid | DomainException.Conflict | DomainException.NotAllowed e) {
             redirect.addFlashAttribute("mapError", id);

@@ -1,18 +1,12 @@
 package io.aftercare.notify.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.care.CheckInSuggested;
-import io.aftercare.directory.Directory;
-import io.aftercare.directory.PersonRef;
-import io.aftercare.notify.preferences.Preferences;
 import io.aftercare.peersupport.NudgeWithdrawn;
 import io.aftercare.peersupport.OutreachNudged;
 import io.aftercare.peersupport.SupportFound;
@@ -34,17 +28,12 @@ import io.aftercare.peersupport.SupportWaitingNotice;
 class PeerSupportListener {
 
     private final Outbox outbox;
-    private final Directory directory;
-    private final Preferences preferences;
-    private final NotifyProperties properties;
+    private final PersonalMessages messages;
     private final Clock clock;
 
-    PeerSupportListener(Outbox outbox, Directory directory, Preferences preferences, NotifyProperties properties,
-                        Clock clock) {
+    PeerSupportListener(Outbox outbox, PersonalMessages messages, Clock clock) {
         this.outbox = outbox;
-        this.directory = directory;
-        this.preferences = preferences;
-        this.properties = properties;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -102,23 +91,6 @@ class PeerSupportListener {
     }
 
     private void add(String notification, UUID recipient, String kind) {
-        Optional<PersonRef> found = directory.person(recipient);
-        if (found.isEmpty()) {
-            return;
-        }
-        PersonRef person = found.get();
-        Instant now = clock.instant();
-        outbox.add(notification + ":INBOX:" + person.id(), person.id(), Outbox.INBOX, kind, null, null, 0, false,
-            now, now);
-        Optional<Channel> channel = preferences.channelFor(person);
-        if (channel.isEmpty()) {
-            return;
-        }
-        Preferences.Effective prefs = preferences.effective(person);
-        Instant at = SendTime.decide(now, prefs.quietHours(person.timeZone()), prefs.pausedUntil(),
-            outbox.outwardTimes(person.id(), now.minus(Duration.ofDays(2))), properties.dailyCap());
-        String name = channel.get().name();
-        outbox.add(notification + ":" + name + ":" + person.id(), person.id(), name, kind, null, null, 0, false, at,
-            now);
+        messages.send(recipient, notification, ":" + recipient, PersonalMessages.Message.of(kind, 0));
     }
 }

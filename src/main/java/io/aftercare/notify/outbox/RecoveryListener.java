@@ -1,17 +1,10 @@
 package io.aftercare.notify.outbox;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import io.aftercare.directory.Directory;
-import io.aftercare.directory.PersonRef;
-import io.aftercare.notify.preferences.Preferences;
 import io.aftercare.recovery.JournalPromptReady;
 import io.aftercare.recovery.PlanReminderDue;
 
@@ -24,19 +17,10 @@ import io.aftercare.recovery.PlanReminderDue;
 @Component
 class RecoveryListener {
 
-    private final Outbox outbox;
-    private final Directory directory;
-    private final Preferences preferences;
-    private final NotifyProperties properties;
-    private final Clock clock;
+    private final PersonalMessages messages;
 
-    RecoveryListener(Outbox outbox, Directory directory, Preferences preferences, NotifyProperties properties,
-                     Clock clock) {
-        this.outbox = outbox;
-        this.directory = directory;
-        this.preferences = preferences;
-        this.properties = properties;
-        this.clock = clock;
+    RecoveryListener(PersonalMessages messages) {
+        this.messages = messages;
     }
 
     @ApplicationModuleListener
@@ -51,21 +35,6 @@ class RecoveryListener {
     }
 
     private void send(UUID personId, String notification, String suffix, String kind, int day) {
-        Optional<PersonRef> found = directory.person(personId);
-        if (found.isEmpty()) {
-            return;
-        }
-        PersonRef person = found.get();
-        Instant now = clock.instant();
-        outbox.add(notification + ":INBOX" + suffix, person.id(), Outbox.INBOX, kind, null, null, day, false, now, now);
-        Optional<Channel> channel = preferences.channelFor(person);
-        if (channel.isEmpty()) {
-            return;
-        }
-        Preferences.Effective prefs = preferences.effective(person);
-        Instant at = SendTime.decide(now, prefs.quietHours(person.timeZone()), prefs.pausedUntil(),
-            outbox.outwardTimes(person.id(), now.minus(Duration.ofDays(2))), properties.dailyCap());
-        String name = channel.get().name();
-        outbox.add(notification + ":" + name + suffix, person.id(), name, kind, null, null, day, false, at, now);
+        messages.send(personId, notification, suffix, PersonalMessages.Message.of(kind, day));
     }
 }

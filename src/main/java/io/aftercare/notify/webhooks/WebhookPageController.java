@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.identity.AftercareUser;
@@ -83,11 +82,18 @@ class WebhookPageController {
         return SHOW;
     }
 
+    /** Switching a subscription on or off; a form without the field switches it off. */
+    record EnabledForm(Boolean enabled) {
+        boolean on() {
+            return Boolean.TRUE.equals(enabled);
+        }
+    }
+
     @PostMapping("/admin/webhooks/{id}")
-    String update(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
-                  @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
-        subscriptions.update(id, null, null, null, enabled, me.personId());
-        redirect.addFlashAttribute("flash", enabled ? "notify.webhooks.switchedOn" : "notify.webhooks.switchedOff");
+    String update(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, @ModelAttribute EnabledForm form,
+                  RedirectAttributes redirect) {
+        subscriptions.update(id, null, null, null, form.on(), me.personId());
+        redirect.addFlashAttribute("flash", form.on() ? "notify.webhooks.switchedOn" : "notify.webhooks.switchedOff");
         return "redirect:/admin/webhooks/" + id;
     }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import io.aftercare.crypto.KeyDestroyedException;
 import io.aftercare.crypto.PersonalEncryption;
 import io.aftercare.peersupport.NudgeWithdrawn;
-import io.aftercare.peersupport.SupportWaiting;
+import io.aftercare.peersupport.requests.ReleaseErasedSupporter;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.PersonalData;
 
@@ -34,11 +34,14 @@ class SupportPersonalData implements PersonalData {
     private final JdbcClient jdbc;
     private final PersonalEncryption encryption;
     private final ApplicationEventPublisher events;
+    private final ReleaseErasedSupporter releaseSupporter;
 
-    SupportPersonalData(JdbcClient jdbc, PersonalEncryption encryption, ApplicationEventPublisher events) {
+    SupportPersonalData(JdbcClient jdbc, PersonalEncryption encryption, ApplicationEventPublisher events,
+                        ReleaseErasedSupporter releaseSupporter) {
         this.jdbc = jdbc;
         this.encryption = encryption;
         this.events = events;
+        this.releaseSupporter = releaseSupporter;
     }
 
     record Support(List<Outreach> outreach, List<Nudge> nudgesAboutMe, List<Nudge> nudgesToMe,
@@ -140,10 +143,6 @@ class SupportPersonalData implements PersonalData {
             jobs.addAll(jdbc.sql("SELECT id FROM support_assignment WHERE request_id IN (:r)").param("r", requests)
                 .query(UUID.class).list());
         }
-        // someone else's request that was waiting for this supporter waits for a coordinator again
-        List<UUID> heldByThem = jdbc.sql("""
-                SELECT id FROM support_request WHERE supporter_id = ? AND status = 'ASSIGNED'""")
-            .param(personId).query(UUID.class).list();
         Instant now = Instant.now();
         // nudges about them that colleagues were shown go from those colleagues' inboxes too, so that the inbox
         // and the nudges page agree (a nudge to them goes with their own inbox)
@@ -155,17 +154,8 @@ class SupportPersonalData implements PersonalData {
             .params(personId, personId)
             .query((rs, n) -> new Delivered(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
         delivered.forEach(d -> events.publishEvent(new NudgeWithdrawn(d.id(), d.nudged(), now)));
-        for (UUID request : heldByThem) {
-            jdbc.sql("UPDATE support_assignment SET outcome = 'WITHDRAWN', ended_at = ? WHERE request_id = ? "
-                    + "AND supporter_id = ? AND ended_at IS NULL")
-                .params(DbTime.toDb(now), request, personId).update();
-            jdbc.sql("UPDATE support_request SET status = 'UNASSIGNED', supporter_id = NULL, assignment_id = NULL "
-                + "WHERE id = ?").param(request).update();
-            jdbc.sql("INSERT INTO support_notice (id, request_id, kind, created_at) VALUES (?, ?, 'NOBODY_ELIGIBLE', ?)")
-                .params(UUID.randomUUID(), request, DbTime.toDb(now)).update();
-            jdbc.sql("SELECT person_id FROM support_request WHERE id = ?").param(request).query(UUID.class).optional()
-                .ifPresent(asker -> events.publishEvent(new SupportWaiting(request, asker, now)));
-        }
+        // someone else's request that was waiting for this supporter waits for a coordinator again
+        releaseSupporter.release(personId, now);
         jdbc.sql("UPDATE support_request SET supporter_id = NULL WHERE supporter_id = ?").param(personId).update();
         jdbc.sql("UPDATE support_assignment SET supporter_id = NULL WHERE supporter_id = ?").param(personId).update();
         if (!requests.isEmpty()) {

@@ -6,27 +6,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.peersupport.SupportHistory;
-import io.aftercare.shared.DbTime;
+import io.aftercare.peersupport.resources.ResourceCatalogue;
+import io.aftercare.peersupport.resources.ResourceCatalogue.NewResource;
 
 /** Writes the demo's past peer support in the shape live requests end in (see {@link SupportHistory}). */
 @Service
 class SupportHistoryService implements SupportHistory {
 
-    private final JdbcClient jdbc;
+    private final ResourceCatalogue resources;
     private final SupportRequestStore store;
     private final Roster roster;
     private final SupportRequestService requests;
     private final RequestProperties properties;
     private final Clock clock;
 
-    SupportHistoryService(JdbcClient jdbc, SupportRequestStore store, Roster roster, SupportRequestService requests,
+    SupportHistoryService(ResourceCatalogue resources, SupportRequestStore store, Roster roster, SupportRequestService requests,
                           RequestProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+        this.resources = resources;
         this.store = store;
         this.roster = roster;
         this.requests = requests;
@@ -49,12 +49,7 @@ class SupportHistoryService implements SupportHistory {
     @Transactional
     public void resource(String country, String language, String kind, String name, String description,
                          String contact, String url) {
-        jdbc.sql("""
-                INSERT INTO support_resource (id, country, language, kind, name, description, contact, url, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(UUID.randomUUID(), country, language, kind, name, description, contact, url,
-                DbTime.toDb(clock.instant()))
-            .update();
+        resources.add(new NewResource(country, language, kind, name, description, contact, url));
     }
 
     @Override

@@ -10,14 +10,17 @@ import org.springframework.stereotype.Component;
 
 import io.aftercare.shared.DbTime;
 
-/** The professional help the coordinator lists (tier 3), for the page and the API alike. */
+/**
+ * The professional help the coordinator lists (tier 3), for the page and the API alike, and the one place a resource
+ * is written (the demo's resources too, through {@code SupportHistory}).
+ */
 @Component
-class ResourceCatalogue {
+public class ResourceCatalogue {
 
     static final List<String> KINDS = List.of("CRISIS", "EAP", "COUNSELLING", "OTHER");
 
     /** What a coordinator typed; blanks are allowed except for the name. */
-    record NewResource(String country, String language, String kind, String name, String description, String contact,
+    public record NewResource(String country, String language, String kind, String name, String description, String contact,
                        String url) {
     }
 
@@ -46,7 +49,7 @@ class ResourceCatalogue {
     }
 
     /** Adds a valid resource (see {@link #valid}); texts too long are cut, an unknown kind is OTHER. */
-    UUID add(NewResource r) {
+    public UUID add(NewResource r) {
         UUID id = UUID.randomUUID();
         String country = orEmpty(r.country());
         jdbc.sql("""

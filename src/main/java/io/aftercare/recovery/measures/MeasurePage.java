@@ -14,6 +14,7 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.recovery.measures.SelfCompassionMeasure.Answer;
 import io.aftercare.recovery.measures.SelfCompassionMeasure.Stage;
+import io.aftercare.shared.TrendChart;
 
 /** What the measure's page and its API show the person: the statements, what is due, their answers and trend. */
 @Component
@@ -28,7 +29,7 @@ class MeasurePage {
      * @param sentences one per construct with two answers or more
      */
     record View(Stage due, List<Statement> statements, List<Answer> answers, List<String> sentences,
-                List<MeasureTrends.Chart> charts) {
+                List<TrendChart> charts) {
     }
 
     private final SelfCompassionMeasure measure;

@@ -1,7 +1,6 @@
 package io.aftercare.recovery.measures;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.aftercare.recovery.measures.SelfCompassionMeasure.Answer;
 import io.aftercare.recovery.measures.SelfCompassionMeasure.Construct;
 import io.aftercare.recovery.measures.SelfCompassionMeasure.Stage;
+import io.aftercare.shared.TrendChart;
 
 /**
  * The person's own trajectory, in words first and a chart second, as My aftercare shows the follow-ups: one sentence
@@ -22,49 +22,10 @@ import io.aftercare.recovery.measures.SelfCompassionMeasure.Stage;
 @Component
 class MeasureTrends {
 
-    static final int MIN_CHART_POINTS = 3;
+    /** A change of half a point or more (on 1 to 5) counts as a change. */
     static final double CHANGE = 0.5;
 
-    static final int WIDTH = 320;
-    static final int HEIGHT = 112;
-    private static final double LEFT = 26;
-    private static final double RIGHT = 312;
-    private static final double TOP = 8;
-    private static final double BOTTOM = 88;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-
-    record Dot(double x, double y, String label) {
-    }
-
-    record Guide(double y, int value) {
-    }
-
-    /** One construct's chart, drawn by the page as SVG; {@code description} carries every value, as text. */
-    record Chart(Construct construct, String title, String better, String description, String line, List<Dot> dots,
-                 List<Guide> guides, String firstLabel, String lastLabel) {
-
-        public String id() {
-            return "measure-" + construct.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        public String viewBox() {
-            return "0 0 " + WIDTH + " " + HEIGHT;
-        }
-
-        public double labelY() {
-            return HEIGHT - 6;
-        }
-
-        public double left() {
-            return LEFT;
-        }
-
-        public double right() {
-            return RIGHT;
-        }
-    }
-
-    record Trends(List<String> sentences, List<Chart> charts) {
+    record Trends(List<String> sentences, List<TrendChart> charts) {
     }
 
     private record Value(Answer answer, double value) {
@@ -78,7 +39,7 @@ class MeasureTrends {
 
     Trends of(List<Answer> answers, ZoneId zone, Locale locale) {
         List<String> sentences = new ArrayList<>();
-        List<Chart> charts = new ArrayList<>();
+        List<TrendChart> charts = new ArrayList<>();
         for (Construct construct : Construct.values()) {
             List<Value> values = answers.stream().filter(a -> a.scores().get(construct) != null)
                 .map(a -> new Value(a, a.scores().get(construct))).toList();
@@ -99,42 +60,18 @@ class MeasureTrends {
         return Optional.of(message(key, locale, message(SelfCompassionMeasure.messageKey(construct), locale)));
     }
 
-    private Optional<Chart> chart(Construct construct, List<Value> values, ZoneId zone, Locale locale) {
-        if (values.size() < MIN_CHART_POINTS) {
-            return Optional.empty();
-        }
-        List<Dot> dots = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        double step = (RIGHT - LEFT) / (values.size() - 1);
-        for (int i = 0; i < values.size(); i++) {
-            Value v = values.get(i);
-            double x = round(LEFT + i * step);
-            double y = round(TOP + (5 - v.value()) * (BOTTOM - TOP) / 4);
-            dots.add(new Dot(x, y, when(v.answer(), zone, locale) + ": " + number(v.value())));
-            line.append(i == 0 ? "" : " ").append(number(x)).append(',').append(number(y));
-        }
-        List<Guide> guides = List.of(new Guide(TOP, 5), new Guide(round(TOP + (BOTTOM - TOP) / 2), 3),
-            new Guide(BOTTOM, 1));
+    private Optional<TrendChart> chart(Construct construct, List<Value> values, ZoneId zone, Locale locale) {
         String title = message(SelfCompassionMeasure.messageKey(construct), locale);
         String better = message("recovery.measure.better", locale);
-        String description = message("recovery.measure.chart.description", locale, title, better,
-            String.join("; ", dots.stream().map(Dot::label).toList()));
-        return Optional.of(new Chart(construct, title, better, description, line.toString(), dots, guides,
-            DATE.format(values.get(0).answer().answeredAt().atZone(zone)),
-            DATE.format(values.get(values.size() - 1).answer().answeredAt().atZone(zone))));
+        List<TrendChart.Point> points = values.stream()
+            .map(v -> new TrendChart.Point(v.answer().answeredAt(), when(v.answer(), zone, locale), v.value()))
+            .toList();
+        return TrendChart.of("measure-" + construct.name().toLowerCase(Locale.ROOT).replace('_', '-'), title,
+            better, points, zone, all -> message("recovery.measure.chart.description", locale, title, better, all));
     }
 
     private String when(Answer a, ZoneId zone, Locale locale) {
-        String date = DATE.format(a.answeredAt().atZone(zone));
-        return message("recovery.measure.stage." + a.stage().name(), locale) + ", " + date;
-    }
-
-    private static double round(double d) {
-        return Math.round(d * 10) / 10.0;
-    }
-
-    static String number(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(round(d));
+        return message(stageKey(a.stage()), locale) + ", " + TrendChart.date(a.answeredAt(), zone);
     }
 
     private String message(String key, Locale locale, Object... args) {

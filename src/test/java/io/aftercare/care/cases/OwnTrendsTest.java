@@ -23,6 +23,7 @@ import io.aftercare.care.cases.OwnTrends.Construct;
 import io.aftercare.care.cases.OwnTrends.Direction;
 import io.aftercare.care.cases.OwnTrends.Sentence;
 import io.aftercare.care.cases.OwnTrends.Trends;
+import io.aftercare.shared.TrendChart;
 
 /** My aftercare's sentences and charts, from a person's own answers, with the words the page shows. */
 class OwnTrendsTest {
@@ -122,7 +123,7 @@ class OwnTrendsTest {
         assertThat(two.charts()).as("two dots are not a chart").isEmpty();
 
         Trends three = of(caseWith(UUID.randomUUID(), START, 4, 4, 3, 2));
-        assertThat(three.charts()).extracting(OwnTrends.Chart::construct).containsExactly(Construct.RUMINATION);
+        assertThat(three.charts()).extracting(TrendChart::id).containsExactly("trend-rumination");
     }
 
     @Test
@@ -142,7 +143,7 @@ class OwnTrendsTest {
 
     @Test
     void aChartSaysWhichWayIsBetterAndCarriesEveryValueAsText() {
-        OwnTrends.Chart chart = of(caseWith(UUID.randomUUID(), START, 4, 4, 3, 2)).charts().get(0);
+        TrendChart chart = of(caseWith(UUID.randomUUID(), START, 4, 4, 3, 2)).charts().get(0);
 
         assertThat(chart.title()).isEqualTo("Going over it");
         assertThat(chart.better()).isEqualTo("lower is better");

@@ -82,6 +82,7 @@ class TwoInstancesChaos {
             "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
             "--aftercare.public-url=http://127.0.0.1:" + port,
             "--aftercare.care.check-in-delay=0s", "--aftercare.scheduler.polling-interval=500ms",
+            "--aftercare.scheduler.heartbeat-interval=2s",
             "--aftercare.notify.poll-interval=500ms", "--aftercare.notify.initial-backoff=1s",
             "--aftercare.notify.max-backoff=2s",
             "--aftercare.events.stale-after=" + System.getProperty("aftercare.chaos.stale-after", "10s"),

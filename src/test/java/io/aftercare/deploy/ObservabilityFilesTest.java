@@ -36,7 +36,7 @@ class ObservabilityFilesTest {
     void alertRulesPassPromtool() throws Exception {
         Promtool.Run check = Promtool.run(DIR, null, "check", "rules", RULES.getFileName().toString());
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 5 rules found");
+        assertThat(check.output()).contains("SUCCESS: 9 rules found");
     }
 
     @Test
@@ -97,6 +97,8 @@ class ObservabilityFilesTest {
     @Test
     void theRulesAndDashboardNameMetrics() throws IOException {
         assertThat(metricsUsed()).contains("aftercare_intake_queued", "aftercare_intake_deliveries_total",
-            "hikaricp_connections_timeout_total", "http_server_requests_seconds_count");
+            "hikaricp_connections_timeout_total", "http_server_requests_seconds_count",
+            "aftercare_notify_outbox_overdue", "aftercare_notify_dead_letters_waiting",
+            "aftercare_care_steps_lag_seconds", "aftercare_events_stale", "aftercare_webhooks_deliveries_total");
     }
 }

@@ -73,6 +73,54 @@ class PrometheusScrapeIT {
             "aftercare_intake_rejected_total{source=\"generic\"}");
     }
 
+    /** Every metric of care, notify, outbound webhooks and the event registry, after an incident opened cases. */
+    static final List<String> OPERATIONS = List.of("aftercare_care_cases_opened_total",
+        "aftercare_care_steps_lag_seconds", "aftercare_notify_outbox_overdue{channel=\"EMAIL\"}",
+        "aftercare_notify_outbox_overdue{channel=\"SLACK\"}", "aftercare_notify_outbox_overdue{channel=\"WEBHOOK\"}",
+        "aftercare_notify_outbox_oldest_overdue_seconds", "aftercare_notify_dead_letters_waiting{channel=\"EMAIL\"}",
+        "aftercare_notify_retries_total{channel=\"EMAIL\"}", "aftercare_notify_dead_letters_total{channel=\"EMAIL\"}",
+        "aftercare_webhooks_deliveries_total{outcome=\"sent\"}",
+        "aftercare_webhooks_deliveries_total{outcome=\"failed\"}", "aftercare_events_stale",
+        "aftercare_events_stale_oldest_seconds");
+
+    @Test
+    void afterAnIncidentOpensCasesTheScrapeHoldsCareNotifyWebhookAndEventMetricsWithNoPersonInThem() {
+        TestApi admin = TestApi.at(port).asAdmin();
+        List<Map<String, String>> responders = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var person = admin.post("/api/v1/people", Map.of("name", "Scraped Responder " + i,
+                "email", "scraped-" + i + "-" + UUID.randomUUID() + "@metrics.test", "timeZone", "UTC",
+                "password", "scraped-password-123"));
+            assertThat(person.status()).as(person.toString()).isEqualTo(201);
+            ids.add(person.json("$.id"));
+            responders.add(Map.of("personId", person.json("$.id"), "role", "RESPONDER"));
+        }
+        var incident = admin.post("/api/v1/incidents", Map.of("title", "Scraped " + UUID.randomUUID(),
+            "severity", "SEV2", "responders", responders));
+        assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
+        double before = casesOpened(admin.getText("/actuator/prometheus").body());
+        assertThat(admin.post("/api/v1/incidents/" + incident.json("$.id") + "/resolve", "{}").status())
+            .isEqualTo(200);
+        await("the cases counted").atMost(Duration.ofSeconds(30))
+            .until(() -> casesOpened(admin.getText("/actuator/prometheus").body()) >= before + 2);
+
+        String metrics = admin.getText("/actuator/prometheus").body();
+        for (String name : OPERATIONS) {
+            assertThat(metrics).as(name).containsPattern("(?m)^" + java.util.regex.Pattern.quote(name) + "[{ ]");
+        }
+        List<String> ours = metrics.lines().filter(line -> line.startsWith("aftercare_")).toList();
+        for (String id : ids) {
+            assertThat(ours).as("no person in a metric").noneMatch(line -> line.contains(id));
+        }
+        assertThat(ours).noneMatch(line -> line.contains("Scraped"));
+    }
+
+    static double casesOpened(String metrics) {
+        return metrics.lines().filter(line -> line.startsWith("aftercare_care_cases_opened_total "))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
     @Test
     void theProbesTheDeploymentUsesAnswer() {
         TestApi anyone = TestApi.at(port).anonymous();

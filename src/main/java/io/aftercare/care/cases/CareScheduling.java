@@ -38,11 +38,16 @@ class CareScheduling {
     /**
      * {@code aftercare.scheduler.*}.
      *
-     * @param pollingInterval how often each instance looks for due jobs
-     * @param threads         jobs run in parallel per instance
+     * @param pollingInterval   how often each instance looks for due jobs
+     * @param threads           jobs run in parallel per instance
+     * @param heartbeatInterval how often an instance marks the jobs it runs as still running; a job whose instance
+     *                          missed six of these (it died) is run again by another (db-scheduler's own default,
+     *                          5 minutes, would leave a dead instance's jobs, the delivery worker's among them, for
+     *                          half an hour)
      */
     @ConfigurationProperties("aftercare.scheduler")
-    record SchedulerProperties(@DefaultValue("10s") Duration pollingInterval, @DefaultValue("4") int threads) {
+    record SchedulerProperties(@DefaultValue("10s") Duration pollingInterval, @DefaultValue("4") int threads,
+                               @DefaultValue("30s") Duration heartbeatInterval) {
     }
 
     @Bean
@@ -62,6 +67,7 @@ class CareScheduling {
         SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
             .pollingInterval(properties.pollingInterval())
             .threads(properties.threads())
+            .heartbeatInterval(properties.heartbeatInterval())
             .enableImmediateExecution()
             .shutdownMaxWait(Duration.ofSeconds(10));
         if (isPostgres(dataSource)) {

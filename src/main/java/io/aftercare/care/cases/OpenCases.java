@@ -45,11 +45,13 @@ class OpenCases {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final CareProperties properties;
+    private final CareMetrics metrics;
     private final Clock clock;
 
     OpenCases(CareStore store, StepStore stepStore, Directory directory, ProgrammeRules rules,
               ApplicationEventPublisher events, ObjectProvider<SchedulerClient> scheduler, CareProperties properties,
-              Clock clock) {
+              CareMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.store = store;
         this.stepStore = stepStore;
         this.directory = directory;
@@ -120,6 +122,7 @@ class OpenCases {
         steps.save();
         if (announce) {
             opened.forEach(events::publishEvent);
+            metrics.opened(opened.size());
         }
         return caseIds;
     }

@@ -49,6 +49,7 @@ class DeliveryWorker {
     private final List<Channel> channels;
     private final List<DirectChannel> direct;
     private final NotifyProperties properties;
+    private final NotifyMetrics metrics;
     private final Clock clock;
     private final String worker = "notify-" + UUID.randomUUID();
     private volatile boolean stopping;
@@ -56,7 +57,8 @@ class DeliveryWorker {
     private final ExecutorService pool;
 
     DeliveryWorker(Outbox outbox, Directory directory, List<Channel> channels, ObjectProvider<DirectChannel> direct,
-                   NotifyProperties properties, Clock clock) {
+                   NotifyProperties properties, NotifyMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.directory = directory;
         this.channels = channels;
@@ -183,7 +185,11 @@ class DeliveryWorker {
         }
         try {
             send.send();
-            return outbox.sent(id, worker, clock.instant());
+            boolean sent = outbox.sent(id, worker, clock.instant());
+            if (sent) {
+                metrics.sent(row.channel());
+            }
+            return sent;
         } catch (DeliveryFailure failure) {
             Instant now = clock.instant();
             int failures = row.attempts() + 1;
@@ -193,6 +199,7 @@ class DeliveryWorker {
             LOG.info("Message {} by {} failed (attempt {}{}): {}", id, row.channel(), failures,
                 dead ? ", now a dead letter" : ", retry in " + wait, failure.getMessage());
             outbox.failed(id, worker, now, failure.getMessage(), now.plus(wait), dead);
+            metrics.failed(row.channel(), dead);
             return false;
         } catch (RuntimeException e) {
             Instant now = clock.instant();
@@ -201,6 +208,7 @@ class DeliveryWorker {
             LOG.warn("Message {} by {} failed unexpectedly (attempt {})", id, row.channel(), failures, e);
             outbox.failed(id, worker, now, e.getClass().getSimpleName(), now.plus(Backoff.after(failures,
                 properties.initialBackoff(), properties.maxBackoff(), null)), dead);
+            metrics.failed(row.channel(), dead);
             return false;
         }
     }

@@ -69,19 +69,40 @@ class AskForSupport {
      * @param shareIncident whether the supporter may see which incident it is about
      */
     UUID ask(UUID personId, UUID caseId, RequestOrigin origin, String note, boolean shareIncident) {
+        return ask(personId, caseId, origin, note, shareIncident, null);
+    }
+
+    /**
+     * A check-in answer's wish for a peer supporter: once per answer. The answer is recorded on the request it made
+     * (or on the request already open), unique, so a second delivery of the answer, even one racing the first,
+     * leaves one request.
+     */
+    UUID askFromCheckIn(UUID personId, UUID caseId, UUID checkInId) {
+        Optional<UUID> asked = store.byAnswer(checkInId);
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        return ask(personId, caseId, RequestOrigin.CHECK_IN, null, true, checkInId);
+    }
+
+    private UUID ask(UUID personId, UUID caseId, RequestOrigin origin, String note, boolean shareIncident,
+                     UUID answerId) {
         if (note != null && note.length() > NOTE_MAX) {
             throw DomainException.invalid("note", "must be at most " + NOTE_MAX + " characters");
         }
         directory.person(personId).orElseThrow(() -> DomainException.notFound("Person"));
         Optional<UUID> open = store.openOf(personId);
         if (open.isPresent()) {
+            if (answerId != null) {
+                store.rememberAnswer(open.get(), answerId);
+            }
             return open.get();
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         byte[] cipher = note == null || note.isBlank() ? null
             : encryption.encryptText(personId, note.strip(), "support.note:" + id);
-        store.insert(id, personId, caseId, origin, cipher, shareIncident, now);
+        store.insert(id, personId, caseId, origin, cipher, shareIncident, answerId, now);
         Optional<Assigned> assigned = assigner.assign(id, personId, Set.of());
         events.publishEvent(new SupportRequested(id, personId, origin.name(),
             assigned.map(Assigned::supporterId).orElse(null), assigned.map(Assigned::acknowledgeBy).orElse(null),

@@ -107,6 +107,12 @@ class SupportRequestService implements SupportOfferHook {
         return asking.ask(personId, caseId, origin, note, shareIncident);
     }
 
+    /** The yes of one check-in answer: asks once for that answer, however often its event is delivered. */
+    @Transactional
+    UUID requestFromCheckIn(UUID personId, UUID caseId, UUID checkInId) {
+        return asking.askFromCheckIn(personId, caseId, checkInId);
+    }
+
     @Transactional
     void deadlinePassed(UUID assignmentId) {
         moving.deadlinePassed(assignmentId);

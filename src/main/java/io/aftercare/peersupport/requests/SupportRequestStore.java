@@ -52,13 +52,25 @@ class SupportRequestStore {
     }
 
     void insert(UUID id, UUID personId, UUID caseId, RequestOrigin origin, byte[] note, boolean shareIncident,
-                Instant at) {
+                UUID answerId, Instant at) {
         jdbc.sql("""
                 INSERT INTO support_request (id, person_id, case_id, origin, status, note_ciphertext, share_incident,
-                                             requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             answer_id, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(id, personId, caseId, origin.name(), RequestStatus.UNASSIGNED.name(), note, shareIncident,
-                DbTime.toDb(at))
+                answerId, DbTime.toDb(at))
             .update();
+    }
+
+    /** The request a check-in answer made (or was recorded on), open or closed. */
+    Optional<UUID> byAnswer(UUID answerId) {
+        return jdbc.sql("SELECT id FROM support_request WHERE answer_id = ?").param(answerId).query(UUID.class)
+            .optional();
+    }
+
+    /** Records a check-in answer on the request that was already open when it asked. */
+    void rememberAnswer(UUID requestId, UUID answerId) {
+        jdbc.sql("UPDATE support_request SET answer_id = ? WHERE id = ? AND answer_id IS NULL")
+            .params(answerId, requestId).update();
     }
 
     Optional<Row> findForUpdate(UUID id) {

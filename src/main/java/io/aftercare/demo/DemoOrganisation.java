@@ -31,13 +31,16 @@ import io.aftercare.directory.People;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.directory.TeamRef;
 import io.aftercare.identity.Role;
+import io.aftercare.incidents.Deploys;
 import io.aftercare.incidents.IncidentView;
 import io.aftercare.incidents.Incidents;
+import io.aftercare.incidents.NewDeploy;
 import io.aftercare.incidents.NewIncident;
 import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
 import io.aftercare.peersupport.SupportHistory;
+import io.aftercare.recovery.RecoveryHistory;
 
 /**
  * Builds the demo organisation: four teams in many time zones, weekly rotations, about three months of incidents
@@ -99,10 +102,15 @@ public class DemoOrganisation {
     private final Incidents incidents;
     private final CareHistory care;
     private final SupportHistory support;
+    private final Deploys deploys;
+    private final RecoveryHistory recovery;
     private final Clock clock;
 
     DemoOrganisation(People people, Organisation organisation, Directory directory, Incidents incidents,
-                     CareHistory care, SupportHistory support, Clock clock) {
+                     CareHistory care, SupportHistory support, Deploys deploys, RecoveryHistory recovery,
+                     Clock clock) {
+        this.deploys = deploys;
+        this.recovery = recovery;
         this.support = support;
         this.people = people;
         this.organisation = organisation;
@@ -161,10 +169,14 @@ public class DemoOrganisation {
             start, "Europe/Paris");
         DemoCare answers = new DemoCare(admin, byLogin, clock.instant());
         incidents(List.of(checkout, payments, platform), admin, answers);
+        deploys(List.of(checkout, payments, platform));
+        UUID selfCase = null;
         if (admin != null) {
             // a case the admin opened for themselves this morning and answered: checked in, follow-ups to come
-            care.openedForSelfInThePast(admin, clock.instant().minus(Duration.ofHours(5)), answers.forSelfOpened());
+            selfCase = care.openedForSelfInThePast(admin, clock.instant().minus(Duration.ofHours(5)),
+                answers.forSelfOpened());
         }
+        recoveryTools(admin, selfCase, byLogin);
         peerSupport(byLogin, List.of(checkout, payments, platform, data));
         log.info("Loaded the demo organisation: {} people, 4 teams. Demo people sign in with the password '{}'.",
             PEOPLE.size(), PASSWORD);
@@ -217,6 +229,50 @@ public class DemoOrganisation {
         }
         // and one asked for just now: with a supporter, waiting for them to say hello
         support.requestNow(byLogin.get("diego").id());
+    }
+
+    /**
+     * CI's deploys for the three on-call teams' services, two a working day over four months: enough for the
+     * batting average to put the incidents beside the changes shipped ("1 incident in 52 changes").
+     */
+    private void deploys(List<TeamRef> teams) {
+        LocalDate today = LocalDate.now(clock);
+        for (LocalDate day = today.minusDays(120); day.isBefore(today); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                continue;
+            }
+            for (TeamRef team : teams) {
+                for (int hour : new int[] {11, 15}) {
+                    deploys.record(new NewDeploy("demo-" + team.name().toLowerCase() + "-" + day + "-" + hour,
+                        team.name().toLowerCase() + "-api", team.id(), day.atTime(hour, 0).toInstant(ZoneOffset.UTC),
+                        null));
+                }
+            }
+        }
+    }
+
+    /**
+     * The recovery tools in use: the admin a few days into the journal, with what they would fix after their rough
+     * one (one of two done); Priya a day into hers, with a plan to pair on her next shift that she shares with her
+     * lead (Sam is told, and sees it on Checkout's shared plans); Diego's plan to go as normal, kept to himself.
+     */
+    private void recoveryTools(UUID admin, UUID selfCase, Map<String, PersonRef> byLogin) {
+        if (admin != null) {
+            recovery.journalStarted(admin, 3, List.of(
+                "Dear me: you were tired and the alert said almost nothing, and you still found the stuck queue. "
+                    + "A friend would hear that part first.",
+                "Grace said her first failover went worse than mine. Everyone on that call had been here before.",
+                "What happened, plainly: jobs were stuck for forty minutes after a failover. Nothing was lost. "
+                    + "We noticed, and we fixed it."));
+            if (selfCase != null) {
+                recovery.whatIdFix(admin, selfCase, List.of("An alert for jobs waiting longer than ten minutes",
+                    "Write down the failover steps we took, for whoever is next"), 1);
+            }
+        }
+        UUID priya = byLogin.get("priya").id();
+        recovery.journalStarted(priya, 1, List.of("It was one bad night in a good year. I would tell Jonas that."));
+        recovery.planNextShift(priya, "PAIR", byLogin.get("jonas").id(), true);
+        recovery.planNextShift(byLogin.get("diego").id(), "AS_NORMAL", null, false);
     }
 
     private TeamRef team(String name, Map<String, PersonRef> byLogin, List<String> leads, List<String> members,

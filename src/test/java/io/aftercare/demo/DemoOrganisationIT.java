@@ -88,11 +88,49 @@ class DemoOrganisationIT {
         await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.sql(
             "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0);
         assertThat(admin.get("/api/v1/me/cases").<List<String>>json("$[*].stage")).hasSameSizeAs(stages);
-        for (String who : List.of(DemoOrganisation.ADMIN_EMAIL, "sam" + DemoOrganisation.DOMAIN,
-            "priya" + DemoOrganisation.DOMAIN)) {
+        for (String who : List.of(DemoOrganisation.ADMIN_EMAIL, "priya" + DemoOrganisation.DOMAIN)) {
             assertThat(WebSession.signedIn(port, who, DemoOrganisation.PASSWORD).get("/inbox").body()).as(who)
                 .contains("Nothing here yet.");
         }
+        // Sam, Checkout's lead, has one thing of today: Priya shared her plan for her next shift
+        String sams = WebSession.signedIn(port, "sam" + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD)
+            .get("/inbox").body();
+        assertThat(sams.split("class=\"inbox-title\"", -1)).hasSize(2);
+        assertThat(sams).contains("A plan for a coming on-call shift was shared with you");
+    }
+
+    @Test
+    void theRecoveryToolsAreInUse() {
+        String domain = DemoOrganisation.DOMAIN;
+        TestApi admin = TestApi.at(port).basic(DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD);
+        // the admin: day 4 of the journal, three entries readable (written through the journal, so encrypted)
+        var journal = admin.get("/api/v1/me/journal");
+        assertThat(journal.<Integer>json("$.day")).isEqualTo(4);
+        assertThat(journal.<List<String>>json("$.entries[*].text")).hasSize(3)
+            .anySatisfy(t -> assertThat(t).contains("stuck queue"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recovery_journal_entry").query(Long.class).single())
+            .isGreaterThanOrEqualTo(4);
+        // a batting average with the changes shipped beside the incidents
+        assertThat(admin.get("/api/v1/me/batting-average").<Integer>json("$.changesPerIncident"))
+            .isNotNull().isGreaterThanOrEqualTo(10);
+        assertThat(WebSession.signedIn(port, DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD)
+            .get("/me/recovery/batting-average").body()).contains("changes shipped");
+        // what I'd fix after their rough one: one of two done
+        assertThat(WebSession.signedIn(port, DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD).get("/me")
+            .body()).contains("1 of 2 done");
+
+        // Priya shared her plan with Sam, her lead; Diego kept his to himself, so Mei, his lead, sees nothing
+        List<Map<String, Object>> teams = admin.get("/api/v1/teams").json("$.items");
+        java.util.function.Function<String, String> team = name -> (String) teams.stream()
+            .filter(t -> t.get("name").equals(name)).findFirst().orElseThrow().get("id");
+        var shared = TestApi.at(port).basic("sam" + domain, DemoOrganisation.PASSWORD)
+            .get("/api/v1/teams/" + team.apply("Checkout") + "/shared-plans");
+        assertThat(shared.<List<String>>json("$.plans[*].personName")).containsExactly("Priya Natarajan");
+        assertThat(shared.<List<String>>json("$.plans[*].colleagueName")).containsExactly("Jonas Weber");
+        assertThat(TestApi.at(port).basic("mei" + domain, DemoOrganisation.PASSWORD)
+            .get("/api/v1/teams/" + team.apply("Payments") + "/shared-plans").<List<?>>json("$.plans")).isEmpty();
+        assertThat(TestApi.at(port).basic("diego" + domain, DemoOrganisation.PASSWORD).get("/api/v1/me/plans")
+            .<List<String>>json("$.plans[*].kind")).containsExactly("AS_NORMAL");
     }
 
     @Test

@@ -35,11 +35,13 @@ public class MessageText {
     public static final String JOURNAL_PROMPT = "JOURNAL_PROMPT";
     /** The day before a shift the person made a plan for: their own reminder (recovery). */
     public static final String PLAN_REMINDER = "PLAN_REMINDER";
+    /** A lead: someone in their team shared a plan for a coming shift; names nobody, links to the team's page. */
+    public static final String PLAN_SHARED = "PLAN_SHARED";
 
     private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.of(NUDGE, "nudge",
         SUPPORT_REQUEST, "supportRequest", SUPPORT_WAITING, "supportWaiting", SUPPORT_FOUND, "supportFound",
         SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested",
-        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder");
+        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder", PLAN_SHARED, "planShared");
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
@@ -63,17 +65,29 @@ public class MessageText {
             case SUPPORT_WAITING_COORDINATOR -> "/programme/support";
             case JOURNAL_PROMPT -> "/me/recovery/journal";
             case PLAN_REMINDER -> "/me/recovery/plans";
+            case PLAN_SHARED -> "/teams";
             default -> "/me";
         };
     }
 
     /**
      * Where this one message is answered: a nudge opens its own nudge ({@code /nudges/{id}}, which says calmly when
-     * it is no longer needed), everything else {@link #path(String)}.
+     * it is no longer needed), a shared plan's notice its team's shared plans, everything else {@link #path(String)}.
      *
      * @param key the message's idempotency key ({@code nudge:<id>:<channel>:<person>} for a nudge)
      */
     public static String path(String kind, String key) {
+        // plan-shared:<plan>:<team>:<when>:<channel>:<lead> opens that team's shared plans
+        if (PLAN_SHARED.equals(kind) && key != null && key.startsWith("plan-shared:")) {
+            String[] parts = key.split(":");
+            if (parts.length > 2) {
+                try {
+                    return "/teams/" + java.util.UUID.fromString(parts[2]) + "/plans";
+                } catch (IllegalArgumentException e) {
+                    return path(kind);
+                }
+            }
+        }
         if (NUDGE.equals(kind) && key != null && key.startsWith("nudge:")) {
             String[] parts = key.split(":");
             if (parts.length > 1) {

@@ -24,16 +24,17 @@ import io.aftercare.shared.Problems.FieldError;
  * key; every call names the person, and a case or action that is not theirs is "not found", never "forbidden".
  */
 @Service
-class WhatIdFix {
+public class WhatIdFix {
 
     static final int TITLE_MAX = 200;
 
     /** One action, decrypted for its owner. */
-    record Action(UUID id, UUID caseId, String title, String url, boolean done, Instant doneAt, Instant createdAt) {
+    public record Action(UUID id, UUID caseId, String title, String url, boolean done, Instant doneAt,
+                         Instant createdAt) {
     }
 
     /** What a person changes; a null field stays as it is, an empty url removes the link. */
-    record Change(String title, String url, Boolean done) {
+    public record Change(String title, String url, Boolean done) {
     }
 
     /** How many of a case's actions are done, of how many. */
@@ -74,7 +75,7 @@ class WhatIdFix {
     }
 
     @Transactional
-    Action add(UUID personId, UUID caseId, String title, String url) {
+    public Action add(UUID personId, UUID caseId, String title, String url) {
         ownCase(personId, caseId);
         Change valid = valid(title, url);
         String cleanTitle = valid.title();
@@ -93,7 +94,7 @@ class WhatIdFix {
     }
 
     @Transactional
-    Action change(UUID personId, UUID caseId, UUID actionId, Change change) {
+    public Action change(UUID personId, UUID caseId, UUID actionId, Change change) {
         Action action = own(personId, caseId, actionId);
         Change valid = valid(change.title() == null ? action.title() : change.title(),
             change.url() == null ? action.url() : change.url());

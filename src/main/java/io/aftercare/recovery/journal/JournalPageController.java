@@ -1,5 +1,6 @@
 package io.aftercare.recovery.journal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.recovery.measures.SelfCompassionMeasure;
 import io.aftercare.shared.DomainException;
 
 /** The journal's page: why it helps, today's prompt, the entries by day, the reminder. The person's own only. */
@@ -30,12 +32,20 @@ import io.aftercare.shared.DomainException;
 @PreAuthorize("isAuthenticated()")
 class JournalPageController {
 
+    /** An answer to the questionnaire this recent stands for "before": starting is not held up by asking again. */
+    static final java.time.Duration RECENT_ANSWER = java.time.Duration.ofDays(7);
+
     private final Journal journal;
     private final MessageSource messages;
+    private final SelfCompassionMeasure measure;
+    private final java.time.Clock clock;
 
-    JournalPageController(Journal journal, MessageSource messages) {
+    JournalPageController(Journal journal, MessageSource messages, SelfCompassionMeasure measure,
+                          java.time.Clock clock) {
         this.journal = journal;
         this.messages = messages;
+        this.measure = measure;
+        this.clock = clock;
     }
 
     /** A prompt with its day and words. */
@@ -56,16 +66,28 @@ class JournalPageController {
         return "recovery/journal";
     }
 
+    /**
+     * Starts the journal today. With {@code then=measures} the person chose to answer the short questionnaire first:
+     * it opens next, with a way straight back to day 1 (skipping it is one tap, as answering is).
+     */
     @PostMapping(JournalTool.PATH + "/start")
-    String start(@AuthenticationPrincipal AftercareUser me, RedirectAttributes flash) {
+    String start(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String then,
+                 RedirectAttributes flash) {
         try {
             journal.start(me.personId());
-            flash.addFlashAttribute("flash", "recovery.journal.started");
         } catch (DomainException.Conflict e) {
             // already running (a second tab): the page shows today's day
+            return "redirect:" + JournalTool.PATH;
         }
+        if ("measures".equals(then)) {
+            // the questionnaire page says the journal has started, and how to skip to it
+            return "redirect:" + MEASURES + "?from=journal";
+        }
+        flash.addFlashAttribute("flash", "recovery.journal.started");
         return "redirect:" + JournalTool.PATH;
     }
+
+    static final String MEASURES = "/me/recovery/measures";
 
     @PostMapping(JournalTool.PATH + "/entries")
     String write(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String text,
@@ -146,6 +168,15 @@ class JournalPageController {
         model.addAttribute("todaysPrompt", state.running() ? prompts.get(prompts.size() - 1) : null);
         model.addAttribute("earlierPrompts", state.running() ? prompts.subList(0, prompts.size() - 1) : prompts);
         model.addAttribute("days", days);
+        // the short questionnaire, never forced: offered as the journal starts (unless answered this past week),
+        // and again while its day-7 or day-30 offer is open
+        Instant now = clock.instant();
+        List<SelfCompassionMeasure.Answer> answers = measure.answers(personId);
+        boolean recent = answers.stream().anyMatch(a -> a.answeredAt().isAfter(now.minus(RECENT_ANSWER)));
+        model.addAttribute("measureAtStart", !state.running() && !recent);
+        model.addAttribute("measureDue", !state.started() ? null : measure.due(personId)
+            .filter(s -> s == SelfCompassionMeasure.Stage.DAY_7 || s == SelfCompassionMeasure.Stage.DAY_30)
+            .map(Enum::name).orElse(null));
         LocalTime reminder = state.reminderTime();
         model.addAttribute("reminderTime", reminder == null ? "" : reminder.toString());
         if (!model.containsAttribute("errors")) {

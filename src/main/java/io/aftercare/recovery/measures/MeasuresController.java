@@ -34,8 +34,11 @@ class MeasuresController {
         this.page = page;
     }
 
+    /** @param from {@code journal} when the journal sent the person here: "Skip" and saving lead back to it */
     @GetMapping
-    String page(@AuthenticationPrincipal AftercareUser me, Model model) {
+    String page(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String from,
+                Model model) {
+        model.addAttribute("fromJournal", "journal".equals(from));
         return show(model, me, Map.of(), false);
     }
 
@@ -49,20 +52,25 @@ class MeasuresController {
                 given.put(item.key, value);
             }
         }
+        boolean fromJournal = "journal".equals(params.getFirst("from"));
         try {
             measure.answer(me.personId(), given);
         } catch (DomainException.Invalid e) {
             model.addAttribute("given", given);
+            model.addAttribute("fromJournal", fromJournal);
             return show(model, me, e.byField(), true);
         }
-        redirect.addFlashAttribute("flash", "recovery.measure.thanks");
-        return "redirect:/me/recovery/measures";
+        redirect.addFlashAttribute("flash", fromJournal ? "recovery.measure.thanksJournal" : "recovery.measure.thanks");
+        return fromJournal ? "redirect:/me/recovery/journal" : "redirect:/me/recovery/measures";
     }
 
     private String show(Model model, AftercareUser me, Map<String, String> errors, boolean failed) {
         model.addAttribute("view", page.of(me.personId(), LocaleContextHolder.getLocale()));
         model.addAttribute("errors", errors);
         model.addAttribute("failed", failed);
+        if (!model.containsAttribute("fromJournal")) {
+            model.addAttribute("fromJournal", false);
+        }
         if (!model.containsAttribute("given")) {
             model.addAttribute("given", Map.of());
         }

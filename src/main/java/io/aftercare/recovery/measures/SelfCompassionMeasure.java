@@ -3,6 +3,9 @@ package io.aftercare.recovery.measures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.aftercare.directory.Directory;
+import io.aftercare.directory.PersonRef;
 import io.aftercare.shared.DbTime;
 import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
@@ -23,7 +28,7 @@ import io.aftercare.shared.Problems.FieldError;
  * Aftercare's own six statements about how kindly a person is treating themselves right now (state
  * self-compassion; our items, inspired by the construct of Neff et al. 2021's SSCS-S, not the published scale; see
  * docs/instruments.md). Optional, and for the person alone: offered before they start (the journal may offer it
- * before its first day, through {@link #due}), then 7 and 30 days after their first answer, and answerable at any
+ * before its first day, through {@link #due}), then on the 7th and 30th day counting from their first answer, and answerable at any
  * other time. Never aggregated, never a diagnosis.
  *
  * <p>The recovery module's own API for its other tools: {@link #due} says whether one is waiting to be offered,
@@ -94,16 +99,19 @@ public class SelfCompassionMeasure {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Directory directory;
 
-    SelfCompassionMeasure(JdbcClient jdbc, Clock clock) {
+    SelfCompassionMeasure(JdbcClient jdbc, Clock clock, Directory directory) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.directory = directory;
     }
 
     /**
      * The point at which a questionnaire is waiting for the person now, if one is: BEFORE until they first answer,
-     * then DAY_7 from 7 days after that first answer and DAY_30 from 30 days after it (each for three weeks, until
-     * answered).
+     * then DAY_7 from the 7th day and DAY_30 from the 30th day, counting the day of that first answer as day 1 in the
+     * person's time zone, as the journal counts its days (each for three weeks, until answered). Someone who answers
+     * as they start the journal is asked again on its day 7, and on day 30.
      */
     @Transactional(readOnly = true)
     public Optional<Stage> due(UUID personId) {
@@ -111,10 +119,11 @@ public class SelfCompassionMeasure {
         if (answers.isEmpty()) {
             return Optional.of(Stage.BEFORE);
         }
-        Instant first = answers.get(0).answeredAt();
+        ZoneId zone = directory.person(personId).map(PersonRef::timeZone).orElse(ZoneOffset.UTC);
+        LocalDate firstDay = LocalDate.ofInstant(answers.get(0).answeredAt(), zone);
         Instant now = clock.instant();
         for (Stage stage : List.of(Stage.DAY_30, Stage.DAY_7)) {
-            Instant from = first.plus(Duration.ofDays(stage.day));
+            Instant from = firstDay.plusDays(stage.day - 1L).atStartOfDay(zone).toInstant();
             boolean answered = answers.stream().anyMatch(a -> a.stage() == stage);
             if (!answered && !now.isBefore(from) && now.isBefore(from.plus(OPEN_FOR))) {
                 return Optional.of(stage);

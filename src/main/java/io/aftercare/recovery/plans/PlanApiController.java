@@ -50,9 +50,11 @@ class PlanApiController {
     @PostMapping
     @Operation(summary = "Plan one of your coming shifts: shadow someone, pair with someone, swap it, or go as normal",
         description = """
-            {shiftStartsAt, kind, colleagueId}: shiftStartsAt is the start of one of your shifts in the next 60 days \\
-            (GET lists them), kind SHADOW, PAIR, SWAP or AS_NORMAL, colleagueId optional (SHADOW and PAIR only). \\
-            201 with the plan; 400 naming the invalid field; 409 when that shift has a plan already.""",
+            {shiftStartsAt, kind, colleagueId, shared}: shiftStartsAt is the start of one of your shifts in the next \\
+            60 days (GET lists them), kind SHADOW, PAIR, SWAP or AS_NORMAL, colleagueId optional (SHADOW and PAIR \\
+            only), shared optional (default false): true lets the leads of the shift's team see the plan (who, \\
+            what, which shift; never why), and tells them a plan was shared. 201 with the plan; 400 naming the \\
+            invalid field; 409 when that shift has a plan already.""",
         responses = {@ApiResponse(responseCode = "201", description = "Planned"),
             @ApiResponse(responseCode = "400", description = "A field is not valid"),
             @ApiResponse(responseCode = "409", description = "That shift has a plan already")})
@@ -66,7 +68,10 @@ class PlanApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change one of your plans ({kind, colleagueId}; the shift stays)",
+    @Operation(summary = "Change one of your plans ({kind, colleagueId, shared}; the shift stays)",
+        description = """
+            shared: true shares the plan with the leads of the shift's team, false stops sharing it (they no longer \
+            see it, and a notice not yet sent to them is not sent); left out, it stays as it was.""",
         responses = {@ApiResponse(responseCode = "200", description = "Changed"),
             @ApiResponse(responseCode = "400", description = "A field is not valid"),
             @ApiResponse(responseCode = "404", description = "No plan of yours has this id")})
@@ -79,7 +84,7 @@ class PlanApiController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete one of your plans",
+    @Operation(summary = "Delete one of your plans (if it was shared, the leads no longer see it)",
         responses = {@ApiResponse(responseCode = "204", description = "Deleted"),
             @ApiResponse(responseCode = "404", description = "No plan of yours has this id")})
     ResponseEntity<Void> delete(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id) {

@@ -1,6 +1,7 @@
 package io.aftercare.recovery.plans;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,12 +16,13 @@ import io.aftercare.shared.DbTime;
 class PlanRepository {
 
     private static final String COLUMNS = "id, team_id, shift_starts_at, shift_ends_at, kind, colleague_id, "
-        + "created_at, updated_at";
+        + "shared_at, created_at, updated_at";
 
     private static final RowMapper<Plan> ROW = (rs, n) -> new Plan(rs.getObject("id", UUID.class),
         rs.getObject("team_id", UUID.class), DbTime.instant(rs, "shift_starts_at"), DbTime.instant(rs, "shift_ends_at"),
         PlanKind.valueOf(rs.getString("kind")), rs.getObject("colleague_id", UUID.class), null,
-        DbTime.instant(rs, "created_at"), DbTime.instant(rs, "updated_at"));
+        rs.getObject("shared_at") != null, DbTime.instant(rs, "shared_at"), DbTime.instant(rs, "created_at"),
+        DbTime.instant(rs, "updated_at"));
 
     private final JdbcClient jdbc;
 
@@ -44,15 +46,18 @@ class PlanRepository {
     }
 
     void insert(UUID personId, Plan p) {
-        jdbc.sql("INSERT INTO recovery_plan (" + COLUMNS + ", person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO recovery_plan (" + COLUMNS + ", person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(p.id(), p.teamId(), DbTime.toDb(p.shiftStartsAt()), DbTime.toDb(p.shiftEndsAt()), p.kind().name(),
-                p.colleagueId(), DbTime.toDb(p.createdAt()), DbTime.toDb(p.updatedAt()), personId)
+                p.colleagueId(), p.sharedAt() == null ? null : DbTime.toDb(p.sharedAt()), DbTime.toDb(p.createdAt()), DbTime.toDb(p.updatedAt()), personId)
             .update();
     }
 
     void update(UUID personId, Plan p) {
-        jdbc.sql("UPDATE recovery_plan SET kind = ?, colleague_id = ?, updated_at = ? WHERE person_id = ? AND id = ?")
-            .params(p.kind().name(), p.colleagueId(), DbTime.toDb(p.updatedAt()), personId, p.id())
+        jdbc.sql("""
+                UPDATE recovery_plan SET kind = ?, colleague_id = ?, shared_at = ?, updated_at = ?
+                WHERE person_id = ? AND id = ?""")
+            .params(p.kind().name(), p.colleagueId(), p.sharedAt() == null ? null : DbTime.toDb(p.sharedAt()),
+                DbTime.toDb(p.updatedAt()), personId, p.id())
             .update();
     }
 
@@ -75,6 +80,18 @@ class PlanRepository {
     boolean markReminded(UUID id, java.time.Instant now) {
         return jdbc.sql("UPDATE recovery_plan SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL")
             .params(DbTime.toDb(now), id).update() > 0;
+    }
+
+    /**
+     * The plans shared with a team's leads whose shift has not ended yet, by start: (person id, plan). Plans not
+     * shared are never read here.
+     */
+    List<Map.Entry<UUID, Plan>> sharedFor(UUID teamId, java.time.Instant now) {
+        return jdbc.sql("SELECT person_id, " + COLUMNS + """
+                 FROM recovery_plan WHERE team_id = ? AND shared_at IS NOT NULL AND shift_ends_at > ?
+                ORDER BY shift_starts_at, id""")
+            .params(teamId, DbTime.toDb(now))
+            .query((rs, n) -> Map.entry(rs.getObject("person_id", UUID.class), ROW.mapRow(rs, n))).list();
     }
 
     boolean delete(UUID personId, UUID id) {

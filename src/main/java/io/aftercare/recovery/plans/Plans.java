@@ -14,18 +14,21 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.OnCallShift;
 import io.aftercare.directory.PersonName;
+import io.aftercare.recovery.PlanShared;
+import io.aftercare.recovery.PlanUnshared;
 import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
 
 /** A person's plans for their coming on-call shifts: theirs alone, checked against their shifts in the directory. */
 @Service
-class Plans {
+public class Plans {
 
     /** How far ahead a shift can be planned for. */
     static final Duration AHEAD = Duration.ofDays(60);
@@ -37,10 +40,13 @@ class Plans {
     private final Directory directory;
     private final Clock clock;
 
-    Plans(PlanRepository plans, Directory directory, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    Plans(PlanRepository plans, Directory directory, Clock clock, ApplicationEventPublisher events) {
         this.plans = plans;
         this.directory = directory;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -49,8 +55,15 @@ class Plans {
      * @param shiftStartsAt the start of one of the person's coming shifts, an ISO-8601 instant (only when creating)
      * @param kind          SHADOW, PAIR, SWAP or AS_NORMAL
      * @param colleagueId   optional, for SHADOW and PAIR: who with
+     * @param shared        whether the leads of the shift's team may see the plan: not when missing on creation;
+     *                      when changing, missing keeps it as it was
      */
-    record PlanInput(String shiftStartsAt, String kind, UUID colleagueId) {
+    public record PlanInput(String shiftStartsAt, String kind, UUID colleagueId, Boolean shared) {
+    }
+
+    /** A plan shared with a team's leads, as they see it: who, what and which shift; never why. */
+    record SharedPlan(UUID planId, UUID personId, String personName, Instant shiftStartsAt, Instant shiftEndsAt,
+                      PlanKind kind, UUID colleagueId, String colleagueName) {
     }
 
     /** The person's plans, shifts past included, with their colleagues' names. */
@@ -64,7 +77,7 @@ class Plans {
     }
 
     /** The person's shifts starting from now up to {@link #AHEAD}, by start. */
-    List<OnCallShift> comingShifts(UUID personId) {
+    public List<OnCallShift> comingShifts(UUID personId) {
         Instant now = clock.instant();
         return directory.shifts(personId, now, now.plus(AHEAD)).stream().filter(s -> s.startsAt().isAfter(now))
             .toList();
@@ -77,7 +90,7 @@ class Plans {
     }
 
     @Transactional
-    Plan create(UUID personId, PlanInput input) {
+    public Plan create(UUID personId, PlanInput input) {
         List<FieldError> errors = new ArrayList<>();
         Instant start = null;
         if (input.shiftStartsAt() == null || input.shiftStartsAt().isBlank()) {
@@ -104,10 +117,14 @@ class Plans {
             throw DomainException.conflict("You already have a plan for this shift: change that one instead.");
         }
         Instant now = clock.instant();
+        boolean shared = Boolean.TRUE.equals(input.shared()) && shift.get().teamId() != null;
         Plan plan = new Plan(UUID.randomUUID(), shift.get().teamId(), shift.get().startsAt(), shift.get().endsAt(),
-            kind, colleague, null, now, now);
+            kind, colleague, null, shared, shared ? now : null, now, now);
         plans.insert(personId, plan);
         plans.remindAt(personId, plan.id(), reminder(personId, plan.shiftStartsAt()));
+        if (shared) {
+            events.publishEvent(new PlanShared(plan.id(), personId, plan.teamId(), now));
+        }
         return get(personId, plan.id());
     }
 
@@ -120,16 +137,49 @@ class Plans {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        plans.update(personId, new Plan(existing.id(), existing.teamId(), existing.shiftStartsAt(),
-            existing.shiftEndsAt(), kind, colleague, null, existing.createdAt(), clock.instant()));
+        Instant now = clock.instant();
+        boolean share = input.shared() == null ? existing.shared()
+            : input.shared() && existing.teamId() != null;
+        Instant sharedAt = !share ? null : existing.shared() ? existing.sharedAt() : now;
+        plans.update(personId, existing.with(kind, colleague, sharedAt, now));
+        if (share && !existing.shared()) {
+            events.publishEvent(new PlanShared(id, personId, existing.teamId(), now));
+        } else if (!share && existing.shared()) {
+            events.publishEvent(new PlanUnshared(id));
+        }
         return get(personId, id);
     }
 
     @Transactional
     void delete(UUID personId, UUID id) {
-        if (!plans.delete(personId, id)) {
-            throw DomainException.notFound("Plan");
+        Plan existing = get(personId, id);
+        plans.delete(personId, id);
+        if (existing.shared()) {
+            events.publishEvent(new PlanUnshared(id));
         }
+    }
+
+    /**
+     * The plans shared with a team's leads whose shift has not ended, by start, with names. Only shared plans are
+     * read: a plan not shared changes nothing here. The caller checks that the reader leads the team.
+     */
+    List<SharedPlan> sharedWith(UUID teamId) {
+        var rows = plans.sharedFor(teamId, clock.instant());
+        List<UUID> ids = new ArrayList<>();
+        rows.forEach(r -> {
+            ids.add(r.getKey());
+            if (r.getValue().colleagueId() != null) {
+                ids.add(r.getValue().colleagueId());
+            }
+        });
+        Map<UUID, String> names = ids.isEmpty() ? Map.of() : directory.names(ids.stream().distinct().toList())
+            .stream().collect(Collectors.toMap(PersonName::id, PersonName::name, (a, b) -> a));
+        return rows.stream().map(r -> {
+            Plan p = r.getValue();
+            return new SharedPlan(p.id(), r.getKey(), names.getOrDefault(r.getKey(), ""), p.shiftStartsAt(),
+                p.shiftEndsAt(), p.kind(), p.colleagueId(),
+                p.colleagueId() == null ? null : names.get(p.colleagueId()));
+        }).toList();
     }
 
     /** The day before the shift, outside the person's quiet hours in their zone; null when no moment fits. */
@@ -170,8 +220,6 @@ class Plans {
         List<UUID> ids = list.stream().map(Plan::colleagueId).filter(java.util.Objects::nonNull).distinct().toList();
         Map<UUID, String> names = ids.isEmpty() ? Map.of() : directory.names(ids).stream()
             .collect(Collectors.toMap(PersonName::id, PersonName::name, (a, b) -> a));
-        return list.stream().map(p -> new Plan(p.id(), p.teamId(), p.shiftStartsAt(), p.shiftEndsAt(), p.kind(),
-            p.colleagueId(), p.colleagueId() == null ? null : names.get(p.colleagueId()), p.createdAt(),
-            p.updatedAt())).toList();
+        return list.stream().map(p -> p.named(p.colleagueId() == null ? null : names.get(p.colleagueId()))).toList();
     }
 }

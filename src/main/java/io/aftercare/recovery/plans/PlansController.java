@@ -77,9 +77,10 @@ class PlansController {
     @PostMapping(PAGE)
     String create(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String shiftStartsAt,
                   @RequestParam(required = false) String kind, @RequestParam(required = false) String colleagueId,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String shared, Model model, RedirectAttributes redirect) {
         try {
-            plans.create(me.personId(), new Plans.PlanInput(shiftStartsAt, kind, colleague(colleagueId)));
+            plans.create(me.personId(), new Plans.PlanInput(shiftStartsAt, kind, colleague(colleagueId),
+                "true".equals(shared)));
         } catch (DomainException.Invalid e) {
             return render(me.personId(), model, shiftStartsAt, e.byField());
         }
@@ -90,9 +91,11 @@ class PlansController {
     @PostMapping(PAGE + "/{id}")
     String update(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,
                   @RequestParam(required = false) String kind, @RequestParam(required = false) String colleagueId,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String shared, Model model, RedirectAttributes redirect) {
         try {
-            plans.update(me.personId(), id, new Plans.PlanInput(null, kind, colleague(colleagueId)));
+            // an unticked box sends nothing: on this form that means "not shared"
+            plans.update(me.personId(), id, new Plans.PlanInput(null, kind, colleague(colleagueId),
+                "true".equals(shared)));
         } catch (DomainException.Invalid e) {
             Plan plan = plans.get(me.personId(), id);
             return render(me.personId(), model, plan.shiftStartsAt().toString(), e.byField());

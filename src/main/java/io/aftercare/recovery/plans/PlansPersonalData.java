@@ -2,20 +2,24 @@ package io.aftercare.recovery.plans;
 
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.aftercare.recovery.PlanUnshared;
 import io.aftercare.shared.PersonalData;
 
-/** A person's plans for their shifts: exported as they are, deleted on erasure (after care, before peer support). */
+/** A person's plans for their shifts: exported as they are (shared or not, and since when), deleted on erasure (after care, before peer support). */
 @Component
 @Order(152)
 class PlansPersonalData implements PersonalData {
 
     private final PlanRepository plans;
+    private final ApplicationEventPublisher events;
 
-    PlansPersonalData(PlanRepository plans) {
+    PlansPersonalData(PlanRepository plans, ApplicationEventPublisher events) {
         this.plans = plans;
+        this.events = events;
     }
 
     @Override
@@ -30,6 +34,8 @@ class PlansPersonalData implements PersonalData {
 
     @Override
     public void erase(UUID personId) {
+        // a lead's notice of a shared plan is taken back with the plan
+        plans.of(personId).stream().filter(Plan::shared).forEach(p -> events.publishEvent(new PlanUnshared(p.id())));
         plans.deleteAll(personId);
     }
 }

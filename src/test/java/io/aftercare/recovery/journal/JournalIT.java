@@ -293,8 +293,9 @@ class JournalIT {
 
         String page = mvc.perform(get("/me/recovery/journal").with(user(u))).andReturn().getResponse()
             .getContentAsString();
+        // never answered the short questionnaire: it is offered first, and skipping it starts the journal as well
         assertThat(page).contains("Why this can help").contains("Mosewich").contains("Neff")
-            .contains("Start the journal today");
+            .contains("Skip them and start");
         assertThat(mvc.perform(post("/me/recovery/journal/start").with(user(u)).with(csrf())).andReturn()
             .getResponse().getRedirectedUrl()).isEqualTo("/me/recovery/journal");
         startedDaysAgo(me, 2);
@@ -410,6 +411,70 @@ class JournalIT {
         }
         assertThat(scanned).as("text and binary columns scanned").isGreaterThan(20);
         return hits;
+    }
+
+    /** Moves the person's questionnaire answers back, as if given {@code days} days earlier. */
+    void answersDaysAgo(Person p, int days) {
+        for (var row : jdbc.sql("SELECT id, answered_at FROM recovery_self_compassion WHERE person_id = ?")
+                .param(p.id()).query((rs, n) -> new Object[] {rs.getObject("id", UUID.class),
+                    io.aftercare.shared.DbTime.instant(rs, "answered_at")}).list()) {
+            jdbc.sql("UPDATE recovery_self_compassion SET answered_at = ? WHERE id = ?")
+                .params(io.aftercare.shared.DbTime.toDb(((Instant) row[1]).minus(Duration.ofDays(days))), row[0])
+                .update();
+        }
+    }
+
+    @Test
+    void theQuestionnaireIsOfferedAsTheJournalStartsAndOnDaysSevenAndThirtyAndSkippingIsOneTap() throws Exception {
+        // skipping: one tap starts the journal, nothing is kept
+        Person skipper = person("Skipper");
+        AftercareUser s = signedIn(skipper);
+        String page = mvc.perform(get("/me/recovery/journal").with(user(s))).andReturn().getResponse()
+            .getContentAsString();
+        assertThat(page).contains("Before you start, if you like").contains("Answer them, then start")
+            .contains("Skip them and start");
+        assertThat(mvc.perform(post("/me/recovery/journal/start").with(user(s)).with(csrf())).andReturn()
+            .getResponse().getRedirectedUrl()).isEqualTo("/me/recovery/journal");
+        page = mvc.perform(get("/me/recovery/journal").with(user(s))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Day 1 of 7").doesNotContain("Before you start, if you like");
+        assertThat(as(skipper).get("/api/v1/me/measures").<List<?>>json("$.answers")).isEmpty();
+
+        // answering first: the questionnaire opens with a skip as plain as its save, and leads back to day 1
+        Person me = person("Answerer");
+        AftercareUser u = signedIn(me);
+        assertThat(mvc.perform(post("/me/recovery/journal/start").with(user(u)).with(csrf()).param("then", "measures"))
+            .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/me/recovery/measures?from=journal");
+        String measures = mvc.perform(get("/me/recovery/measures").param("from", "journal").with(user(u)))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(measures).contains("Skip, go to my journal").contains("href=\"/me/recovery/journal\"")
+            .contains("name=\"from\" value=\"journal\"");
+        assertThat(mvc.perform(post("/me/recovery/measures").with(user(u)).with(csrf()).param("from", "journal")
+            .param("kindness", "2").param("harshness", "4")).andReturn().getResponse().getRedirectedUrl())
+            .isEqualTo("/me/recovery/journal");
+        var answers = as(me).get("/api/v1/me/measures");
+        assertThat(answers.<List<String>>json("$.answers[*].stage")).containsExactly("BEFORE");
+        page = mvc.perform(get("/me/recovery/journal").with(user(u))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Day 1 of 7").doesNotContain("A week on");
+
+        // the journal's day 7: offered again, on the journal page and on Recovery tools
+        startedDaysAgo(me, 6);
+        answersDaysAgo(me, 6);
+        page = mvc.perform(get("/me/recovery/journal").with(user(u))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Day 7 of 7").contains("A week on")
+            .contains("href=\"/me/recovery/measures?from=journal\"");
+        assertThat(mvc.perform(get("/me/recovery").with(user(u))).andReturn().getResponse().getContentAsString())
+            .contains("A short questionnaire about how kind you are being to yourself");
+        as(me).post("/api/v1/me/measures", Map.of("items", Map.of("kindness", 3)));
+        page = mvc.perform(get("/me/recovery/journal").with(user(u))).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("A week on");
+
+        // and a month on: day 30, the week long over
+        startedDaysAgo(me, 29);
+        answersDaysAgo(me, 23);
+        page = mvc.perform(get("/me/recovery/journal").with(user(u))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("A month on");
+        assertThat(as(me).get("/api/v1/me/measures").<List<String>>json("$.answers[*].stage"))
+            .containsExactly("BEFORE", "DAY_7");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -211,6 +211,10 @@ class AuthorizationMatrixIT {
                 : caller == Caller.LEAD ? Outcome.DENIED_OR_MISSING : Outcome.DENIED;
             // the matrix's lead does not lead the team in the path, and nobody else may see it
             case "team-lead" -> Outcome.DENIED;
+            // the matrix's lead leads another team, and everyone else signed in is told there is no such team
+            case "coordinator-or-team-lead" -> caller == Caller.COORDINATOR || caller == Caller.ADMIN
+                || caller == Caller.ADMIN_TOKEN ? Outcome.ALLOWED
+                : caller == Caller.ANONYMOUS ? Outcome.DENIED : Outcome.DENIED_OR_MISSING;
             default -> throw new IllegalArgumentException("unknown access '" + access + "' in the matrix");
         };
     }

@@ -77,6 +77,14 @@ class CareStore {
             CaseStage.OPENED.name(), DbTime.toDb(c.openedAt()), DbTime.toDb(c.lastResolvedAt())}).toList());
     }
 
+    /** The teams each new case's person is in as it opens (rule 8: a membership snapshot for team figures). */
+    void insertCaseTeams(Map<UUID, List<UUID>> teamsByCase) {
+        List<Object[]> rows = new ArrayList<>();
+        teamsByCase.forEach((caseId, teams) -> teams.stream().distinct()
+            .forEach(team -> rows.add(new Object[] {caseId, team})));
+        batch("INSERT INTO care_case_team (case_id, team_id) VALUES (?, ?)", rows);
+    }
+
     /** Joined cases remember their latest incident's resolution (the merge window counts from it). */
     void resolvedAgain(List<UUID> caseIds, Instant resolvedAt) {
         batch("UPDATE care_case SET last_resolved_at = ? WHERE id = ? AND last_resolved_at < ?", caseIds.stream()

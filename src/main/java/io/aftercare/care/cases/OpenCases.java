@@ -28,6 +28,7 @@ import io.aftercare.care.rules.TriggerRules;
 import io.aftercare.care.rules.ProgrammeRules;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
+import io.aftercare.directory.TeamRef;
 import io.aftercare.shared.DomainException;
 
 /**
@@ -117,6 +118,7 @@ class OpenCases {
         }
         // a few batched statements instead of a dozen round trips per person
         store.insertCases(newCases);
+        store.insertCaseTeams(teamsOf(newCases));
         store.resolvedAgain(joined, incident.resolvedAt());
         store.insertCaseIncidents(caseIncidents);
         steps.save();
@@ -125,6 +127,14 @@ class OpenCases {
             metrics.opened(opened.size());
         }
         return caseIds;
+    }
+
+    private Map<UUID, List<UUID>> teamsOf(List<NewCase> cases) {
+        Map<UUID, List<UUID>> teams = new LinkedHashMap<>();
+        for (NewCase c : cases) {
+            teams.put(c.id(), directory.teamsOf(c.personId()).stream().map(TeamRef::id).toList());
+        }
+        return teams;
     }
 
     /** “I had a rough one”: a case the person opens for themselves now, with its check-in waiting right away. */
@@ -145,7 +155,9 @@ class OpenCases {
         }
         PersonRef person = directory.person(personId).orElseThrow(() -> DomainException.notFound("Person"));
         UUID caseId = UUID.randomUUID();
-        store.insertCases(List.of(new NewCase(caseId, personId, origin, at, null)));
+        List<NewCase> newCases = List.of(new NewCase(caseId, personId, origin, at, null));
+        store.insertCases(newCases);
+        store.insertCaseTeams(teamsOf(newCases));
         UUID checkIn = UUID.randomUUID();
         stepStore.insertSteps(List.of(new NewStep(checkIn, caseId, personId, StepKind.CHECK_IN, 0, at, at,
             StepStatus.PENDING)));

@@ -139,6 +139,9 @@ class TeamPageController {
         model.addAttribute("canManage", access.canManage(me, id));
         model.addAttribute("isLead", team.leads().contains(me.personId()));
         model.addAttribute("isAdmin", me.has(Role.ADMIN));
+        // the team's month after incidents, for the group only: its leads, coordinators and admins
+        model.addAttribute("canSeeInsight", team.leads().contains(me.personId()) || me.has(Role.COORDINATOR)
+            || me.has(Role.ADMIN));
         if (me.has(Role.ADMIN)) {
             model.addAttribute("everyone", people.findWhere("1 = 1").stream()
                 .filter(p -> !team.members().contains(p.id())).toList());

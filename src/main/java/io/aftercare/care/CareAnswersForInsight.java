@@ -1,0 +1,78 @@
+package io.aftercare.care;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Care's answers, case by case, for the insights module alone: insights hands them to its rule set, which decides
+ * what a group may be shown. No other module may use this (an architecture test says so), and nothing built on it
+ * may show, count or filter a person's answers outside that rule set. Read-only.
+ */
+public interface CareAnswersForInsight {
+
+    /** When, in the responder's own time zone, the incident started. */
+    enum Hours {
+        /** 08:00–18:00, Monday to Friday. */
+        WORKING,
+        /** 18:00–22:00 on weekdays and 08:00–22:00 at weekends. */
+        OFF_HOURS,
+        /** 22:00–08:00, every day. */
+        SLEEP
+    }
+
+    /** The three measures a follow-up repeats, each the mean of its items on 1–5. */
+    enum Measure {
+        RUMINATION, SELF_CRITICISM, CONCERN_OVER_MISTAKES
+    }
+
+    /**
+     * One answered follow-up.
+     *
+     * @param day      the follow-up's day (1, 7 or 30 by default)
+     * @param answeredAt when it was answered (a follow-up counts in the month it was answered)
+     * @param measures each answered measure's mean on 1–5, to one decimal; a measure left unanswered is absent
+     */
+    record FollowUp(int day, Instant answeredAt, java.util.Map<Measure, Double> measures) {
+        public FollowUp {
+            measures = java.util.Map.copyOf(measures);
+        }
+    }
+
+    /**
+     * One care case opened after an incident.
+     *
+     * @param teams      the teams the person was in when the case was opened (rule 8: a move later changes nothing)
+     * @param severity   the case's first incident's severity ({@code SEV1} … {@code SEV5})
+     * @param hours      when that incident started, in the person's own time zone
+     * @param stress     the check-in's stress (1 not at all … 5 very stressed), or null when not answered in time
+     * @param effects    the effects the check-in noticed (names of care's effects, {@code NONE} for none), empty when
+     *                   not answered in time
+     * @param followUps  the follow-ups answered in time, by day
+     * @param optedOut   whether the person has opted out of care now (rule 8: out of every aggregate from then on)
+     * @param optedOutInTime whether they had opted out by {@code answeredBefore}
+     */
+    record CaseAnswers(UUID caseId, UUID personId, Set<UUID> teams, String severity, Hours hours, Instant openedAt,
+                       Integer stress, Set<String> effects, List<FollowUp> followUps, boolean optedOut,
+                       boolean optedOutInTime) {
+        public CaseAnswers {
+            teams = Set.copyOf(teams);
+            effects = Set.copyOf(effects);
+            followUps = List.copyOf(followUps);
+        }
+    }
+
+    /**
+     * The cases opened after an incident from {@code from} (inclusive) to {@code to} (exclusive), with only what was
+     * answered before {@code answeredBefore}: a month's figures stay the same however often they are worked out.
+     */
+    List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore);
+
+    /**
+     * The cases opened after an incident that have a follow-up answered from {@code from} (inclusive) to {@code to}
+     * (exclusive), with what was answered before {@code to}: a follow-up, which comes weeks after the incident,
+     * counts in the month it was answered.
+     */
+    List<CaseAnswers> casesFollowedUp(Instant from, Instant to);
+}

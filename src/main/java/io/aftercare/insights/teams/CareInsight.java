@@ -1,0 +1,201 @@
+package io.aftercare.insights.teams;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Service;
+
+import io.aftercare.care.CareAnswersForInsight;
+import io.aftercare.care.CareAnswersForInsight.CaseAnswers;
+import io.aftercare.care.CareAnswersForInsight.Hours;
+import io.aftercare.care.CareAnswersForInsight.Measure;
+import io.aftercare.insights.Cell;
+import io.aftercare.insights.Figure;
+import io.aftercare.insights.Question;
+import io.aftercare.insights.Release;
+import io.aftercare.insights.RuleSet;
+import io.aftercare.insights.Statistic;
+import io.aftercare.insights.Window;
+import io.aftercare.peersupport.OutreachForInsight;
+
+/**
+ * The team dashboard and the organisation's view of one released month, from care's answers: every figure is a
+ * {@link Question} to the {@link RuleSet}, and only what it releases is put into words. Nothing here counts or
+ * filters anyone's answers for display; it only says who is in which group and what each person's value is.
+ */
+@Service
+public class CareInsight {
+
+    /** Severities, always all of them and in this order, so that the page's shape never depends on who was paged. */
+    static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4", "SEV5");
+    /** The follow-up days shown (care's defaults). */
+    static final List<Integer> FOLLOW_UP_DAYS = List.of(1, 7, 30);
+    static final List<String> EFFECTS = List.of("ANXIETY_ABOUT_NEXT_INCIDENT", "LOSS_OF_CONFIDENCE",
+        "SLEEPING_DIFFICULTIES", "REDUCED_JOB_SATISFACTION", "WORRY_ABOUT_REPUTATION", "NONE");
+
+    private final CareAnswersForInsight care;
+    private final OutreachForInsight outreach;
+    private final RuleSet ruleSet;
+    private final FigureWords words;
+
+    CareInsight(CareAnswersForInsight care, OutreachForInsight outreach, RuleSet ruleSet, FigureWords words) {
+        this.care = care;
+        this.outreach = outreach;
+        this.ruleSet = ruleSet;
+        this.words = words;
+    }
+
+    /**
+     * The month for one team (the teams people were in at their incident), or for everyone when {@code teamId} is
+     * null.
+     */
+    public InsightReport report(UUID viewer, UUID teamId, YearMonth month, Locale locale) {
+        String monthLabel = DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month);
+        Window window = Window.Months.of(month);
+        // one case per person: their first of the month
+        Map<UUID, CaseAnswers> byPerson = new LinkedHashMap<>();
+        for (CaseAnswers c : care.casesOpened(ReleasedMonths.start(month), ReleasedMonths.end(month),
+                ReleasedMonths.releasedAt(month))) {
+            if (teamId == null || c.teams().contains(teamId)) {
+                byPerson.putIfAbsent(c.personId(), c);
+            }
+        }
+        List<CaseAnswers> everyone = List.copyOf(byPerson.values());
+        // rule 8: whoever has opted out is out of every figure from then on, but the one about opting out
+        List<CaseAnswers> taking = everyone.stream().filter(c -> !c.optedOut()).toList();
+        List<CaseAnswers> checkedIn = taking.stream().filter(c -> c.stress() != null).toList();
+        Map<UUID, Instant> firstOutreach = outreach.firstOutreach(
+            taking.stream().map(CaseAnswers::caseId).toList(), ReleasedMonths.releasedAt(month));
+
+        Asker ask = new Asker(viewer, window);
+        List<InsightReport.Section> sections = new ArrayList<>();
+
+        // stress after incidents, by severity and by hours: parts of one question each
+        Function<CaseAnswers, Integer> stressed = c -> c.stress() >= 4 ? 1 : 0;
+        List<InsightReport.Line> stress = new ArrayList<>();
+        Cell all = cell("all", checkedIn, stressed);
+        List<Cell> bySeverity = SEVERITIES.stream()
+            .map(s -> cell(s, checkedIn.stream().filter(c -> s.equals(c.severity())).toList(), stressed)).toList();
+        Release severity = ask.release("care.stressed.severity", Statistic.SHARE, all, bySeverity);
+        stress.add(words.line("care.stressed.severity", "all", words.text("insight.stressed.label", locale),
+            severity.whole(), locale, "insight.stressed.whole", monthLabel));
+        for (int i = 0; i < SEVERITIES.size(); i++) {
+            String s = SEVERITIES.get(i);
+            stress.add(words.line("care.stressed.severity", s, words.text("insight.stressed.severity.label", locale, s),
+                severity.parts().get(i), locale, "insight.stressed.severity", s));
+        }
+        List<Cell> byHours = new ArrayList<>();
+        for (Hours h : Hours.values()) {
+            byHours.add(cell(h.name(), checkedIn.stream().filter(c -> c.hours() == h).toList(), stressed));
+        }
+        Release hours = ask.release("care.stressed.hours", Statistic.SHARE, all, byHours);
+        for (int i = 0; i < Hours.values().length; i++) {
+            String h = Hours.values()[i].name();
+            String when = words.text("insight.hours." + h, locale);
+            stress.add(words.line("care.stressed.hours", h, words.text("insight.stressed.hours.label", locale, when),
+                hours.parts().get(i), locale, "insight.stressed.hours", when));
+        }
+        sections.add(new InsightReport.Section("stress", words.text("insight.section.stress", locale), stress));
+
+        // effects noticed: one question each, over everyone who answered the check-in
+        List<InsightReport.Line> effects = new ArrayList<>();
+        for (String effect : EFFECTS) {
+            String figure = "care.effects." + effect;
+            Release r = ask.release(figure, Statistic.SHARE,
+                cell("all", checkedIn, c -> c.effects().contains(effect) ? 1 : 0), List.of());
+            String name = words.text("care.effect." + effect, locale);
+            effects.add(words.line(figure, "all", name, r.whole(), locale,
+                "NONE".equals(effect) ? "insight.effects.none" : "insight.effects.one",
+                name.toLowerCase(locale)));
+        }
+        sections.add(new InsightReport.Section("effects", words.text("insight.section.effects", locale), effects));
+
+        // outreach: within 24 and 72 hours of the case opening, and the median time to it
+        List<InsightReport.Line> reach = new ArrayList<>();
+        for (int hoursWithin : List.of(24, 72)) {
+            Duration limit = Duration.ofHours(hoursWithin);
+            String figure = "care.outreach." + hoursWithin + "h";
+            Release r = ask.release(figure, Statistic.SHARE, cell("all", taking, c -> {
+                Instant first = firstOutreach.get(c.caseId());
+                return first != null && !first.isAfter(c.openedAt().plus(limit)) ? 1 : 0;
+            }), List.of());
+            reach.add(words.line(figure, "all", words.text("insight.outreach.label", locale, hoursWithin), r.whole(),
+                locale, "insight.outreach.within", hoursWithin));
+        }
+        List<CaseAnswers> reached = taking.stream().filter(c -> firstOutreach.containsKey(c.caseId())).toList();
+        Release median = ask.release("care.outreach.median", Statistic.MEDIAN, cell("all", reached,
+            c -> (int) Math.max(0, Duration.between(c.openedAt(), firstOutreach.get(c.caseId())).toMinutes())),
+            List.of());
+        reach.add(words.medianLine("care.outreach.median", words.text("insight.outreach.median.label", locale),
+            median.whole(), locale));
+        sections.add(new InsightReport.Section("outreach", words.text("insight.section.outreach", locale), reach));
+
+        // follow-ups: each measure at each day, in three bands, counted in the month they were answered
+        Instant start = ReleasedMonths.start(month);
+        Instant end = ReleasedMonths.end(month);
+        List<CaseAnswers> followedUp = care.casesFollowedUp(start, end).stream()
+            .filter(c -> !c.optedOut() && (teamId == null || c.teams().contains(teamId))).toList();
+        List<InsightReport.Line> followUps = new ArrayList<>();
+        for (Measure measure : Measure.values()) {
+            for (int day : FOLLOW_UP_DAYS) {
+                Function<CaseAnswers, Double> value = c -> c.followUps().stream()
+                    .filter(f -> f.day() == day && !f.answeredAt().isBefore(start) && f.answeredAt().isBefore(end))
+                    .map(f -> f.measures().get(measure)).filter(v -> v != null).findFirst().orElse(null);
+                List<CaseAnswers> answered = followedUp.stream().filter(c -> value.apply(c) != null).toList();
+                String figure = "care.followup." + measure.name() + ".day" + day;
+                Release r = ask.release(figure, Statistic.BANDS,
+                    cell("all", answered, c -> (int) Math.round(value.apply(c))), List.of());
+                String name = words.text("insight.measure." + measure.name(), locale);
+                followUps.add(words.bandsLine(figure, words.text("insight.followup.label", locale, name, day),
+                    r.whole(), locale, name, day));
+            }
+        }
+        sections.add(new InsightReport.Section("followups",
+            words.text("insight.section.followups", locale, monthLabel), followUps));
+
+        // opting out: of everyone with a case that month, who had opted out by the time it was released
+        Release out = ask.release("care.optedout", Statistic.SHARE,
+            cell("all", everyone, c -> c.optedOutInTime() ? 1 : 0), List.of());
+        sections.add(new InsightReport.Section("optout", words.text("insight.section.optout", locale),
+            List.of(words.line("care.optedout", "all", words.text("insight.optout.label", locale), out.whole(),
+                locale, "insight.optout", monthLabel))));
+        return new InsightReport(month, monthLabel, sections);
+    }
+
+    static Cell cell(String label, List<CaseAnswers> cases, Function<CaseAnswers, Integer> value) {
+        Set<UUID> people = new HashSet<>();
+        List<Integer> values = new ArrayList<>();
+        for (CaseAnswers c : cases) {
+            if (people.add(c.personId())) {
+                values.add(value.apply(c));
+            }
+        }
+        return new Cell(label, people, values);
+    }
+
+    /** Asks the rule set on behalf of one viewer, for one month. */
+    private final class Asker {
+        private final UUID viewer;
+        private final Window window;
+
+        Asker(UUID viewer, Window window) {
+            this.viewer = viewer;
+            this.window = window;
+        }
+
+        Release release(String figure, Statistic statistic, Cell whole, List<Cell> parts) {
+            return ruleSet.release(viewer, new Question(figure, statistic, window, whole, parts));
+        }
+    }
+}

@@ -38,6 +38,7 @@ import io.aftercare.incidents.NewResponder;
 import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
 import io.aftercare.peersupport.SupportHistory;
+import io.aftercare.polls.TalkPoll;
 
 /**
  * Builds the demo organisation: four teams in many time zones, weekly rotations, about three months of incidents
@@ -99,11 +100,13 @@ public class DemoOrganisation {
     private final Incidents incidents;
     private final CareHistory care;
     private final SupportHistory support;
+    private final TalkPoll talkPoll;
     private final Clock clock;
 
     DemoOrganisation(People people, Organisation organisation, Directory directory, Incidents incidents,
-                     CareHistory care, SupportHistory support, Clock clock) {
+                     CareHistory care, SupportHistory support, TalkPoll talkPoll, Clock clock) {
         this.support = support;
+        this.talkPoll = talkPoll;
         this.people = people;
         this.organisation = organisation;
         this.directory = directory;
@@ -166,6 +169,8 @@ public class DemoOrganisation {
             care.openedForSelfInThePast(admin, clock.instant().minus(Duration.ofHours(5)), answers.forSelfOpened());
         }
         peerSupport(byLogin, List.of(checkout, payments, platform, data));
+        // the talk's straw poll of 40 engineers, closed a few days ago: its results page works on the first run
+        talkPoll.loadClosed(admin, LocalDate.now(clock).minusDays(3));
         log.info("Loaded the demo organisation: {} people, 4 teams. Demo people sign in with the password '{}'.",
             PEOPLE.size(), PASSWORD);
     }

@@ -1,0 +1,169 @@
+package io.aftercare.insights.ruleset;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.aftercare.insights.Cell;
+import io.aftercare.insights.Figure;
+import io.aftercare.insights.Months;
+import io.aftercare.insights.Question;
+import io.aftercare.insights.Release;
+import io.aftercare.insights.RuleSet;
+import io.aftercare.insights.Statistic;
+import io.aftercare.insights.Window;
+
+/**
+ * The rule set (docs/insights.md, decision 0038). Whether a figure is shown is decided from who is in the sets alone:
+ * <ol>
+ * <li>at least k people in the group, the viewer not counted (rule 1);</li>
+ * <li>a part only when it and its remainder within the whole reach k (rule 2), with secondary suppression
+ * (rule 3) and, stricter, all parts hidden as soon as one is and when the parts do not split the whole exactly:
+ * the whole less the parts shown would otherwise give the hidden ones' exact count;</li>
+ * <li>only released months (rule 4);</li>
+ * <li>per viewer and figure, a set is released only if it is the same as one released before or shares nobody with
+ * any released before in an overlapping window (rule 5): then no sum or difference of released figures covers
+ * fewer than k people, nor a smaller group than one already shown coarsely;</li>
+ * </ol>
+ * and what is shown is coarse (rule 6) and deterministic (rule 7). When parts are shown, the whole is shown only if
+ * it adds nothing to them: every part exact (shares and bands), never for means and medians. That choice looks at the
+ * parts' figures only, which the viewer is shown, so it tells them nothing more.
+ */
+@Service
+@EnableConfigurationProperties(InsightsProperties.class)
+class StandardRuleSet implements RuleSet {
+
+    private final int k;
+    private final ReleaseLog log;
+    private final Clock clock;
+
+    StandardRuleSet(InsightsProperties properties, ReleaseLog log, Clock clock) {
+        this.k = properties.k();
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    public int k() {
+        return k;
+    }
+
+    @Override
+    @Transactional
+    public Release release(UUID viewer, Question question) {
+        if (question.window() instanceof Window.Months months && !Months.released(months, clock.instant())) {
+            throw Months.notReleased();
+        }
+        log.lock(viewer);
+        List<ReleaseLog.Entry> earlier = log.released(viewer, question.figure()).stream()
+            .filter(e -> overlap(e.window(), question.window())).toList();
+
+        Set<UUID> whole = others(question.whole(), viewer);
+        Figure wholeFigure = shown(whole, earlier) ? Coarse.figure(question.statistic(), question.whole().values())
+            : new Figure.Hidden();
+
+        List<Figure> parts = new ArrayList<>();
+        List<Set<UUID>> partSets = new ArrayList<>();
+        boolean[] open = partsOpen(question, viewer, earlier);
+        boolean allOpen = open.length > 0;
+        for (boolean o : open) {
+            allOpen &= o;
+        }
+        for (Cell part : question.parts()) {
+            partSets.add(others(part, viewer));
+            parts.add(allOpen ? Coarse.figure(question.statistic(), part.values()) : new Figure.Hidden());
+        }
+        if (allOpen && !(wholeFigure instanceof Figure.Hidden) && !parts.stream().allMatch(Coarse::exact)) {
+            wholeFigure = new Figure.Hidden();
+        }
+
+        List<Set<UUID>> logged = new ArrayList<>(earlier.stream().map(ReleaseLog.Entry::people).toList());
+        if (!(wholeFigure instanceof Figure.Hidden)) {
+            remember(viewer, question, whole, logged);
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (!(parts.get(i) instanceof Figure.Hidden)) {
+                remember(viewer, question, partSets.get(i), logged);
+            }
+        }
+        return new Release(wholeFigure, parts);
+    }
+
+    /**
+     * Rules 2 and 3, and stricter: which parts may be shown. Each part that is open here is open under the rules as
+     * written; then, as one hidden part (or an uncovered remainder) lets the whole less the others give its count,
+     * either every part is open or none.
+     */
+    private boolean[] partsOpen(Question question, UUID viewer, List<ReleaseLog.Entry> earlier) {
+        List<Cell> parts = question.parts();
+        boolean[] open = new boolean[parts.size()];
+        if (parts.isEmpty() || question.statistic() == Statistic.MEAN || question.statistic() == Statistic.MEDIAN) {
+            return open;
+        }
+        Set<UUID> whole = others(question.whole(), viewer);
+        List<Set<UUID>> sets = parts.stream().map(p -> others(p, viewer)).toList();
+        if (!partition(whole, sets) || !partition(question.whole().people(),
+            parts.stream().map(Cell::people).toList())) {
+            return open;
+        }
+        List<Integer> sizes = sets.stream().map(Set::size).toList();
+        List<Boolean> byRules = Suppression.open(sizes, k, whole.size());
+        for (int i = 0; i < open.length; i++) {
+            open[i] = byRules.get(i) && shown(sets.get(i), earlier);
+        }
+        return open;
+    }
+
+    /** Whether the sets are pairwise disjoint and together exactly {@code whole}. */
+    private static boolean partition(Set<UUID> whole, List<Set<UUID>> sets) {
+        Set<UUID> seen = new HashSet<>();
+        for (Set<UUID> set : sets) {
+            for (UUID person : set) {
+                if (!seen.add(person)) {
+                    return false;
+                }
+            }
+        }
+        return seen.equals(whole);
+    }
+
+    /** Rules 1 and 5 for one set: big enough, and the same as or apart from everything released before. */
+    private boolean shown(Set<UUID> set, List<ReleaseLog.Entry> earlier) {
+        if (set.size() < k) {
+            return false;
+        }
+        if (earlier.stream().anyMatch(e -> e.people().equals(set))) {
+            return true;
+        }
+        return earlier.stream().allMatch(e -> Collections.disjoint(e.people(), set));
+    }
+
+    private void remember(UUID viewer, Question question, Set<UUID> set, List<Set<UUID>> logged) {
+        if (!logged.contains(set)) {
+            log.record(viewer, new ReleaseLog.Entry(question.figure(), question.window(), set));
+            logged.add(set);
+        }
+    }
+
+    private static Set<UUID> others(Cell cell, UUID viewer) {
+        Set<UUID> others = new HashSet<>(cell.people());
+        others.remove(viewer);
+        return others;
+    }
+
+    /** Whether two windows can hold the same answers: overlapping months, or the same poll round. */
+    static boolean overlap(Window a, Window b) {
+        if (a instanceof Window.Months x && b instanceof Window.Months y) {
+            return !x.last().isBefore(y.first()) && !y.last().isBefore(x.first());
+        }
+        return a.equals(b);
+    }
+}

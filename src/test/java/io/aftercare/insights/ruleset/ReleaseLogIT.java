@@ -1,0 +1,73 @@
+package io.aftercare.insights.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.aftercare.insights.Cell;
+import io.aftercare.insights.Figure;
+import io.aftercare.insights.Question;
+import io.aftercare.insights.RuleSet;
+import io.aftercare.insights.Statistic;
+import io.aftercare.insights.Window;
+import io.aftercare.support.AftercareIT;
+
+/** The rule set with its release log in the database: what a viewer was shown holds across releases. */
+@AftercareIT
+class ReleaseLogIT {
+
+    static final Window SEPTEMBER = Window.Months.of(YearMonth.of(2026, 9));
+
+    @Autowired
+    RuleSet rules;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static Cell cell(List<UUID> people, int yes) {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            values.add(i < yes ? 1 : 0);
+        }
+        return new Cell("all", new LinkedHashSet<>(people), values);
+    }
+
+    static List<UUID> people(int n) {
+        return IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList();
+    }
+
+    long logged(UUID viewer) {
+        return jdbc.sql("SELECT COUNT(*) FROM insights_release WHERE viewer_id = ?").param(viewer)
+            .query(Long.class).single();
+    }
+
+    @Test
+    void aSetPaddedWithOnePersonIsRefusedAfterTheFirstWasShownAndTheSameSetIsShownAgain() {
+        UUID viewer = UUID.randomUUID();
+        List<UUID> team = people(7);
+        Question first = Question.of("test.stressed", Statistic.SHARE, SEPTEMBER, cell(team, 3));
+        assertThat(rules.release(viewer, first).whole()).isEqualTo(new Figure.Share(3, 7, 42.9, Figure.Edge.EXACT));
+        assertThat(logged(viewer)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM insights_release_member m JOIN insights_release r"
+            + " ON r.id = m.release_id WHERE r.viewer_id = ?").param(viewer).query(Long.class).single()).isEqualTo(7);
+
+        List<UUID> padded = new ArrayList<>(team);
+        padded.add(UUID.randomUUID());
+        Question tracker = Question.of("test.stressed", Statistic.SHARE, SEPTEMBER, cell(padded, 4));
+        assertThat(rules.release(viewer, tracker).whole()).isEqualTo(new Figure.Hidden());
+
+        assertThat(rules.release(viewer, first).whole()).isInstanceOf(Figure.Share.class);
+        assertThat(logged(viewer)).as("nothing new logged").isEqualTo(1);
+        assertThat(rules.release(UUID.randomUUID(), tracker).whole()).as("someone else's log is their own")
+            .isInstanceOf(Figure.Share.class);
+    }
+}

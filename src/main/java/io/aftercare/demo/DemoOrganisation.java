@@ -41,6 +41,7 @@ import io.aftercare.incidents.ResponderRole;
 import io.aftercare.incidents.Severity;
 import io.aftercare.peersupport.SupportHistory;
 import io.aftercare.recovery.RecoveryHistory;
+import io.aftercare.polls.TalkPoll;
 
 /**
  * Builds the demo organisation: four teams in many time zones, weekly rotations, about three months of incidents
@@ -104,14 +105,16 @@ public class DemoOrganisation {
     private final SupportHistory support;
     private final Deploys deploys;
     private final RecoveryHistory recovery;
+    private final TalkPoll talkPoll;
     private final Clock clock;
 
     DemoOrganisation(People people, Organisation organisation, Directory directory, Incidents incidents,
                      CareHistory care, SupportHistory support, Deploys deploys, RecoveryHistory recovery,
-                     Clock clock) {
+                     TalkPoll talkPoll, Clock clock) {
         this.deploys = deploys;
         this.recovery = recovery;
         this.support = support;
+        this.talkPoll = talkPoll;
         this.people = people;
         this.organisation = organisation;
         this.directory = directory;
@@ -178,6 +181,8 @@ public class DemoOrganisation {
         }
         recoveryTools(admin, selfCase, byLogin);
         peerSupport(byLogin, List.of(checkout, payments, platform, data));
+        // the talk's straw poll of 40 engineers, closed a few days ago: its results page works on the first run
+        talkPoll.loadClosed(admin, LocalDate.now(clock).minusDays(3));
         log.info("Loaded the demo organisation: {} people, 4 teams. Demo people sign in with the password '{}'.",
             PEOPLE.size(), PASSWORD);
     }

@@ -37,11 +37,16 @@ public class MessageText {
     public static final String PLAN_REMINDER = "PLAN_REMINDER";
     /** A lead: someone in their team shared a plan for a coming shift; names nobody, links to the team's page. */
     public static final String PLAN_SHARED = "PLAN_SHARED";
+    /** A poll the person is asked to answer has opened (polls); never anything anyone answered. */
+    public static final String POLL_INVITATION = "POLL_INVITATION";
+    /** The one reminder, the day before a poll closes, to someone who has not answered it (polls). */
+    public static final String POLL_REMINDER = "POLL_REMINDER";
 
     private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.of(NUDGE, "nudge",
         SUPPORT_REQUEST, "supportRequest", SUPPORT_WAITING, "supportWaiting", SUPPORT_FOUND, "supportFound",
         SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested",
-        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder", PLAN_SHARED, "planShared");
+        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder", PLAN_SHARED, "planShared",
+        POLL_INVITATION, "pollInvitation", POLL_REMINDER, "pollReminder");
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
@@ -66,15 +71,18 @@ public class MessageText {
             case JOURNAL_PROMPT -> "/me/recovery/journal";
             case PLAN_REMINDER -> "/me/recovery/plans";
             case PLAN_SHARED -> "/teams";
+            case POLL_INVITATION, POLL_REMINDER -> "/polls";
             default -> "/me";
         };
     }
 
     /**
      * Where this one message is answered: a nudge opens its own nudge ({@code /nudges/{id}}, which says calmly when
-     * it is no longer needed), a shared plan's notice its team's shared plans, everything else {@link #path(String)}.
+     * it is no longer needed), a shared plan's notice its team's shared plans, a poll's invitation or reminder opens
+     * the poll ({@code /polls/{id}}), everything else {@link #path(String)}.
      *
-     * @param key the message's idempotency key ({@code nudge:<id>:<channel>:<person>} for a nudge)
+     * @param key the message's idempotency key ({@code nudge:<id>:<channel>:<person>} for a nudge,
+     *            {@code poll:<poll>:<round>:…} for a poll)
      */
     public static String path(String kind, String key) {
         // plan-shared:<plan>:<team>:<when>:<channel>:<lead> opens that team's shared plans
@@ -93,6 +101,16 @@ public class MessageText {
             if (parts.length > 1) {
                 try {
                     return "/nudges/" + java.util.UUID.fromString(parts[1]);
+                } catch (IllegalArgumentException e) {
+                    return path(kind);
+                }
+            }
+        }
+        if ((POLL_INVITATION.equals(kind) || POLL_REMINDER.equals(kind)) && key != null && key.startsWith("poll:")) {
+            String[] parts = key.split(":");
+            if (parts.length > 1) {
+                try {
+                    return "/polls/" + java.util.UUID.fromString(parts[1]);
                 } catch (IllegalArgumentException e) {
                     return path(kind);
                 }

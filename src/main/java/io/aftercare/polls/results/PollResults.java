@@ -1,0 +1,214 @@
+package io.aftercare.polls.results;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.aftercare.identity.AftercareUser;
+import io.aftercare.identity.Role;
+import io.aftercare.insights.Cell;
+import io.aftercare.insights.Figure;
+import io.aftercare.insights.Question;
+import io.aftercare.insights.Release;
+import io.aftercare.insights.RuleSet;
+import io.aftercare.insights.Statistic;
+import io.aftercare.insights.Window;
+import io.aftercare.polls.answers.Tallies;
+import io.aftercare.polls.definition.Poll;
+import io.aftercare.polls.definition.PollCatalogue;
+import io.aftercare.polls.definition.PollQuestion;
+import io.aftercare.polls.definition.QuestionKind;
+import io.aftercare.polls.definition.QuestionRole;
+import io.aftercare.polls.rounds.PollRounds;
+import io.aftercare.polls.rounds.Round;
+import io.aftercare.polls.rounds.RoundStore;
+import io.aftercare.shared.DomainException;
+
+/**
+ * A poll's results: only once its round has closed, and only what {@link RuleSet#release} lets the viewer see, one
+ * figure per choice and a headline per question, each a share of everyone who answered the round (a skipped question
+ * counts as not choosing). The viewer is a coordinator or admin, or a lead of one of the poll's teams; anyone else
+ * gets 404, as if there were no poll.
+ */
+@Service
+public class PollResults {
+
+    private final PollCatalogue polls;
+    private final RoundStore rounds;
+    private final Tallies tallies;
+    private final PollRounds running;
+    private final ObjectProvider<RuleSet> ruleSet;
+    private final MessageSource messages;
+
+    PollResults(PollCatalogue polls, RoundStore rounds, Tallies tallies, PollRounds running,
+                ObjectProvider<RuleSet> ruleSet, MessageSource messages) {
+        this.polls = polls;
+        this.rounds = rounds;
+        this.tallies = tallies;
+        this.running = running;
+        this.ruleSet = ruleSet;
+        this.messages = messages;
+    }
+
+    /** One released share, in words, with the width of its bar (0 when not shown or at an edge). */
+    public record Shown(String figure, boolean hidden, String sentence, String value, double percent) {
+    }
+
+    /** One choice's figure. */
+    public record ChoiceResult(String label, Shown shown) {
+    }
+
+    /** One question: its headline (if it has one) and each choice's figure. */
+    public record QuestionResult(int position, String text, String kind, Shown headline, Shown previousHeadline,
+                                 List<ChoiceResult> choices) {
+    }
+
+    /** The reach-out gap: for each level (never … always), how many are reached out to and how many reach out. */
+    public record Gap(List<String> levels, List<Shown> reachedOutTo, List<Shown> reachOut, Shown reachedOftenHeadline,
+                      Shown reachOftenHeadline) {
+    }
+
+    /**
+     * The results of the poll's newest closed round for this viewer.
+     *
+     * @param closesOn  the open round's closing day when nothing has closed yet (results appear then)
+     * @param round     the closed round shown, or null
+     */
+    public record Results(Poll poll, Round round, LocalDate closesOn, List<QuestionResult> questions, Gap gap,
+                          Round previous) {
+
+        public boolean available() {
+            return round != null;
+        }
+    }
+
+    /** Whether the viewer may see this poll's results at all (coordinators, admins, leads of its teams). */
+    public boolean mayView(AftercareUser viewer, Poll poll) {
+        return viewer.has(Role.COORDINATOR) || viewer.has(Role.ADMIN) || running.leadsATeamOf(poll, viewer.personId());
+    }
+
+    @Transactional
+    public Results of(AftercareUser viewer, UUID pollId, Locale locale) {
+        Poll poll = polls.find(pollId).orElseThrow(() -> DomainException.notFound("Poll"));
+        if (!mayView(viewer, poll)) {
+            throw DomainException.notFound("Poll");
+        }
+        List<Round> all = rounds.of(pollId);
+        List<Round> closed = all.stream().filter(Round::closed).toList();
+        if (closed.isEmpty()) {
+            LocalDate closesOn = all.stream().map(Round::closesOn).min(LocalDate::compareTo).orElse(null);
+            return new Results(poll, null, closesOn, List.of(), null, null);
+        }
+        Round round = closed.get(0);
+        Round previous = closed.size() > 1 ? closed.get(1) : null;
+        Counted now = count(round, poll);
+        Counted before = previous == null ? null : count(previous, poll);
+        UUID who = viewer.personId();
+        List<QuestionResult> questions = new ArrayList<>();
+        for (PollQuestion q : poll.questions()) {
+            List<ChoiceResult> choices = new ArrayList<>();
+            for (int c = 1; c <= q.choices().size(); c++) {
+                String label = q.choices().get(c - 1);
+                String phrase = msg(locale, q.kind() == QuestionKind.MANY ? "polls.results.chose" : "polls.results.answered",
+                    label);
+                choices.add(new ChoiceResult(label, share(who, "poll.q" + q.position() + ".c" + c, now,
+                    now.counts()[q.position()][c], phrase, locale)));
+            }
+            Shown headline = null;
+            Shown previousHeadline = null;
+            if (q.role() == QuestionRole.STRESS) {
+                String phrase = msg(locale, "polls.results.stressed");
+                headline = share(who, "poll.q" + q.position() + ".top2", now, top2(now, q), phrase, locale);
+                if (before != null) {
+                    previousHeadline = share(who, "poll.q" + q.position() + ".top2", before, top2(before, q), phrase,
+                        locale);
+                }
+            }
+            questions.add(new QuestionResult(q.position(), q.text(), q.kind().name(), headline, previousHeadline,
+                choices));
+        }
+        return new Results(poll, round, round.closesOn(), questions, gap(who, poll, now, locale), previous);
+    }
+
+    private Gap gap(UUID who, Poll poll, Counted now, Locale locale) {
+        Optional<PollQuestion> to = poll.questions().stream().filter(q -> q.role() == QuestionRole.REACHED_OUT_TO)
+            .findFirst();
+        Optional<PollQuestion> out = poll.questions().stream().filter(q -> q.role() == QuestionRole.REACHES_OUT)
+            .findFirst();
+        if (to.isEmpty() || out.isEmpty()) {
+            return null;
+        }
+        List<Shown> a = new ArrayList<>();
+        List<Shown> b = new ArrayList<>();
+        for (int c = 1; c <= to.get().choices().size(); c++) {
+            String level = to.get().choices().get(c - 1);
+            a.add(share(who, "poll.q" + to.get().position() + ".c" + c, now, now.counts()[to.get().position()][c],
+                msg(locale, "polls.results.gap.to", level.toLowerCase(locale)), locale));
+            b.add(share(who, "poll.q" + out.get().position() + ".c" + c, now, now.counts()[out.get().position()][c],
+                msg(locale, "polls.results.gap.out", level.toLowerCase(locale)), locale));
+        }
+        return new Gap(to.get().choices(), a, b,
+            share(who, "poll.q" + to.get().position() + ".top2", now, top2(now, to.get()),
+                msg(locale, "polls.results.gap.to.often"), locale),
+            share(who, "poll.q" + out.get().position() + ".top2", now, top2(now, out.get()),
+                msg(locale, "polls.results.gap.out.often"), locale));
+    }
+
+    private static int top2(Counted c, PollQuestion q) {
+        int[] counts = c.counts()[q.position()];
+        int n = counts.length - 1;
+        return counts[n] + counts[n - 1];
+    }
+
+    private record Counted(Round round, Set<UUID> respondents, int[][] counts) {
+    }
+
+    private Counted count(Round round, Poll poll) {
+        return new Counted(round, tallies.respondents(round.id()), tallies.counts(round.id(), poll));
+    }
+
+    /** One share through the rule set: {@code count} of the round's respondents chose it. */
+    private Shown share(UUID viewer, String figure, Counted c, int count, String phrase, Locale locale) {
+        int n = c.respondents().size();
+        List<Integer> values = new ArrayList<>(Collections.nCopies(n, 0));
+        for (int i = 0; i < Math.min(count, n); i++) {
+            values.set(i, 1);
+        }
+        RuleSet rules = ruleSet.getIfAvailable();
+        Figure f = rules == null ? new Figure.Hidden() : release(rules, viewer,
+            Question.of(figure, Statistic.SHARE, new Window.PollRound(c.round().id()),
+                new Cell("all", c.respondents(), values)));
+        if (f instanceof Figure.Share s) {
+            String pct = String.format(locale, "%.1f", s.percent());
+            return switch (s.edge()) {
+                case EXACT -> new Shown(figure, false, msg(locale, "polls.results.share", s.count(), s.of(), pct, phrase),
+                    msg(locale, "polls.results.value", s.count(), pct), s.percent());
+                case FEW -> new Shown(figure, false, msg(locale, "polls.results.few", s.of(), phrase),
+                    msg(locale, "polls.results.value.few"), 0);
+                case ALL_BUT_FEW -> new Shown(figure, false, msg(locale, "polls.results.allButFew", s.of(), phrase),
+                    msg(locale, "polls.results.value.allButFew"), 100);
+            };
+        }
+        return new Shown(figure, true, msg(locale, "polls.results.hidden"), msg(locale, "polls.results.value.hidden"),
+            0);
+    }
+
+    private static Figure release(RuleSet rules, UUID viewer, Question question) {
+        Release r = rules.release(viewer, question);
+        return r.whole();
+    }
+
+    private String msg(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

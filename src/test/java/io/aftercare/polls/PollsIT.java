@@ -1,0 +1,233 @@
+package io.aftercare.polls;
+
+import static io.aftercare.peersupport.SupportFixtures.PASSWORD;
+import static io.aftercare.peersupport.SupportFixtures.person;
+import static io.aftercare.peersupport.SupportFixtures.team;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.peersupport.SupportFixtures.Person;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestApi;
+import io.aftercare.support.WebSession;
+
+/**
+ * The talk's poll from start to results: a coordinator makes it for a team, the team is invited through the inbox,
+ * members answer once (a second answer is refused), results stay hidden until the close and then read "… of … were
+ * stressed or very stressed"; people outside the poll and leads of other teams never reach it.
+ */
+@AftercareIT
+@Import(MinimalRuleSet.class)
+class PollsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static String today() {
+        return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+
+    TestApi api(Person p) {
+        return p.api(port);
+    }
+
+    Map<String, Object> talkPoll(UUID team) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "After incidents, this quarter");
+        body.put("template", "talk");
+        body.put("everyone", false);
+        body.put("teams", List.of(team.toString()));
+        body.put("recurrence", "QUARTERLY");
+        body.put("opensOn", today());
+        body.put("closesOn", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
+        return body;
+    }
+
+    @Test
+    void badInputIsNamedFieldByFieldAndOnlyCoordinatorsMakePolls() {
+        Person cora = person(people, "Cora Polls", null, Role.COORDINATOR);
+        Person lee = person(people, "Lee Polls", null, Role.LEAD);
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", " ");
+        body.put("template", "scratch");
+        body.put("teams", List.of("not-a-team"));
+        body.put("recurrence", "WEEKLY");
+        body.put("opensOn", "2020-01-01");
+        body.put("closesOn", "tomorrow");
+        body.put("questions", List.of(Map.of("text", "How rested are you?", "kind", "SCALE",
+            "choices", List.of("a", "b"))));
+        var bad = api(cora).post("/api/v1/polls", body);
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.header("Content-Type").orElse("")).contains("application/problem+json");
+        List<String> fields = bad.json("$.errors[*].field");
+        assertThat(fields).contains("title", "teams", "recurrence", "opensOn", "closesOn", "questions[0].choices");
+
+        assertThat(api(lee).post("/api/v1/polls", talkPoll(UUID.randomUUID())).status()).isEqualTo(403);
+
+        // the page shows the same errors next to their fields, and keeps what was typed
+        WebSession web = WebSession.signedIn(port, cora.email(), PASSWORD);
+        var page = web.post("/programme/polls", Map.of("title", "", "template", "talk", "audience", "teams",
+            "opensOn", today(), "closesOn", "2020-01-01"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Give the poll a name people will recognise.",
+            "Choose at least one team, or everyone.", "Choose the opening day or a later one.", "aria-invalid=\"true\"");
+    }
+
+    @Test
+    void membersAnswerOnceResultsWaitForTheCloseAndThenReadAsASentence() {
+        Person cora = person(people, "Cora Polls", null, Role.COORDINATOR);
+        Person lead = person(people, "Lena Lead", null, Role.LEAD);
+        Person otherLead = person(people, "Omar Lead", null, Role.LEAD);
+        Person outsider = person(people, "Olu Outside", null);
+        List<Person> members = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            members.add(person(people, "Member " + i, null));
+        }
+        UUID teamId = team(jdbc, "Polled", lead.id(), members.stream().map(Person::id).toArray(UUID[]::new));
+        team(jdbc, "Elsewhere", otherLead.id(), outsider.id());
+
+        var created = api(cora).post("/api/v1/polls", talkPoll(teamId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String poll = created.json("$.poll.id");
+        assertThat((Integer) created.json("$.rounds[0].invited")).isEqualTo(8);
+        assertThat((String) created.json("$.rounds[0].status")).isEqualTo("OPEN");
+
+        // the invitation reaches each member's inbox and leads to the poll
+        WebSession first = WebSession.signedIn(port, members.get(0).email(), PASSWORD);
+        awaitInbox(members.get(0).id());
+        assertThat(first.get("/inbox").body()).contains("A short poll: how are incidents for you?",
+            "/polls/" + poll);
+
+        // the form: the talk's questions, nothing chosen, every question skippable
+        var form = first.get("/polls/" + poll);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("After an incident, how stressed do you feel?",
+            "After an incident, how often do coworkers reach out to see how you are doing?",
+            "How are you coping now?", "Skip this question").doesNotContain("checked");
+
+        // before the close: no figure, only when results appear
+        WebSession coraWeb = WebSession.signedIn(port, cora.email(), PASSWORD);
+        String closes = LocalDate.now(ZoneOffset.UTC).plusDays(7)
+            .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
+        // six members answer: three stressed or very stressed (4, 5, 4), three not (1, 2, 3); one skips question 1
+        int[] stress = {4, 5, 4, 1, 2, 0};
+        for (int i = 0; i < stress.length; i++) {
+            WebSession web = i == 0 ? first : WebSession.signedIn(port, members.get(i).email(), PASSWORD);
+            assertThat(web.get("/polls/" + poll).body()).contains("Send my answers");
+            Map<String, Object> answer = new HashMap<>();
+            if (stress[i] > 0) {
+                answer.put("q1", String.valueOf(stress[i]));
+            }
+            answer.put("q3", "2");
+            answer.put("q4", "4");
+            var sent = web.post("/polls/" + poll, answer);
+            assertThat(sent.statusCode()).as("answer " + i).isEqualTo(302);
+            assertThat(web.follow(sent).body()).contains("Thank you. Your answers are counted.");
+        }
+        // a second answer is refused, on the page and through the API, and counts nothing
+        assertThat(first.get("/polls/" + poll).body()).contains("You have answered this poll. Thank you.")
+            .doesNotContain("Send my answers");
+        var again = api(members.get(0)).post("/api/v1/polls/" + poll + "/answers", Map.of("answers",
+            Map.of("1", List.of(5))));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        // the seventh answers through the API, choosing moderately
+        assertThat(api(members.get(6)).post("/api/v1/polls/" + poll + "/answers", Map.of("answers",
+            Map.of("1", List.of(3), "2", List.of(1, 3)))).status()).isEqualTo(204);
+        // a wrong choice is named, and nothing is counted
+        assertThat(api(lead).post("/api/v1/polls/" + poll + "/answers", Map.of("answers",
+            Map.of("1", List.of(9)))).json("$.errors[0].field").equals("q1")).isTrue();
+
+        // someone not asked: 404 on the poll and on answering
+        assertThat(WebSession.signedIn(port, outsider.email(), PASSWORD).get("/polls/" + poll).statusCode())
+            .isEqualTo(404);
+        assertThat(api(outsider).post("/api/v1/polls/" + poll + "/answers", Map.of("answers", Map.of()))
+            .status()).isEqualTo(404);
+
+        var before = coraWeb.get("/polls/" + poll + "/results");
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).contains("Results appear when the poll closes on " + closes + ".")
+            .doesNotContain("were stressed");
+        assertThat((Boolean) api(cora).get("/api/v1/polls/" + poll + "/results").json("$.available")).isFalse();
+
+        // results: only coordinators, admins and the poll's team's leads
+        for (Person nobody : List.of(outsider, otherLead, members.get(1))) {
+            assertThat(WebSession.signedIn(port, nobody.email(), PASSWORD).get("/polls/" + poll + "/results")
+                .statusCode()).as(nobody.name()).isEqualTo(404);
+            assertThat(api(nobody).get("/api/v1/polls/" + poll + "/results").status()).isEqualTo(404);
+        }
+
+        // closed: the figures, through the rule set, as sentences
+        assertThat(api(cora).post("/api/v1/polls/" + poll + "/close", Map.of()).status()).isEqualTo(200);
+        String after = coraWeb.get("/polls/" + poll + "/results").body();
+        assertThat(after).contains("3 of 7 (42.9%) were stressed or very stressed",
+            "1 of 7 (14.3%) answered “Very stressed”", "The reach-out gap",
+            "7 of 7 (100.0%) said they often or always reach out to coworkers",
+            "0 of 7 (0.0%) said coworkers often or always reach out to them");
+        String leadSees = WebSession.signedIn(port, lead.email(), PASSWORD).get("/polls/" + poll + "/results").body();
+        assertThat(leadSees).contains("3 of 7 (42.9%) were stressed or very stressed");
+        assertThat((String) api(cora).get("/api/v1/polls/" + poll + "/results")
+            .json("$.questions[0].headline.sentence")).isEqualTo("3 of 7 (42.9%) were stressed or very stressed");
+        // nobody answers a closed round
+        assertThat(api(members.get(6)).post("/api/v1/polls/" + poll + "/answers", Map.of("answers", Map.of()))
+            .status()).isIn(404, 409);
+        // a quarterly poll has its next round planned
+        assertThat((String) api(cora).get("/api/v1/polls/" + poll).json("$.rounds[0].status")).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void withFewerThanFiveOthersNothingIsShown() {
+        Person cora = person(people, "Cora Few", null, Role.COORDINATOR);
+        List<Person> members = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            members.add(person(people, "Few " + i, null));
+        }
+        UUID teamId = team(jdbc, "Few", null, members.stream().map(Person::id).toArray(UUID[]::new));
+        String poll = api(cora).post("/api/v1/polls", talkPoll(teamId)).json("$.poll.id");
+        for (Person m : members) {
+            assertThat(api(m).post("/api/v1/polls/" + poll + "/answers", Map.of("answers", Map.of("1", List.of(5))))
+                .status()).isEqualTo(204);
+        }
+        api(cora).post("/api/v1/polls/" + poll + "/close", Map.of());
+        String page = WebSession.signedIn(port, cora.email(), PASSWORD).get("/polls/" + poll + "/results").body();
+        assertThat(page).contains("Not enough answers to show without identifying anyone")
+            .doesNotContain("of 4").doesNotContain("were stressed or very stressed");
+    }
+
+    void awaitInbox(UUID person) {
+        for (int i = 0; i < 100; i++) {
+            Long n = jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND kind = 'POLL_INVITATION'")
+                .param(person).query(Long.class).single();
+            if (n > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("no poll invitation in the inbox");
+    }
+}

@@ -54,4 +54,7 @@ public interface Directory {
      * is two stretches.
      */
     List<OnCallShift> shifts(UUID personId, Instant from, Instant to);
+
+    /** The team's rotations, in the order the team keeps them (empty for an unknown team). */
+    List<RotationRef> rotations(UUID teamId);
 }

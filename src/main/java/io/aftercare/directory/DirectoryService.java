@@ -95,4 +95,10 @@ class DirectoryService implements Directory {
     public List<OnCallShift> shifts(UUID personId, Instant from, Instant to) {
         return onCall.shifts(personId, from, to);
     }
+
+    @Override
+    public List<RotationRef> rotations(UUID teamId) {
+        return onCall.rotationsOf(teamId).stream().map(r -> new RotationRef(r.id(), r.teamId(), r.name(),
+            r.members(), r.shiftLength(), r.zone())).toList();
+    }
 }

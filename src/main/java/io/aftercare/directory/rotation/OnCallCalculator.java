@@ -43,6 +43,11 @@ public class OnCallCalculator {
         return people;
     }
 
+    /** The team's rotations, as kept. */
+    public List<Rotation> rotationsOf(UUID teamId) {
+        return rotations.ofTeam(teamId);
+    }
+
     /** The person's shifts overlapping the period, from every rotation they are in, by start. */
     public List<OnCallShift> shifts(UUID personId, Instant from, Instant to) {
         List<OnCallShift> all = new ArrayList<>();

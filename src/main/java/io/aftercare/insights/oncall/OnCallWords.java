@@ -1,0 +1,80 @@
+package io.aftercare.insights.oncall;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** On-call load in plain sentences, in the reader's language: one sentence for each figure and chart. */
+@Component
+class OnCallWords {
+
+    private final MessageSource messages;
+
+    OnCallWords(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String m(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    static String monthName(YearMonth month, Locale locale) {
+        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+    }
+
+    /** The person's own month, as they read it on /me/oncall. */
+    List<String> mine(PersonLoad p, Locale locale) {
+        String month = monthName(p.month(), locale);
+        List<String> out = new ArrayList<>();
+        out.add(m("oncall.me.woken", locale, p.sleep(), month));
+        out.add(m("oncall.me.interruptions", locale, p.interruptions(), month, p.business(), p.off(), p.sleep())
+            + " " + m("oncall.level." + p.level(), locale));
+        if (p.onCallMinutes() == 0) {
+            out.add(m("oncall.me.notOnCall", locale, month));
+        } else {
+            out.add(m(p.shareTooHigh() ? "oncall.me.share.high" : "oncall.me.share", locale, p.sharePercent(), month));
+            out.add(m(p.tooManyPerShift() ? "oncall.me.perShift.high" : "oncall.me.perShift", locale, p.perShift()));
+        }
+        if (p.longestRun() > 0) {
+            String run = m("oncall.me.run", locale, p.longestRun());
+            out.add(p.shortestRest() == null ? run : run + " " + m("oncall.me.rest", locale, p.shortestRest()));
+        }
+        return out;
+    }
+
+    String trendSentence(PersonLoad latest, Locale locale) {
+        return m("oncall.chart.trend.sentence", locale, monthName(latest.month(), locale), latest.interruptions());
+    }
+
+    /** The team's month: one sentence for the whole team, then one per rotation. */
+    List<String> team(TeamLoad t, Locale locale) {
+        List<String> out = new ArrayList<>();
+        out.add(m("oncall.team.sentence", locale, t.interruptions(), monthName(t.month(), locale), t.business(),
+            t.off(), t.sleep()));
+        return out;
+    }
+
+    String teamChartSentence(TeamLoad t, Locale locale) {
+        int most = t.people().stream().mapToInt(r -> r.load().interruptions()).max().orElse(0);
+        return m("oncall.team.chart.sentence", locale, monthName(t.month(), locale), most);
+    }
+
+    List<String> rotation(TeamLoad.RotationLoad r, Locale locale) {
+        List<String> out = new ArrayList<>();
+        out.add(m("oncall.team.rotation.size", locale, r.name(), r.size()));
+        if (r.tooSmall()) {
+            out.add(m("oncall.team.rotation.small", locale, r.size()));
+        }
+        if (r.size() > 0) {
+            Fairness f = r.fairness();
+            out.add(m(f.uneven() ? "oncall.team.rotation.uneven" : "oncall.team.rotation.fair", locale, f.most(),
+                f.median()));
+        }
+        return out;
+    }
+}

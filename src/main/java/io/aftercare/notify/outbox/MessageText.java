@@ -42,11 +42,18 @@ public class MessageText {
     /** The one reminder, the day before a poll closes, to someone who has not answered it (polls). */
     public static final String POLL_REMINDER = "POLL_REMINDER";
 
-    private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.of(NUDGE, "nudge",
-        SUPPORT_REQUEST, "supportRequest", SUPPORT_WAITING, "supportWaiting", SUPPORT_FOUND, "supportFound",
-        SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested",
-        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder", PLAN_SHARED, "planShared",
-        POLL_INVITATION, "pollInvitation", POLL_REMINDER, "pollReminder");
+    private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.ofEntries(
+        java.util.Map.entry(NUDGE, "nudge"),
+        java.util.Map.entry(SUPPORT_REQUEST, "supportRequest"),
+        java.util.Map.entry(SUPPORT_WAITING, "supportWaiting"),
+        java.util.Map.entry(SUPPORT_FOUND, "supportFound"),
+        java.util.Map.entry(SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator"),
+        java.util.Map.entry(CHECK_IN_SUGGESTED, "checkInSuggested"),
+        java.util.Map.entry(JOURNAL_PROMPT, "journalPrompt"),
+        java.util.Map.entry(PLAN_REMINDER, "planReminder"),
+        java.util.Map.entry(PLAN_SHARED, "planShared"),
+        java.util.Map.entry(POLL_INVITATION, "pollInvitation"),
+        java.util.Map.entry(POLL_REMINDER, "pollReminder"));
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {

@@ -1,10 +1,12 @@
 package io.aftercare.notify.outbox;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import io.aftercare.directory.Directory;
 import io.aftercare.recovery.JournalPromptReady;
 import io.aftercare.recovery.PlanReminderDue;
 import io.aftercare.recovery.PlanShared;
@@ -20,9 +22,15 @@ import io.aftercare.recovery.PlanUnshared;
 class RecoveryListener {
 
     private final PersonalMessages messages;
+    private final Directory directory;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    RecoveryListener(PersonalMessages messages) {
+    RecoveryListener(PersonalMessages messages, Directory directory, Outbox outbox, Clock clock) {
         this.messages = messages;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener

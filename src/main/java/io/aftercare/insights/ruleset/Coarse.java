@@ -32,13 +32,20 @@ final class Coarse {
 
     /**
      * {@code count} of {@code of}, exact with its percentage to one decimal, or only "2 or fewer" / "all but 2 or
-     * fewer" at the edges, where the count and percentage are left at 0 so that they cannot be shown by mistake.
+     * fewer" at the edges, where the count and percentage are left at 0 so that they cannot be shown by mistake. In a
+     * group of three, "all but 2 or fewer" would otherwise mean all three.
      */
     static Figure.Share share(long count, int of) {
-        if (count <= FEW) {
+        boolean few = count <= FEW;
+        boolean allButFew = of - count <= FEW;
+        if (few && allButFew) {
+            // in a group of three or four both are true: the nearer end, so that neither reads as one exact count
+            few = 2 * count <= of;
+        }
+        if (few) {
             return new Figure.Share(0, of, 0, Edge.FEW);
         }
-        if (of - count <= FEW) {
+        if (allButFew) {
             return new Figure.Share(0, of, 0, Edge.ALL_BUT_FEW);
         }
         return new Figure.Share((int) count, of, Math.round(1000.0 * count / of) / 10.0, Edge.EXACT);
@@ -66,16 +73,5 @@ final class Coarse {
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
         return new Figure.Median(median, n);
-    }
-
-    /** Whether a figure is exact through and through, so that nothing finer can be worked out by adding it up. */
-    static boolean exact(Figure figure) {
-        if (figure instanceof Figure.Share share) {
-            return share.edge() == Edge.EXACT;
-        }
-        if (figure instanceof Figure.Bands bands) {
-            return exact(bands.low()) && exact(bands.middle()) && exact(bands.high());
-        }
-        return false;
     }
 }

@@ -18,7 +18,6 @@ import io.aftercare.insights.Months;
 import io.aftercare.insights.Question;
 import io.aftercare.insights.Release;
 import io.aftercare.insights.RuleSet;
-import io.aftercare.insights.Statistic;
 import io.aftercare.insights.Window;
 
 /**
@@ -33,13 +32,17 @@ import io.aftercare.insights.Window;
  * any released before in an overlapping window (rule 5): then no sum or difference of released figures covers
  * fewer than k people, nor a smaller group than one already shown coarsely;</li>
  * </ol>
- * and what is shown is coarse (rule 6) and deterministic (rule 7). When parts are shown, the whole is shown only if
- * it adds nothing to them: every part exact (shares and bands), never for means and medians. That choice looks at the
- * parts' figures only, which the viewer is shown, so it tells them nothing more.
+ * and what is shown is coarse (rule 6) and deterministic (rule 7). A question gives either its whole or its parts,
+ * never both: with the whole's exact count, the others' would give a part's exact count even where it reads "2 or
+ * fewer", and a part of five who all answered alike would be read off it. Which of the two is shown depends on the
+ * parts' sizes and the log, never on the answers.
  */
 @Service
 @EnableConfigurationProperties(InsightsProperties.class)
 class StandardRuleSet implements RuleSet {
+
+    /** The fewest others in a group that holds the viewer, whatever k (which is at least 3). */
+    static final int WITH_VIEWER = 4;
 
     private final int k;
     private final ReleaseLog log;
@@ -67,7 +70,7 @@ class StandardRuleSet implements RuleSet {
             .filter(e -> overlap(e.window(), question.window())).toList();
 
         Set<UUID> whole = others(question.whole(), viewer);
-        Figure wholeFigure = shown(whole, earlier) ? Coarse.figure(question.statistic(), question.whole().values())
+        Figure wholeFigure = big(question.whole(), viewer) && shown(whole, earlier) ? Coarse.figure(question.statistic(), question.whole().values())
             : new Figure.Hidden();
 
         List<Figure> parts = new ArrayList<>();
@@ -81,7 +84,8 @@ class StandardRuleSet implements RuleSet {
             partSets.add(others(part, viewer));
             parts.add(allOpen ? Coarse.figure(question.statistic(), part.values()) : new Figure.Hidden());
         }
-        if (allOpen && !(wholeFigure instanceof Figure.Hidden) && !parts.stream().allMatch(Coarse::exact)) {
+        if (allOpen) {
+            // the whole less the other parts would give each part's exact count, even where it reads "2 or fewer"
             wholeFigure = new Figure.Hidden();
         }
 
@@ -105,7 +109,7 @@ class StandardRuleSet implements RuleSet {
     private boolean[] partsOpen(Question question, UUID viewer, List<ReleaseLog.Entry> earlier) {
         List<Cell> parts = question.parts();
         boolean[] open = new boolean[parts.size()];
-        if (parts.isEmpty() || question.statistic() == Statistic.MEAN || question.statistic() == Statistic.MEDIAN) {
+        if (parts.isEmpty()) {
             return open;
         }
         Set<UUID> whole = others(question.whole(), viewer);
@@ -117,7 +121,7 @@ class StandardRuleSet implements RuleSet {
         List<Integer> sizes = sets.stream().map(Set::size).toList();
         List<Boolean> byRules = Suppression.open(sizes, k, whole.size());
         for (int i = 0; i < open.length; i++) {
-            open[i] = byRules.get(i) && shown(sets.get(i), earlier);
+            open[i] = byRules.get(i) && big(parts.get(i), viewer) && shown(sets.get(i), earlier);
         }
         return open;
     }
@@ -133,6 +137,15 @@ class StandardRuleSet implements RuleSet {
             }
         }
         return seen.equals(whole);
+    }
+
+    /**
+     * A group that holds the viewer needs at least {@value #WITH_VIEWER} others as well as k: the viewer knows their
+     * own answer, and "all but 2 or fewer" of themselves and three others, when they answered no, would say that the
+     * three all answered yes.
+     */
+    private boolean big(Cell cell, UUID viewer) {
+        return !cell.people().contains(viewer) || cell.people().size() - 1 >= WITH_VIEWER;
     }
 
     /** Rules 1 and 5 for one set: big enough, and the same as or apart from everything released before. */

@@ -9,12 +9,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.aftercare.insights.Months;
 import io.aftercare.peersupport.requests.AssignmentOutcome;
 import io.aftercare.shared.DbTime;
 
 /**
  * The rows programme health is worked out from, for one closed month: only things that began inside the month, and
- * only outcomes known by the month's release ({@link MonthGrid#releasedAt}), so that the same month always gives
+ * only outcomes known by the month's release ({@link Months#releasedAt}), so that the same month always gives
  * the same rows. No answers, no names: person and supporter ids only, to count distinct people.
  */
 @Repository
@@ -39,12 +40,12 @@ class HealthStore {
     }
 
     List<CaseRow> cases(YearMonth month) {
-        Instant released = MonthGrid.releasedAt(month);
+        Instant released = Months.releasedAt(month);
         return jdbc.sql("""
                 SELECT person_id, opened_at, first_outreach_at FROM support_case
                 WHERE incident_ids <> '' AND (outreach IS NULL OR outreach <> 'NOBODY')
                   AND opened_at >= ? AND opened_at < ?""")
-            .params(DbTime.toDb(MonthGrid.start(month)), DbTime.toDb(MonthGrid.end(month)))
+            .params(DbTime.toDb(Months.start(month)), DbTime.toDb(Months.end(month)))
             .query((rs, n) -> {
                 Instant first = DbTime.instant(rs, "first_outreach_at");
                 return new CaseRow(rs.getObject(1, UUID.class), DbTime.instant(rs, "opened_at"),
@@ -57,11 +58,11 @@ class HealthStore {
     }
 
     List<AssignmentRow> assignments(YearMonth month) {
-        Instant released = MonthGrid.releasedAt(month);
+        Instant released = Months.releasedAt(month);
         return jdbc.sql("""
                 SELECT r.person_id, a.supporter_id, a.outcome, a.ack_due_at, a.ended_at FROM support_assignment a
                 JOIN support_request r ON r.id = a.request_id WHERE a.assigned_at >= ? AND a.assigned_at < ?""")
-            .params(DbTime.toDb(MonthGrid.start(month)), DbTime.toDb(MonthGrid.end(month)))
+            .params(DbTime.toDb(Months.start(month)), DbTime.toDb(Months.end(month)))
             .query((rs, n) -> {
                 AssignmentOutcome outcome = AssignmentOutcome.valueOf(rs.getString("outcome"));
                 Instant ended = DbTime.instant(rs, "ended_at");
@@ -79,14 +80,14 @@ class HealthStore {
     }
 
     List<ContactRow> contacts(YearMonth month) {
-        Instant released = MonthGrid.releasedAt(month);
+        Instant released = Months.releasedAt(month);
         record Raw(UUID person, Instant made, Instant late) {
         }
         return jdbc.sql("""
                 SELECT r.person_id, r.contact_made_at, (SELECT MIN(n.created_at) FROM support_notice n
                     WHERE n.request_id = r.id AND n.kind = 'CONTACT_OVERDUE') AS late_at
                 FROM support_request r WHERE r.acknowledged_at >= ? AND r.acknowledged_at < ?""")
-            .params(DbTime.toDb(MonthGrid.start(month)), DbTime.toDb(MonthGrid.end(month)))
+            .params(DbTime.toDb(Months.start(month)), DbTime.toDb(Months.end(month)))
             .query((rs, n) -> new Raw(rs.getObject(1, UUID.class), DbTime.instant(rs, "contact_made_at"),
                 DbTime.instant(rs, "late_at")))
             .list().stream()
@@ -106,8 +107,8 @@ class HealthStore {
                 SELECT r.person_id, (SELECT COUNT(*) FROM support_notice n WHERE n.request_id = r.id
                     AND n.kind = 'NOBODY_ELIGIBLE' AND n.created_at <= ?) AS waited
                 FROM support_request r WHERE r.requested_at >= ? AND r.requested_at < ?""")
-            .params(DbTime.toDb(MonthGrid.releasedAt(month)), DbTime.toDb(MonthGrid.start(month)),
-                DbTime.toDb(MonthGrid.end(month)))
+            .params(DbTime.toDb(Months.releasedAt(month)), DbTime.toDb(Months.start(month)),
+                DbTime.toDb(Months.end(month)))
             .query((rs, n) -> new RequestRow(rs.getObject(1, UUID.class), rs.getLong(2) > 0)).list();
     }
 }

@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.insights.Months;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Programme health as API: what the page shows, from the page's own {@link ProgrammeHealth} and {@link MonthGrid},
+ * Programme health as API: what the page shows, from the page's own {@link ProgrammeHealth} and {@link Months},
  * and nothing more. A figure that cannot be shown without identifying anyone is left out here as it is there; bands
  * are words, never numbers.
  */
@@ -62,7 +63,7 @@ class ProgrammeHealthApiController {
     HealthView show(@AuthenticationPrincipal AftercareUser me,
                     @Parameter(description = "YYYY-MM; the newest released month when left out")
                     @RequestParam(required = false) String month, Locale locale) {
-        YearMonth shown = MonthGrid.asked(month, clock.instant());
+        YearMonth shown = Months.asked(month, clock.instant());
         List<ProgrammeHealth.Figure> figures = health.figures(shown, me.personId());
         List<FigureView> visible = figures.stream().filter(ProgrammeHealth.Figure::shown)
             .map(f -> new FigureView(last(f.key()), last(f.band()), messages.getMessage(f.key(), null, locale),
@@ -70,7 +71,7 @@ class ProgrammeHealthApiController {
             .toList();
         return new HealthView(shown.toString(), HealthRules.K, visible,
             !visible.isEmpty() && visible.size() < figures.size(),
-            MonthGrid.recent(clock.instant(), ProgrammeHealthController.MONTHS_LISTED).stream()
+            Months.recent(clock.instant(), ProgrammeHealthController.MONTHS_LISTED).stream()
                 .map(YearMonth::toString).toList());
     }
 

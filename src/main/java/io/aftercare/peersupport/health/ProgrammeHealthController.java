@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.aftercare.identity.AftercareUser;
+import io.aftercare.insights.Months;
 
 /**
  * Programme health for coordinators: is peer support happening, and how soon? One closed calendar month at a time
@@ -38,7 +39,7 @@ class ProgrammeHealthController {
     @GetMapping("/programme/support/health")
     String page(@AuthenticationPrincipal AftercareUser me, @RequestParam(required = false) String month,
                 Locale locale, Model model) {
-        YearMonth shown = MonthGrid.asked(month, clock.instant());
+        YearMonth shown = Months.asked(month, clock.instant());
         DateTimeFormatter label = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         model.addAttribute("month", shown);
         model.addAttribute("monthLabel", label.format(shown));
@@ -49,7 +50,7 @@ class ProgrammeHealthController {
         model.addAttribute("noneShown", visible.isEmpty());
         model.addAttribute("someHidden", !visible.isEmpty() && visible.size() < figures.size());
         model.addAttribute("minPeople", HealthRules.K);
-        model.addAttribute("months", MonthGrid.recent(clock.instant(), MONTHS_LISTED).stream()
+        model.addAttribute("months", Months.recent(clock.instant(), MONTHS_LISTED).stream()
             .map(m -> new MonthLink(m.toString(), label.format(m), m.equals(shown))).toList());
         return "support/health";
     }

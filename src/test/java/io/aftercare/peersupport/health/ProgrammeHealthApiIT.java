@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
+import io.aftercare.insights.Months;
 import io.aftercare.shared.DbTime;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
@@ -63,9 +64,9 @@ class ProgrammeHealthApiIT {
         var cora = person(people, "Cora Api", null, Role.COORDINATOR);
         TestApi api = TestApi.at(port).basic(cora.email(), PASSWORD);
         // a released month no other test writes into
-        YearMonth month = MonthGrid.latestReleased(Instant.now()).minusMonths(6);
+        YearMonth month = Months.latestReleased(Instant.now()).minusMonths(6);
         String path = "/api/v1/programme/support/health?month=" + month;
-        Instant mid = MonthGrid.start(month).plus(Duration.ofDays(14));
+        Instant mid = Months.start(month).plus(Duration.ofDays(14));
         List<UUID> cases = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             cases.add(caseOf(mid.plus(Duration.ofHours(i)), i < 2 ? Duration.ofHours(3) : null));
@@ -115,7 +116,7 @@ class ProgrammeHealthApiIT {
 
         var latest = api.get("/api/v1/programme/support/health");
         assertThat(latest.status()).isEqualTo(200);
-        assertThat(latest.<String>json("$.month")).isEqualTo(MonthGrid.latestReleased(now).toString());
+        assertThat(latest.<String>json("$.month")).isEqualTo(Months.latestReleased(now).toString());
         assertThat(latest.<List<String>>json("$.months")).hasSize(12).startsWith(latest.<String>json("$.month"));
         assertThat(TestApi.at(port).basic(ada.email(), PASSWORD).get("/api/v1/programme/support/health").status())
             .isEqualTo(200);

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
+import io.aftercare.insights.Months;
 import io.aftercare.shared.DbTime;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.WebSession;
@@ -74,9 +75,9 @@ class ProgrammeHealthIT {
     @Test
     void belowFivePeopleThePageIsTheSameWhetherOnePersonWasReachedOrWasThereAtAll() {
         WebSession page = coordinator();
-        YearMonth month = MonthGrid.latestReleased(Instant.now());
+        YearMonth month = Months.latestReleased(Instant.now());
         String path = "/programme/support/health?month=" + month;
-        Instant mid = MonthGrid.start(month).plus(Duration.ofDays(14));
+        Instant mid = Months.start(month).plus(Duration.ofDays(14));
         List<UUID> cases = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             cases.add(caseOf(UUID.randomUUID(), mid.plus(Duration.ofHours(i)), i < 2 ? Duration.ofHours(3) : null));
@@ -105,13 +106,13 @@ class ProgrammeHealthIT {
     void nothingInTheOpenMonthChangesWhatCoordinatorsSee() {
         WebSession page = coordinator();
         Instant now = Instant.now();
-        YearMonth released = MonthGrid.latestReleased(now);
+        YearMonth released = Months.latestReleased(now);
         YearMonth open = YearMonth.from(now.atOffset(ZoneOffset.UTC));
         String before = figures(page, "/programme/support/health");
         assertThat(figures(page, "/programme/support/health?month=" + released)).isEqualTo(before);
 
         // this month: a case moves from one day to the next, people are reached, people ask and some wait
-        Instant day1 = MonthGrid.start(open).plus(Duration.ofHours(12));
+        Instant day1 = Months.start(open).plus(Duration.ofHours(12));
         UUID moving = caseOf(UUID.randomUUID(), day1, null);
         for (int i = 0; i < 6; i++) {
             caseOf(UUID.randomUUID(), day1.plus(Duration.ofMinutes(i)), Duration.ofHours(2));
@@ -142,7 +143,7 @@ class ProgrammeHealthIT {
     void tooLittleDataIsSaidOnceAndTheFiguresItHidesAreLeftOut() {
         WebSession page = coordinator();
         // a released month no other test writes into
-        YearMonth month = MonthGrid.latestReleased(Instant.now()).minusMonths(10);
+        YearMonth month = Months.latestReleased(Instant.now()).minusMonths(10);
         String path = "/programme/support/health?month=" + month;
         String empty = figures(page, path);
         assertThat(empty.split("Not enough answers to show without identifying anyone", -1)).hasSize(2);
@@ -151,7 +152,7 @@ class ProgrammeHealthIT {
             .doesNotContain("Typical time to a first outreach");
 
         // six people in incidents, five reached within a day: the outreach figures can be said, the rest cannot
-        Instant mid = MonthGrid.start(month).plus(Duration.ofDays(10));
+        Instant mid = Months.start(month).plus(Duration.ofDays(10));
         for (int i = 0; i < 6; i++) {
             caseOf(UUID.randomUUID(), mid.plus(Duration.ofHours(i)), i < 5 ? Duration.ofHours(2) : null);
         }

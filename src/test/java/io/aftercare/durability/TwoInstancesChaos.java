@@ -183,7 +183,8 @@ class TwoInstancesChaos {
             .isLessThan(INCIDENTS * RESPONDERS);
 
         int everyone = INCIDENTS * RESPONDERS;
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(Long.getLong("aftercare.chaos.wait-minutes", 8)))
+            .pollInterval(Duration.ofSeconds(1))
             .until(() -> mailsPerRecipient().size() == everyone);
         // long enough for anything delivered twice to arrive: a stale-after and a few checks more
         await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))

@@ -71,8 +71,18 @@ class JournalPathIT extends BrowserTest {
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "31-journal-why");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the journal today")).click();
-        assertThat(page.getByText("Your journal has started. Here is day 1.")).isVisible();
+        // the short questionnaire is offered first, skipping it as easy as answering
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skip them and start")))
+            .isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Answer them, then start")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skip, go to my journal")))
+            .isVisible();
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Right now, I am treating myself as "
+            + "kindly as I would treat a friend who went through this.")).getByText("Somewhat true").click();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "35-journal-questionnaire-first");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my answers")).click();
+        assertThat(page.getByText("Here is day 1 of your journal.")).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Day 1 of 7"))).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).first().click();
         assertThat(page.getByText("Please check the field marked below.")).isVisible();

@@ -23,7 +23,8 @@ import io.aftercare.support.TestApi;
 
 /**
  * A person's batting average and a plan for their next shift, in Chromium: from My aftercare's cards to each page,
- * what they read there, at desktop and phone width, axe-clean.
+ * what they read there, at desktop and phone width, axe-clean; the plan shared with their lead, who is told and
+ * reads it on the team's shared plans.
  */
 @AftercareIT
 class RecoveryBattingAndPlansPathIT extends BrowserTest {
@@ -42,9 +43,10 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
     void aPersonReadsTheirBattingAverageAndPlansTheirNextShift() {
         String[] robin = person("Robin Vale").split(" ");
         String[] sam = person("Sam Okafor").split(" ");
+        String[] lee = person("Lee Park").split(" ");
         TestApi admin = TestApi.at(port).asAdmin();
         String teamName = "Payments " + UUID.randomUUID().toString().substring(0, 6);
-        String team = admin.post("/api/v1/teams", Map.of("name", teamName, "leads", List.of(),
+        String team = admin.post("/api/v1/teams", Map.of("name", teamName, "leads", List.of(lee[1]),
             "members", List.of(robin[1], sam[1]))).json("$.id");
         // weekly turns from ten days ago: Robin's first is over, Sam is on now, Robin is next in four days
         LocalDate startsOn = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(10);
@@ -91,9 +93,11 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
         Locator first = page.locator("li.card").first();
         first.getByLabel("Pair with someone").check();
         first.getByLabel("Who with (optional)").selectOption(new SelectOption().setLabel("Sam Okafor"));
+        first.getByLabel("Share this plan with the leads of " + teamName).check();
         first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save the plan")).click();
         assertThat(page.getByText("Your plan is saved.")).isVisible();
         assertThat(page.getByText("You plan to pair with Sam Okafor on this shift.")).isVisible();
+        assertThat(page.getByText("Shared with the leads of " + teamName + ".")).isVisible();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "42-plan-next-shift");
 
@@ -111,5 +115,33 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
         assertThat(phone.getByText("You plan to pair with Sam Okafor on this shift.")).isVisible();
         Browser.checkAccessibility(phone);
         Browser.screenshot(phone, "43-plan-next-shift-phone");
+
+        // the lead: told that a plan was shared, and reads only the plan on the team's shared plans
+        Page lead = browser.newPage();
+        page = lead;
+        lead.navigate(url("/login"));
+        lead.getByLabel("E-mail").fill(lee[0]);
+        lead.getByLabel("Password").fill(PASSWORD);
+        lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestApi.at(port)
+            .basic(lee[0], PASSWORD).get("/api/v1/me/inbox").body().contains("was shared with you"));
+        lead.navigate(url("/inbox"));
+        assertThat(lead.getByText("A plan for a coming on-call shift was shared with you")).isVisible();
+        lead.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open").setExact(true)).first().click();
+        assertThat(lead.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("Plans shared with you in " + teamName))).isVisible();
+        assertThat(lead.getByText("Robin Vale plans to pair with Sam Okafor on this shift.")).isVisible();
+        Browser.checkAccessibility(lead);
+        Browser.screenshot(lead, "44-shared-plans");
+        Page leadPhone = browser.newPage(360, 740);
+        page = leadPhone;
+        leadPhone.navigate(url("/login"));
+        leadPhone.getByLabel("E-mail").fill(lee[0]);
+        leadPhone.getByLabel("Password").fill(PASSWORD);
+        leadPhone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        leadPhone.navigate(url("/teams/" + team + "/plans"));
+        assertThat(leadPhone.getByText("Robin Vale plans to pair with Sam Okafor on this shift.")).isVisible();
+        Browser.checkAccessibility(leadPhone);
+        Browser.screenshot(leadPhone, "45-shared-plans-phone");
     }
 }

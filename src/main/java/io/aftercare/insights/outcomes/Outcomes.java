@@ -34,11 +34,11 @@ import io.aftercare.recovery.ToolUseForInsight;
 /**
  * "Does it help?": for the people whose day-30 follow-up was answered in a released month, the median change from
  * their day-1 follow-up in each measure, for those who used a recovery tool against those who did not, and for those
- * someone reached out to within 24 hours against those nobody did. Each comparison is one question to the rule set,
- * its two groups the question's parts, so a group too small to show (or whose other half is) is hidden.
+ * someone reached out to within 24 hours against those nobody did. Each group is one question to the rule set, so a
+ * group too small to show is hidden.
  */
 @Service
-class Outcomes {
+public class Outcomes {
 
     static final int FIRST_DAY = 1;
     static final int LAST_DAY = 30;
@@ -61,17 +61,17 @@ class Outcomes {
     }
 
     /** One group's median change, as released. */
-    record Group(String figure, String group, String label, String text, Figure released) {
-        boolean hidden() {
+    public record Group(String figure, String group, String label, String text, Figure released) {
+        public boolean hidden() {
             return released instanceof Figure.Hidden;
         }
     }
 
     /** One measure's two comparisons. */
-    record MeasureOutcome(String measure, String heading, List<Group> groups) {
+    public record MeasureOutcome(String measure, String heading, List<Group> groups) {
     }
 
-    record Report(YearMonth month, String monthLabel, List<MeasureOutcome> measures) {
+    public record Report(YearMonth month, String monthLabel, List<MeasureOutcome> measures) {
     }
 
     /** A person's change from day 1 to day 30 in tenths of a point, with what it is compared by. */
@@ -119,22 +119,25 @@ class Outcomes {
         return new Report(month, DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month), measures);
     }
 
+    /**
+     * Each group is a question of its own: the rule set shows no parts of a median, and its release log keeps the
+     * two groups apart only if they never overlap, which they do not (each person is in one or the other).
+     */
     private List<Group> compare(UUID viewer, Window window, String figure, List<Change> changes,
                                 Predicate<Change> in, Measure measure, List<String> names, String measureName,
                                 Locale locale) {
-        Cell whole = cell("all", changes, measure);
-        Cell yes = cell(names.get(0), changes.stream().filter(in).toList(), measure);
-        Cell no = cell(names.get(1), changes.stream().filter(in.negate()).toList(), measure);
-        Release r = ruleSet.release(viewer, new Question(figure, Statistic.MEDIAN, window, whole, List.of(yes, no)));
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
+            Predicate<Change> member = i == 0 ? in : in.negate();
+            String name = figure + "." + names.get(i);
+            Release r = ruleSet.release(viewer, Question.of(name, Statistic.MEDIAN, window,
+                cell(names.get(i), changes.stream().filter(member).toList(), measure)));
             String label = words.text("outcome.group." + names.get(i), locale);
-            Figure f = r.parts().get(i);
+            Figure f = r.whole();
             String text = f instanceof Figure.Median med
-                ? words.text("outcome.change", locale, label, measureName, change(med.value(), locale),
-                    med.of())
-                : words.text("insight.hidden", locale);
-            groups.add(new Group(figure, names.get(i), label, text, f instanceof Figure.Median ? f : new Figure.Hidden()));
+                ? words.text("outcome.change", locale, label, measureName, change(med.value(), locale), med.of())
+                : words.hidden(locale);
+            groups.add(new Group(name, names.get(i), label, text, f instanceof Figure.Median ? f : new Figure.Hidden()));
         }
         return groups;
     }

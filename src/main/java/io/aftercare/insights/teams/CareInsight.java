@@ -37,7 +37,7 @@ import io.aftercare.peersupport.OutreachForInsight;
 @Service
 public class CareInsight {
 
-    /** Severities, always all of them and in this order, so that the page's shape never depends on who was paged. */
+    /** Severities in the order they are shown. */
     static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4", "SEV5");
     /** The follow-up days shown (care's defaults). */
     static final List<Integer> FOLLOW_UP_DAYS = List.of(1, 7, 30);
@@ -85,23 +85,28 @@ public class CareInsight {
         Function<CaseAnswers, Integer> stressed = c -> c.stress() >= 4 ? 1 : 0;
         List<InsightReport.Line> stress = new ArrayList<>();
         Cell all = cell("all", checkedIn, stressed);
-        List<Cell> bySeverity = SEVERITIES.stream()
+        // only the severities and hours someone was in: an empty part would hide every other part with it
+        List<String> severities = SEVERITIES.stream()
+            .filter(s -> checkedIn.stream().anyMatch(c -> s.equals(c.severity()))).toList();
+        List<Cell> bySeverity = severities.stream()
             .map(s -> cell(s, checkedIn.stream().filter(c -> s.equals(c.severity())).toList(), stressed)).toList();
         Release severity = ask.release("care.stressed.severity", Statistic.SHARE, all, bySeverity);
         stress.add(words.line("care.stressed.severity", "all", words.text("insight.stressed.label", locale),
             severity.whole(), locale, "insight.stressed.whole", monthLabel));
-        for (int i = 0; i < SEVERITIES.size(); i++) {
-            String s = SEVERITIES.get(i);
+        for (int i = 0; i < severities.size(); i++) {
+            String s = severities.get(i);
             stress.add(words.line("care.stressed.severity", s, words.text("insight.stressed.severity.label", locale, s),
                 severity.parts().get(i), locale, "insight.stressed.severity", s));
         }
+        List<Hours> hoursPresent = java.util.Arrays.stream(Hours.values())
+            .filter(h -> checkedIn.stream().anyMatch(c -> c.hours() == h)).toList();
         List<Cell> byHours = new ArrayList<>();
-        for (Hours h : Hours.values()) {
+        for (Hours h : hoursPresent) {
             byHours.add(cell(h.name(), checkedIn.stream().filter(c -> c.hours() == h).toList(), stressed));
         }
         Release hours = ask.release("care.stressed.hours", Statistic.SHARE, all, byHours);
-        for (int i = 0; i < Hours.values().length; i++) {
-            String h = Hours.values()[i].name();
+        for (int i = 0; i < hoursPresent.size(); i++) {
+            String h = hoursPresent.get(i).name();
             String when = words.text("insight.hours." + h, locale);
             stress.add(words.line("care.stressed.hours", h, words.text("insight.stressed.hours.label", locale, when),
                 hours.parts().get(i), locale, "insight.stressed.hours", when));

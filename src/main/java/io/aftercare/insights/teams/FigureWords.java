@@ -7,6 +7,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.insights.Figure;
+import io.aftercare.insights.FigureText;
 
 /**
  * Puts a released {@link Figure} into a plain sentence and the bars of its chart, through the messages. A hidden
@@ -16,9 +17,11 @@ import io.aftercare.insights.Figure;
 public class FigureWords {
 
     private final MessageSource messages;
+    private final FigureText figures;
 
-    FigureWords(MessageSource messages) {
+    FigureWords(MessageSource messages, FigureText figures) {
         this.messages = messages;
+        this.figures = figures;
     }
 
     public String text(String key, Locale locale, Object... args) {
@@ -27,15 +30,12 @@ public class FigureWords {
 
     /** "12 of 20 (60.0%)", "2 or fewer of 40", "all but 2 or fewer of 40". */
     public String share(Figure.Share s, Locale locale) {
-        return switch (s.edge()) {
-            case EXACT -> text("insight.share.exact", locale, s.count(), s.of(), percent(s.percent(), locale));
-            case FEW -> text("insight.share.few", locale, s.of());
-            case ALL_BUT_FEW -> text("insight.share.allButFew", locale, s.of());
-        };
+        return figures.text(s, locale);
     }
 
-    static String percent(double percent, Locale locale) {
-        return String.format(locale, "%.1f", percent);
+    /** "Not enough answers to show without identifying anyone", whatever hid the figure. */
+    public String hidden(Locale locale) {
+        return figures.hidden(locale);
     }
 
     /** A share as a sentence ({@code key} takes the share first, then {@code args}). */
@@ -85,7 +85,7 @@ public class FigureWords {
     }
 
     private InsightReport.Line hidden(String figure, String group, String label, Figure released, Locale locale) {
-        return new InsightReport.Line(figure, group, label, text("insight.hidden", locale),
+        return new InsightReport.Line(figure, group, label, hidden(locale),
             released instanceof Figure.Hidden ? released : new Figure.Hidden(), List.of());
     }
 

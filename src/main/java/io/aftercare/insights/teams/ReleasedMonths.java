@@ -1,23 +1,16 @@
 package io.aftercare.insights.teams;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.aftercare.shared.DomainException;
+import io.aftercare.insights.Months;
 
 /**
- * The closed time grid of team insight (rule 4): calendar months in UTC, each released {@link #RELEASE_AFTER} after
- * it ends and frozen from then on (answers given later count nowhere). No open month and no range of one's own
- * choosing can be asked for.
+ * The rule set's closed time grid ({@link Months}, rule 4) as team insight uses it: a case counts in the month it
+ * opened, with what was answered before the month's release; the month picker lists the newest released months.
  */
 public final class ReleasedMonths {
-
-    static final Duration RELEASE_AFTER = Duration.ofDays(7);
 
     /** Released months offered in the month picker; older ones stay reachable by their address. */
     static final int LISTED = 12;
@@ -26,50 +19,28 @@ public final class ReleasedMonths {
     }
 
     public static Instant start(YearMonth month) {
-        return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return Months.start(month);
     }
 
     public static Instant end(YearMonth month) {
-        return start(month.plusMonths(1));
+        return Months.end(month);
     }
 
-    /** When the month is released; anything answered from then on does not count in it. */
     public static Instant releasedAt(YearMonth month) {
-        return end(month).plus(RELEASE_AFTER);
-    }
-
-    static boolean released(YearMonth month, Instant now) {
-        return !now.isBefore(releasedAt(month));
+        return Months.releasedAt(month);
     }
 
     public static YearMonth latest(Instant now) {
-        YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(1);
-        return released(month, now) ? month : month.minusMonths(1);
+        return Months.latestReleased(now);
     }
 
     /** The newest released months, newest first. */
-    static List<YearMonth> recent(Instant now) {
-        List<YearMonth> months = new ArrayList<>();
-        YearMonth latest = latest(now);
-        for (int i = 0; i < LISTED; i++) {
-            months.add(latest.minusMonths(i));
-        }
-        return months;
+    public static List<YearMonth> recent(Instant now) {
+        return Months.recent(now, LISTED);
     }
 
     /** The month asked for (blank: the newest released one); anything else, the open month included, is not found. */
     public static YearMonth asked(String month, Instant now) {
-        if (month == null || month.isBlank()) {
-            return latest(now);
-        }
-        try {
-            YearMonth parsed = YearMonth.parse(month);
-            if (parsed.getYear() >= 2000 && released(parsed, now)) {
-                return parsed;
-            }
-        } catch (DateTimeParseException e) {
-            // the same answer as for a month not released yet
-        }
-        throw DomainException.notFound("Released month");
+        return Months.asked(month, now);
     }
 }

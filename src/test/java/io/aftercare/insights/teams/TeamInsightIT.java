@@ -113,8 +113,10 @@ class TeamInsightIT {
             .contains("10 of 20 (50.0%) heard from someone within 24 hours of their case opening.")
             .contains("15 of 20 (75.0%) heard from someone within 72 hours of their case opening.")
             .contains("Half of the people someone reached out to heard from them within 5.0 hours (the median, of 15 people).")
-            // nobody was in a SEV3 incident: the same words as for a group of one to four
-            .contains("Not enough answers to show without identifying anyone")
+            // at the edges no count is given
+            .contains("2 or fewer of 20 noticed loss of confidence afterwards.")
+            // nobody was in a SEV3 incident, so there is no such row
+            .doesNotContain("SEV3")
             // the other team's people are not in it
             .doesNotContain("of 28")
             .doesNotContain("Search");
@@ -127,8 +129,8 @@ class TeamInsightIT {
             .startsWith("figure,group,label,count,of,percent,median,text\r\n")
             .contains("care.stressed.severity,SEV1,After SEV1 incidents,6,10,60.0,,"
                 + "\"After SEV1 incidents, 6 of 10 (60.0%) felt stressed or very stressed.\"\r\n")
-            .contains("care.stressed.severity,SEV3,After SEV3 incidents,,,,,"
-                + "Not enough answers to show without identifying anyone\r\n");
+            .contains("care.effects.LOSS_OF_CONFIDENCE,all,Loss of confidence,,20,,,"
+                + "2 or fewer of 20 noticed loss of confidence afterwards.\r\n");
 
         // and the API the same again
         var api = TestApi.at(port).basic(lena.email(), PASSWORD).get("/api/v1/teams/" + payments + "/insight?month="

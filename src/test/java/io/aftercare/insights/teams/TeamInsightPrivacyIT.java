@@ -74,6 +74,10 @@ class TeamInsightPrivacyIT {
         WhatTheLeadSees before = read(session, api, path);
         assertThat(before.page()).contains("Not enough answers to show without identifying anyone")
             .doesNotContain("%").doesNotContain(" of 4");
+        assertThat(new String(before.csv(), java.nio.charset.StandardCharsets.UTF_8))
+            .contains("care.stressed.severity,all,Everyone who answered,,,,,"
+                + "Not enough answers to show without identifying anyone\r\n")
+            .doesNotContain("%");
 
         // one person answered "not at all" instead of "very stressed"
         care.changeStress(cases.get(0), 1);

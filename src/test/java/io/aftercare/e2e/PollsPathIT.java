@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.microsoft.playwright.Page;
@@ -18,7 +17,6 @@ import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.peersupport.SupportFixtures;
 import io.aftercare.peersupport.SupportFixtures.Person;
-import io.aftercare.polls.MinimalRuleSet;
 import io.aftercare.support.AftercareIT;
 
 /**
@@ -27,7 +25,6 @@ import io.aftercare.support.AftercareIT;
  * stressed" with the bar charts and the reach-out gap, on a desktop and on a phone.
  */
 @AftercareIT
-@Import(MinimalRuleSet.class)
 class PollsPathIT extends BrowserTest {
 
     @Autowired

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.aftercare.directory.People;
@@ -32,7 +31,6 @@ import io.aftercare.support.WebSession;
  * stressed or very stressed"; people outside the poll and leads of other teams never reach it.
  */
 @AftercareIT
-@Import(MinimalRuleSet.class)
 class PollsIT {
 
     @LocalServerPort
@@ -87,6 +85,7 @@ class PollsIT {
 
         // the page shows the same errors next to their fields, and keeps what was typed
         WebSession web = WebSession.signedIn(port, cora.email(), PASSWORD);
+        assertThat(web.get("/programme/polls/new").body()).contains("After an incident, how stressed do you feel?");
         var page = web.post("/programme/polls", Map.of("title", "", "template", "talk", "audience", "teams",
             "opensOn", today(), "closesOn", "2020-01-01"));
         assertThat(page.statusCode()).isEqualTo(200);
@@ -181,9 +180,9 @@ class PollsIT {
         assertThat(api(cora).post("/api/v1/polls/" + poll + "/close", Map.of()).status()).isEqualTo(200);
         String after = coraWeb.get("/polls/" + poll + "/results").body();
         assertThat(after).contains("3 of 7 (42.9%) were stressed or very stressed",
-            "1 of 7 (14.3%) answered “Very stressed”", "The reach-out gap",
-            "7 of 7 (100.0%) said they often or always reach out to coworkers",
-            "0 of 7 (0.0%) said coworkers often or always reach out to them");
+            "2 or fewer of 7 answered “Very stressed”", "The reach-out gap",
+            "all but 2 or fewer of 7 said they often or always reach out to coworkers",
+            "2 or fewer of 7 said coworkers often or always reach out to them");
         String leadSees = WebSession.signedIn(port, lead.email(), PASSWORD).get("/polls/" + poll + "/results").body();
         assertThat(leadSees).contains("3 of 7 (42.9%) were stressed or very stressed");
         assertThat((String) api(cora).get("/api/v1/polls/" + poll + "/results")

@@ -1,7 +1,6 @@
 package io.aftercare.polls.answers;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ class AnswerPageController {
     @GetMapping("/polls")
     String waiting(@AuthenticationPrincipal AftercareUser me, Model model, Locale locale) {
         model.addAttribute("waiting", answering.waiting(me.personId()));
-        model.addAttribute("dates", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+        model.addAttribute("dates", DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
         return "polls/mine";
     }
 
@@ -55,7 +54,7 @@ class AnswerPageController {
         model.addAttribute("given", given);
         model.addAttribute("errors", errors);
         model.addAttribute("closesOn", at.round().closesOn()
-            .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+            .format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)));
         return "polls/answer";
     }
 

@@ -2,7 +2,6 @@ package io.aftercare.polls.programme;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,6 +131,6 @@ class ProgrammePollsController {
     }
 
     private static String day(LocalDate d, Locale locale) {
-        return d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+        return d.format(DateTimeFormatter.ofPattern("d MMM yyyy", locale));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +17,8 @@ import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
 import io.aftercare.insights.Cell;
 import io.aftercare.insights.Figure;
+import io.aftercare.insights.FigureText;
 import io.aftercare.insights.Question;
-import io.aftercare.insights.Release;
 import io.aftercare.insights.RuleSet;
 import io.aftercare.insights.Statistic;
 import io.aftercare.insights.Window;
@@ -47,20 +46,26 @@ public class PollResults {
     private final RoundStore rounds;
     private final Tallies tallies;
     private final PollRounds running;
-    private final ObjectProvider<RuleSet> ruleSet;
+    private final RuleSet ruleSet;
+    private final FigureText figureText;
     private final MessageSource messages;
 
-    PollResults(PollCatalogue polls, RoundStore rounds, Tallies tallies, PollRounds running,
-                ObjectProvider<RuleSet> ruleSet, MessageSource messages) {
+    PollResults(PollCatalogue polls, RoundStore rounds, Tallies tallies, PollRounds running, RuleSet ruleSet,
+                FigureText figureText, MessageSource messages) {
         this.polls = polls;
         this.rounds = rounds;
         this.tallies = tallies;
         this.running = running;
         this.ruleSet = ruleSet;
+        this.figureText = figureText;
         this.messages = messages;
     }
 
-    /** One released share, in words, with the width of its bar (0 when not shown or at an edge). */
+    /**
+     * One released share: the sentence ("17 of 40 (42.5%) were stressed or very stressed"), the figure alone for the
+     * chart ("17 of 40 (42.5%)", "2 or fewer of 40") and the width of its bar (0 when hidden or few, 100 when all but
+     * a few), all from the rule set's figure and FigureText's words.
+     */
     public record Shown(String figure, boolean hidden, String sentence, String value, double percent) {
     }
 
@@ -184,28 +189,18 @@ public class PollResults {
         for (int i = 0; i < Math.min(count, n); i++) {
             values.set(i, 1);
         }
-        RuleSet rules = ruleSet.getIfAvailable();
-        Figure f = rules == null ? new Figure.Hidden() : release(rules, viewer,
-            Question.of(figure, Statistic.SHARE, new Window.PollRound(c.round().id()),
-                new Cell("all", c.respondents(), values)));
+        Figure f = ruleSet.release(viewer, Question.of(figure, Statistic.SHARE,
+            new Window.PollRound(c.round().id()), new Cell("all", c.respondents(), values))).whole();
         if (f instanceof Figure.Share s) {
-            String pct = String.format(locale, "%.1f", s.percent());
-            return switch (s.edge()) {
-                case EXACT -> new Shown(figure, false, msg(locale, "polls.results.share", s.count(), s.of(), pct, phrase),
-                    msg(locale, "polls.results.value", s.count(), pct), s.percent());
-                case FEW -> new Shown(figure, false, msg(locale, "polls.results.few", s.of(), phrase),
-                    msg(locale, "polls.results.value.few"), 0);
-                case ALL_BUT_FEW -> new Shown(figure, false, msg(locale, "polls.results.allButFew", s.of(), phrase),
-                    msg(locale, "polls.results.value.allButFew"), 100);
+            String text = figureText.text(s, locale);
+            double width = switch (s.edge()) {
+                case EXACT -> s.percent();
+                case FEW -> 0;
+                case ALL_BUT_FEW -> 100;
             };
+            return new Shown(figure, false, msg(locale, "polls.results.sentence", text, phrase), text, width);
         }
-        return new Shown(figure, true, msg(locale, "polls.results.hidden"), msg(locale, "polls.results.value.hidden"),
-            0);
-    }
-
-    private static Figure release(RuleSet rules, UUID viewer, Question question) {
-        Release r = rules.release(viewer, question);
-        return r.whole();
+        return new Shown(figure, true, figureText.hidden(locale), figureText.hidden(locale), 0);
     }
 
     private String msg(Locale locale, String key, Object... args) {

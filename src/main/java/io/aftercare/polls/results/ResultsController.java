@@ -1,7 +1,6 @@
 package io.aftercare.polls.results;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -32,7 +31,7 @@ class ResultsController {
     @GetMapping("/polls/{id}/results")
     String page(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Model model, Locale locale) {
         PollResults.Results r = results.of(me, id, locale);
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
         model.addAttribute("r", r);
         model.addAttribute("closesOn", r.closesOn() == null ? "" : r.closesOn().format(dates));
         model.addAttribute("previousClosedOn", r.previous() == null ? "" : r.previous().closesOn().format(dates));

@@ -36,10 +36,13 @@ public class MessageText {
     /** The day before a shift the person made a plan for: their own reminder (recovery). */
     public static final String PLAN_REMINDER = "PLAN_REMINDER";
 
+    /** An on-call shift has ended: the end-of-shift question waits on the person's on-call page (insights). */
+    public static final String ONCALL_EFFORT = "ONCALL_EFFORT";
+
     private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.of(NUDGE, "nudge",
         SUPPORT_REQUEST, "supportRequest", SUPPORT_WAITING, "supportWaiting", SUPPORT_FOUND, "supportFound",
         SUPPORT_WAITING_COORDINATOR, "supportWaitingCoordinator", CHECK_IN_SUGGESTED, "checkInSuggested",
-        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder");
+        JOURNAL_PROMPT, "journalPrompt", PLAN_REMINDER, "planReminder", ONCALL_EFFORT, "oncallEffort");
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
@@ -63,6 +66,7 @@ public class MessageText {
             case SUPPORT_WAITING_COORDINATOR -> "/programme/support";
             case JOURNAL_PROMPT -> "/me/recovery/journal";
             case PLAN_REMINDER -> "/me/recovery/plans";
+            case ONCALL_EFFORT -> "/me/oncall";
             default -> "/me";
         };
     }

@@ -24,7 +24,7 @@ record Fairness(int most, double median, Double ratio) {
         return new Fairness(most, median, ratio);
     }
 
-    boolean uneven() {
+    public boolean uneven() {
         return ratio == null ? most > 0 : ratio > UNEVEN;
     }
 }

@@ -27,6 +27,32 @@ class OnCallWords {
         return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
     }
 
+    /** A shift as the person reads it: "Sat 3 Oct 09:00 to Sun 4 Oct 09:00", in their own zone. */
+    String shift(java.time.Instant from, java.time.Instant to, java.time.ZoneId zone, Locale locale) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale);
+        return m("oncall.effort.shift", locale, f.format(from.atZone(zone)), f.format(to.atZone(zone)));
+    }
+
+    /**
+     * The team-month figure of the end-of-shift question as the rule set released it: three bands, or the one
+     * sentence for a figure not shown (the same whatever the reason).
+     */
+    String effort(io.aftercare.insights.Figure figure, YearMonth month, Locale locale) {
+        if (figure instanceof io.aftercare.insights.Figure.Bands b) {
+            return m("oncall.effort.team.bands", locale, monthName(month, locale), b.high().of(),
+                share(b.high(), locale), share(b.middle(), locale), share(b.low(), locale));
+        }
+        return m("oncall.effort.team.hidden", locale);
+    }
+
+    private String share(io.aftercare.insights.Figure.Share s, Locale locale) {
+        return switch (s.edge()) {
+            case FEW -> m("oncall.effort.share.few", locale);
+            case ALL_BUT_FEW -> m("oncall.effort.share.allButFew", locale);
+            case EXACT -> m("oncall.effort.share.exact", locale, s.count(), s.percent());
+        };
+    }
+
     /** The person's own month, as they read it on /me/oncall. */
     List<String> mine(PersonLoad p, Locale locale) {
         String month = monthName(p.month(), locale);

@@ -44,11 +44,11 @@ record PersonLoad(YearMonth month, ZoneId zone, int business, int off, int sleep
         HEALTHY, ABOVE_HEALTHY, HIGH, BURNOUT
     }
 
-    int interruptions() {
+    public int interruptions() {
         return business + off + sleep;
     }
 
-    Level level() {
+    public Level level() {
         int n = interruptions();
         if (n >= BURNOUT) {
             return Level.BURNOUT;
@@ -60,23 +60,23 @@ record PersonLoad(YearMonth month, ZoneId zone, int business, int off, int sleep
     }
 
     /** The share of the month on call, in percent to one decimal. */
-    double sharePercent() {
+    public double sharePercent() {
         return monthMinutes == 0 ? 0 : Math.round(onCallMinutes * 1000.0 / monthMinutes) / 10.0;
     }
 
-    boolean shareTooHigh() {
+    public boolean shareTooHigh() {
         return sharePercent() > SHARE_LINE;
     }
 
     /** Incidents per 12 hours on call, to one decimal; null when they were not on call this month. */
-    Double perShift() {
+    public Double perShift() {
         if (onCallMinutes == 0) {
             return null;
         }
         return Math.round(incidentsOnCall * 10.0 * SHIFT_MINUTES / onCallMinutes) / 10.0;
     }
 
-    boolean tooManyPerShift() {
+    public boolean tooManyPerShift() {
         Double perShift = perShift();
         return perShift != null && perShift > PER_SHIFT_LINE;
     }

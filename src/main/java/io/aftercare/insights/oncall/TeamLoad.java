@@ -27,24 +27,24 @@ record TeamLoad(UUID teamId, String teamName, YearMonth month, List<Row> people,
         /** The SRE book: a single-site rotation covering 24/7 needs at least 8 people. */
         static final int MINIMUM_SINGLE_SITE = 8;
 
-        boolean tooSmall() {
+        public boolean tooSmall() {
             return singleSite && size > 0 && size < MINIMUM_SINGLE_SITE;
         }
     }
 
-    int business() {
+    public int business() {
         return people.stream().mapToInt(r -> r.load().business()).sum();
     }
 
-    int off() {
+    public int off() {
         return people.stream().mapToInt(r -> r.load().off()).sum();
     }
 
-    int sleep() {
+    public int sleep() {
         return people.stream().mapToInt(r -> r.load().sleep()).sum();
     }
 
-    int interruptions() {
+    public int interruptions() {
         return business() + off() + sleep();
     }
 }

@@ -42,6 +42,9 @@ public class MessageText {
     /** The one reminder, the day before a poll closes, to someone who has not answered it (polls). */
     public static final String POLL_REMINDER = "POLL_REMINDER";
 
+    /** An on-call shift has ended: the end-of-shift question waits on the person's on-call page (insights). */
+    public static final String ONCALL_EFFORT = "ONCALL_EFFORT";
+
     private static final java.util.Map<String, String> OWN_WORDS = java.util.Map.ofEntries(
         java.util.Map.entry(NUDGE, "nudge"),
         java.util.Map.entry(SUPPORT_REQUEST, "supportRequest"),
@@ -53,7 +56,8 @@ public class MessageText {
         java.util.Map.entry(PLAN_REMINDER, "planReminder"),
         java.util.Map.entry(PLAN_SHARED, "planShared"),
         java.util.Map.entry(POLL_INVITATION, "pollInvitation"),
-        java.util.Map.entry(POLL_REMINDER, "pollReminder"));
+        java.util.Map.entry(POLL_REMINDER, "pollReminder"),
+        java.util.Map.entry(ONCALL_EFFORT, "oncallEffort"));
 
     /** The words for a message of that kind and day. */
     public Text of(String kind, int day, boolean reminder) {
@@ -79,6 +83,7 @@ public class MessageText {
             case PLAN_REMINDER -> "/me/recovery/plans";
             case PLAN_SHARED -> "/teams";
             case POLL_INVITATION, POLL_REMINDER -> "/polls";
+            case ONCALL_EFFORT -> "/me/oncall";
             default -> "/me";
         };
     }

@@ -7,6 +7,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.directory.Directory;
+import io.aftercare.insights.EndOfShiftQuestionAsked;
 import io.aftercare.recovery.JournalPromptReady;
 import io.aftercare.recovery.PlanReminderDue;
 import io.aftercare.recovery.PlanShared;
@@ -16,7 +17,7 @@ import io.aftercare.recovery.PlanUnshared;
  * Recovery's reminders, to the person alone: the journal's daily prompt ("Your journal prompt for today is ready"),
  * and the day-before reminder of a plan for the next shift. Never anything the person wrote or planned. Like
  * check-ins: one inbox message and one on their first outward channel, timed by {@link SendTime}, idempotent per
- * notification and channel.
+ * notification and channel. The end-of-shift question goes the same way: its words ask the question, never an answer.
  */
 @Component
 class RecoveryListener {
@@ -65,6 +66,13 @@ class RecoveryListener {
 
     private static String sharedNotification(UUID planId) {
         return "plan-shared:" + planId;
+    }
+
+    /** The end-of-shift question (insights): one per shift, asked the same way as recovery's reminders. */
+    @ApplicationModuleListener
+    void on(EndOfShiftQuestionAsked asked) {
+        send(asked.personId(), "oncall-effort:" + asked.questionId(), ":" + asked.personId(),
+            MessageText.ONCALL_EFFORT, 0);
     }
 
     private void send(UUID personId, String notification, String suffix, String kind, int day) {

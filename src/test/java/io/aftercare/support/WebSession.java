@@ -43,6 +43,24 @@ public final class WebSession {
         return browser;
     }
 
+    /**
+     * Signs in through the OpenID Connect provider ({@link OidcProvider}, with the claims queued there) as a browser
+     * would: the answer is Aftercare's last redirect (to the page to open, or to the refusal page).
+     */
+    public static HttpResponse<String> singleSignOn(WebSession browser) {
+        return OidcProvider.signIn(browser.client, browser.port());
+    }
+
+    private int port() {
+        return URI.create(base).getPort();
+    }
+
+    /** The value of a cookie this browser holds for Aftercare, or {@code null}. */
+    public String cookie(String name) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public HttpResponse<String> get(String path) {
         var response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         Matcher m = CSRF.matcher(response.body());

@@ -186,6 +186,15 @@ public class AccountService implements Accounts, UserDetailsService {
     @Override
     @Transactional
     public void setRoles(UUID personId, Set<Role> roles, UUID actorId) {
+        setRoles(personId, roles, actorId, null);
+    }
+
+    /**
+     * As {@link #setRoles(UUID, Set, UUID)}, with where the change came from in the audit entry (the identity
+     * provider's groups at sign-in, say).
+     */
+    @Transactional
+    public void setRoles(UUID personId, Set<Role> roles, UUID actorId, String why) {
         Set<Role> before = rolesOf(personId);
         Set<Role> after = Accounts.withResponder(roles);
         if (before.equals(after)) {
@@ -193,7 +202,8 @@ public class AccountService implements Accounts, UserDetailsService {
         }
         jdbc.sql("DELETE FROM account_role WHERE person_id = ?").param(personId).update();
         insertRoles(personId, after);
-        audit.record(actorId, personId, "ROLES_CHANGED", "person:" + personId, before + " -> " + after);
+        audit.record(actorId, personId, "ROLES_CHANGED", "person:" + personId,
+            before + " -> " + after + (why == null ? "" : " " + why));
         // a session keeps the roles it signed in with: end them, so the next page is signed in with these
         endSessions(personId);
         if (!after.containsAll(before)) {

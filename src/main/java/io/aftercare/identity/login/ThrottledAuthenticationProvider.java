@@ -3,8 +3,10 @@ package io.aftercare.identity.login;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -21,10 +23,21 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
+    private final Predicate<AftercareUser> passwordAllowed;
 
     public ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle) {
+        this(delegate, throttle, user -> true);
+    }
+
+    /**
+     * @param passwordAllowed whether this account may sign in with a password at all (with local passwords off,
+     *                        only the break-glass admin may); any other is refused as a wrong password is
+     */
+    public ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle,
+                                           Predicate<AftercareUser> passwordAllowed) {
         this.delegate = delegate;
         this.throttle = throttle;
+        this.passwordAllowed = passwordAllowed;
     }
 
     static List<String> keys(Authentication attempt) {
@@ -45,8 +58,11 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = delegate.authenticate(attempt);
-            throttle.succeeded(keys);
             AftercareUser user = ((AftercareUser) result.getPrincipal()).withoutPassword();
+            if (!passwordAllowed.test(user)) {
+                throw new BadCredentialsException("passwords are off for this account");
+            }
+            throttle.succeeded(keys);
             UsernamePasswordAuthenticationToken token =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
             token.setDetails(attempt.getDetails());

@@ -2,6 +2,7 @@ package io.aftercare.identity.security;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,16 +16,27 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import io.aftercare.identity.AuditLog;
 import io.aftercare.identity.Role;
+import io.aftercare.identity.sso.SsoHandlers;
+import io.aftercare.identity.sso.SsoProperties;
+import io.aftercare.identity.sso.SsoSignIn;
 import io.aftercare.identity.account.AccountService;
 import io.aftercare.identity.login.LoginThrottle;
 import io.aftercare.identity.login.LoginThrottledException;
@@ -38,8 +50,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Four filter chains: incoming webhooks (no session, no CSRF: each delivery authenticates itself by the
  * signature or token its controller checks over the raw body), the actuator (health for everyone, metrics for admins or the scrape token), the REST API
  * (stateless: personal API tokens or HTTP Basic, challenged with Bearer only; calls that change something must
- * send JSON or CSV; problem details on failure) and the browser UI (form login,
- * CSRF, strict Content-Security-Policy). Who may call what is declared on each controller with
+ * send JSON or CSV; problem details on failure) and the browser UI (form login, and OpenID Connect sign-in when a
+ * provider is configured (docs/sso.md), CSRF, strict Content-Security-Policy). Who may call what is declared on each controller with
  * {@code @PreAuthorize} and proven by the authorization matrix test.
  */
 @Configuration
@@ -61,10 +73,12 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(AccountService accounts, PasswordEncoder encoder,
-                                                LoginThrottle throttle) {
+                                                LoginThrottle throttle, SsoProperties sso) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+        // with local passwords off, only the break-glass admin's password still works (form and HTTP Basic alike)
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle,
+            user -> sso.localPasswords() || (sso.isBreakGlass(user.login()) && user.has(Role.ADMIN))));
     }
 
     @Bean
@@ -163,17 +177,44 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, io.aftercare.identity.Accounts accounts,
                                 AuthenticationManager manager,
-                                @Value("${aftercare.session.absolute-timeout}") java.time.Duration absoluteTimeout)
+                                @Value("${aftercare.session.absolute-timeout}") java.time.Duration absoluteTimeout,
+                                SsoProperties sso, ObjectProvider<ClientRegistrationRepository> registrations,
+                                SsoSignIn ssoSignIn, AuditLog audit)
         throws Exception {
         RequestMatcher swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
-        http.authenticationManager(manager)
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        String csp = CSP;
+        ClientRegistrationRepository providers = registrations.getIfAvailable();
+        if (providers != null) {
+            SsoHandlers handlers = new SsoHandlers(providers, contexts, audit);
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .authorizedClientRepository(SsoHandlers.keepNoTokens())
+                    .userInfoEndpoint(u -> u.oidcUserService(ssoSignIn))
+                    .successHandler(handlers.success())
+                    .failureHandler(handlers.failure()))
+                .logout(l -> l.addLogoutHandler(handlers.remember()).logoutSuccessHandler(handlers.signedOut()));
+            if (providers instanceof Iterable<?> all) {
+                @SuppressWarnings("unchecked")
+                var origins = SsoHandlers.endSessionOrigins((Iterable<ClientRegistration>) all);
+                // signing out is a form whose answer leads on to the provider's end-session page
+                csp = CSP.replace("form-action 'self'", "form-action 'self' " + String.join(" ", origins));
+            }
+        }
+        String webCsp = csp;
+        // the provider's sign-in first, then passwords (the same throttled manager as the API's, and no other)
+        AuthenticationManager webManager = providers == null ? manager : new ProviderManager(
+            java.util.List.of(new OidcAuthorizationCodeAuthenticationProvider(
+                new RestClientAuthorizationCodeTokenResponseClient(), ssoSignIn)), manager);
+        http.authenticationManager(webManager)
+            .securityContext(c -> c.securityContextRepository(contexts))
             .authorizeHttpRequests(a -> a
-                .requestMatchers("/login", "/setup", "/setup/**", "/invite/**", "/reset/**", "/resources", "/css/**", "/js/**", "/img/**",
+                .requestMatchers("/login", "/login/break-glass", "/login/refused", "/setup", "/setup/**", "/invite/**", "/reset/**", "/resources", "/css/**", "/js/**", "/img/**",
                     "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                     "/swagger-ui.html").permitAll()
                 .anyRequest().authenticated())
             .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login").usernameParameter("email")
-                .passwordParameter("password").failureHandler(loginFailure())
+                .passwordParameter("password").failureHandler(loginFailure(sso.localPasswords()))
                 // back to the page that asked for sign-in (a path on this site only), else home
                 .successHandler(new io.aftercare.identity.login.SavedPage()))
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -182,7 +223,7 @@ class SecurityConfig {
             .addFilterBefore(new FirstRunFilter(accounts),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .contentSecurityPolicy(c -> c.policyDirectives(webCsp))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter((req, res) -> {
@@ -193,15 +234,17 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static AuthenticationFailureHandler loginFailure() {
+    private static AuthenticationFailureHandler loginFailure(boolean localPasswords) {
         return (request, response, exception) -> {
             String email = request.getParameter("email");
             request.getSession().setAttribute(io.aftercare.identity.login.LoginController.LAST_EMAIL, email == null ? "" : email);
-            String target = "/login?error";
+            // with local passwords off, the only password form is the break-glass one: back to it
+            String form = localPasswords ? "/login" : "/login/break-glass";
+            String target = form + "?error";
             if (exception instanceof LoginThrottledException t) {
                 long minutes = (t.waitFor().toSeconds() + 59) / 60;
-                target = t.locked() ? "/login?locked=" + minutes
-                    : "/login?wait=" + Math.max(1, t.waitFor().toSeconds());
+                target = t.locked() ? form + "?locked=" + minutes
+                    : form + "?wait=" + Math.max(1, t.waitFor().toSeconds());
             }
             response.sendRedirect(request.getContextPath() + target);
         };

@@ -80,20 +80,6 @@ class DirectoryPagesIT {
     }
 
     @Test
-    void addingToATeamSomethingThatIsNotAPersonAsksToChooseSomeoneFromTheList() {
-        WebSession browser = admin();
-        var created = browser.post("/teams", Map.of("name", "Team " + tag()));
-        String team = idFrom(created.headers().firstValue("Location").orElseThrow(), "/teams/");
-
-        var added = browser.post("/teams/" + team + "/members", Map.of("personId", "not-a-person", "lead", "yes"));
-
-        assertThat(added.statusCode()).isEqualTo(302);
-        assertThat(browser.follow(added).body()).contains("Choose someone from the list to add.");
-        assertThat((List<String>) TestApi.at(port).asAdmin().get("/api/v1/teams/" + team).json("$.members"))
-            .isEmpty();
-    }
-
-    @Test
     void leadingATeamOpensItsCarePageFromTheTeamPage_theLeadRoleAloneDoesNot() {
         String t = tag();
         TestApi api = TestApi.at(port).asAdmin();

@@ -51,6 +51,7 @@ class IntegrationPagesIT {
     @Test
     void matchingAnIdentityToSomethingThatIsNotAPersonAsksToChooseOne() {
         WebSession browser = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        browser.get("/integrations/unmatched");
 
         var map = browser.post("/integrations/unmatched/" + java.util.UUID.randomUUID(),
             Map.of("personId", "not-a-person"));
@@ -62,6 +63,7 @@ class IntegrationPagesIT {
     @Test
     void aSecretThatCannotBeUsedIsRefusedNextToTheForm() {
         WebSession browser = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+        browser.get("/integrations");
         var created = browser.post("/integrations", Map.of("type", "alertmanager", "name", "Rotated"));
         String page = created.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
 

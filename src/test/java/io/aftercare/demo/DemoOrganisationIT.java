@@ -81,7 +81,10 @@ class DemoOrganisationIT {
         WebSession browser = WebSession.signedIn(port, DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD);
         String page = browser.get("/me").body();
         assertThat(chartPoints(page)).isGreaterThanOrEqualTo(15);
-        assertThat(page).contains("has come down since").contains("(lower is better).");
+        // which way the latest answer went depends on which of the replayed follow-ups are due by now (the hour of
+        // the run): the page must read the trend in words, whichever way it went
+        assertThat(page)
+            .containsPattern("has (come down|gone up|stayed about the same) since [^<]+ \\(lower is better\\)\\.");
 
         // once every resolved incident has reached care (which finds everyone already in their case), nobody has
         // been prompted about the past and no case was opened twice

@@ -45,7 +45,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * includes and excludes of Surefire, or of a Failsafe execution that runs {@code integration-test}, as pom.xml
  * configures them (the plugins' defaults where it does not). Benchmarks count as run by the {@code bench} profile's
  * Failsafe includes ({@code ./mvnw -Pbench verify}): they print numbers and assert nothing a build could fail on,
- * so they are run on purpose, not on every build. A {@code @Nested} inner class runs with the class around it; any
+ * so they are run on purpose, not on every build. Chaos tests count as run by the {@code chaos} profile's Failsafe
+ * includes, which {@code .ci/run} runs after {@code ./mvnw verify} (they start and kill real processes for minutes). A {@code @Nested} inner class runs with the class around it; any
  * other member class with tests never runs. An abstract class runs through a concrete class that extends it.
  */
 class TestNamingTest {
@@ -86,7 +87,7 @@ class TestNamingTest {
         assertThat(withTests).as("the scan finds test classes").contains(TestNamingTest.class, ModularityTest.class);
         assertThat(neverRun)
             .as("These classes have test methods but no build runs them: name them to match a pattern below "
-                + "(unit tests *Test, integration tests *IT, benchmarks *Benchmark).%n  %s",
+                + "(unit tests *Test, integration tests *IT, benchmarks *Benchmark, chaos tests *Chaos).%n  %s",
                 runs.stream().map(Run::toString).collect(Collectors.joining("%n  ".formatted())))
             .isEmpty();
     }
@@ -99,7 +100,7 @@ class TestNamingTest {
 
         assertThat(picked).accepts("io/aftercare/care/cases/DueTimesPropertiesTest.java",
             "io/aftercare/web/OpenApiIT.java", "io/aftercare/e2e/CheckInFlowIT.java",
-            "io/aftercare/bench/IngestBenchmark.java");
+            "io/aftercare/bench/IngestBenchmark.java", "io/aftercare/durability/TwoInstancesChaos.java");
         assertThat(picked).rejects("io/aftercare/care/cases/DueTimesProperties.java",
             "io/aftercare/peersupport/requests/AssignmentProperties.java", "io/aftercare/web/OpenApiChecks.java",
             "io/aftercare/care/cases/DueTimesTest$Inner.java");
@@ -185,10 +186,10 @@ class TestNamingTest {
         }
 
         child(project, "profiles").map(p -> children(p, "profile")).orElse(List.of()).stream()
-            .filter(profile -> text(profile, "id").equals("bench"))
+            .filter(profile -> List.of("bench", "chaos").contains(text(profile, "id")))
             .forEach(profile -> child(profile, "build").flatMap(b -> plugin(b, "maven-failsafe-plugin"))
-                .ifPresent(p -> runs.add(run("Failsafe -Pbench", failsafeConfig, child(p, "configuration"),
-                    FAILSAFE_INCLUDES))));
+                .ifPresent(p -> runs.add(run("Failsafe -P" + text(profile, "id"), failsafeConfig,
+                    child(p, "configuration"), FAILSAFE_INCLUDES))));
         return runs;
     }
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.insights.Cell;
 import io.aftercare.insights.Figure;
-import io.aftercare.insights.Months;
+import io.aftercare.shared.Months;
 import io.aftercare.insights.Question;
 import io.aftercare.insights.Release;
 import io.aftercare.insights.RuleSet;
@@ -62,7 +62,7 @@ class StandardRuleSet implements RuleSet {
     @Override
     @Transactional
     public Release release(UUID viewer, Question question) {
-        if (question.window() instanceof Window.Months months && !Months.released(months, clock.instant())) {
+        if (question.window() instanceof Window.Months months && !Months.released(months.last(), clock.instant())) {
             throw Months.notReleased();
         }
         log.lock(viewer);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
-import io.aftercare.insights.Months;
+import io.aftercare.shared.Months;
 
 /**
  * The rule set's closed time grid ({@link Months}, rule 4) as team insight uses it: a case counts in the month it

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.aftercare.insights.Months;
+import io.aftercare.shared.Months;
 import io.aftercare.peersupport.requests.AssignmentOutcome;
 import io.aftercare.shared.DbTime;
 

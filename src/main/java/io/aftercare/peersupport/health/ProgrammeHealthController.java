@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.aftercare.identity.AftercareUser;
-import io.aftercare.insights.Months;
+import io.aftercare.shared.Months;
 
 /**
  * Programme health for coordinators: is peer support happening, and how soon? One closed calendar month at a time

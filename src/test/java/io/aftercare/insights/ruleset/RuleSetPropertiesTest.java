@@ -194,7 +194,7 @@ class RuleSetPropertiesTest {
     }
 
     static Outcome run(Population population, Attack attack) {
-        RuleSet rules = new StandardRuleSet(new InsightsProperties(population.k()), new MemoryReleaseLog(),
+        RuleSet rules = new StandardRuleSet(InsightsProperties.of(population.k()), new MemoryReleaseLog(),
             Clock.fixed(NOW, ZoneOffset.UTC));
         List<Seen> seen = new ArrayList<>();
         List<Boolean> pattern = new ArrayList<>();

@@ -33,7 +33,7 @@ class StandardRuleSetTest {
     static final UUID VIEWER = UUID.randomUUID();
 
     final MemoryReleaseLog log = new MemoryReleaseLog();
-    final StandardRuleSet rules = new StandardRuleSet(new InsightsProperties(5), log, Clock.fixed(NOW, ZoneOffset.UTC));
+    final StandardRuleSet rules = new StandardRuleSet(InsightsProperties.of(5), log, Clock.fixed(NOW, ZoneOffset.UTC));
 
     static List<UUID> people(int n) {
         return IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList();
@@ -129,9 +129,9 @@ class StandardRuleSetTest {
         Question november = Question.of("care.stressed", Statistic.SHARE, Window.Months.of(YearMonth.of(2026, 11)),
             cell("all", people(8), 4));
         Clock early = Clock.fixed(Instant.parse("2026-12-07T23:59:59Z"), ZoneOffset.UTC);
-        StandardRuleSet before = new StandardRuleSet(new InsightsProperties(5), log, early);
+        StandardRuleSet before = new StandardRuleSet(InsightsProperties.of(5), log, early);
         assertThatThrownBy(() -> before.release(VIEWER, november)).isInstanceOf(DomainException.NotFound.class);
-        StandardRuleSet after = new StandardRuleSet(new InsightsProperties(5), log,
+        StandardRuleSet after = new StandardRuleSet(InsightsProperties.of(5), log,
             Clock.fixed(Instant.parse("2026-12-08T00:00:00Z"), ZoneOffset.UTC));
         assertThat(after.release(VIEWER, november).whole()).isInstanceOf(Figure.Share.class);
     }

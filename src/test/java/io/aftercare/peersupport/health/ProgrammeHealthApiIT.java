@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
-import io.aftercare.insights.Months;
+import io.aftercare.shared.Months;
 import io.aftercare.shared.DbTime;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;

@@ -1,4 +1,4 @@
-package io.aftercare.insights;
+package io.aftercare.shared;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.aftercare.shared.DomainException;
 
 /**
  * The closed time grid (rule 4): calendar months in UTC, each released {@link #RELEASE_AFTER} after it ends and
@@ -40,11 +38,6 @@ public final class Months {
 
     public static boolean released(YearMonth month, Instant now) {
         return !now.isBefore(releasedAt(month));
-    }
-
-    /** Whether every month of the window is released. */
-    public static boolean released(Window.Months window, Instant now) {
-        return released(window.last(), now);
     }
 
     /** The newest released month at this instant. */

@@ -1,4 +1,4 @@
-package io.aftercare.insights;
+package io.aftercare.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

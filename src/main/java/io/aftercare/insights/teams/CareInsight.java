@@ -90,26 +90,41 @@ public class CareInsight {
             .filter(s -> checkedIn.stream().anyMatch(c -> s.equals(c.severity()))).toList();
         List<Cell> bySeverity = severities.stream()
             .map(s -> cell(s, checkedIn.stream().filter(c -> s.equals(c.severity())).toList(), stressed)).toList();
-        Release severity = ask.release("care.stressed.severity", Statistic.SHARE, all, bySeverity);
-        stress.add(words.line("care.stressed.severity", "all", words.text("insight.stressed.label", locale),
-            severity.whole(), locale, "insight.stressed.whole", monthLabel));
+        // one figure name for both breakdowns: the release log then shows at most one breakdown of the same people,
+        // so that neither can be subtracted from the other or from the whole (decision 0038)
+        Release severity = ask.release("care.stressed", Statistic.SHARE, all, bySeverity);
+        boolean bySeverityShown = !bySeverity.isEmpty()
+            && severity.parts().stream().noneMatch(part -> part instanceof Figure.Hidden);
+        stress.add(bySeverityShown
+            ? new InsightReport.Line("care.stressed.severity", "all", words.text("insight.stressed.label", locale),
+                words.text("insight.stressed.whole.byParts", locale), severity.whole(), List.of())
+            : words.line("care.stressed.severity", "all", words.text("insight.stressed.label", locale),
+                severity.whole(), locale, "insight.stressed.whole", monthLabel));
         for (int i = 0; i < severities.size(); i++) {
             String s = severities.get(i);
             stress.add(words.line("care.stressed.severity", s, words.text("insight.stressed.severity.label", locale, s),
                 severity.parts().get(i), locale, "insight.stressed.severity", s));
         }
-        List<Hours> hoursPresent = java.util.Arrays.stream(Hours.values())
-            .filter(h -> checkedIn.stream().anyMatch(c -> c.hours() == h)).toList();
-        List<Cell> byHours = new ArrayList<>();
-        for (Hours h : hoursPresent) {
-            byHours.add(cell(h.name(), checkedIn.stream().filter(c -> c.hours() == h).toList(), stressed));
-        }
-        Release hours = ask.release("care.stressed.hours", Statistic.SHARE, all, byHours);
-        for (int i = 0; i < hoursPresent.size(); i++) {
-            String h = hoursPresent.get(i).name();
-            String when = words.text("insight.hours." + h, locale);
-            stress.add(words.line("care.stressed.hours", h, words.text("insight.stressed.hours.label", locale, when),
-                hours.parts().get(i), locale, "insight.stressed.hours", when));
+        if (bySeverityShown) {
+            // asked too, the breakdown by hours would be refused by the release log anyway: say why it is not here
+            stress.add(new InsightReport.Line("care.stressed.hours", "all",
+                words.text("insight.stressed.hours.byParts.label", locale),
+                words.text("insight.stressed.hours.byParts", locale), new Figure.Hidden(), List.of()));
+        } else {
+            List<Hours> hoursPresent = java.util.Arrays.stream(Hours.values())
+                .filter(h -> checkedIn.stream().anyMatch(c -> c.hours() == h)).toList();
+            List<Cell> byHours = new ArrayList<>();
+            for (Hours h : hoursPresent) {
+                byHours.add(cell(h.name(), checkedIn.stream().filter(c -> c.hours() == h).toList(), stressed));
+            }
+            Release hours = ask.release("care.stressed", Statistic.SHARE, all, byHours);
+            for (int i = 0; i < hoursPresent.size(); i++) {
+                String h = hoursPresent.get(i).name();
+                String when = words.text("insight.hours." + h, locale);
+                stress.add(words.line("care.stressed.hours", h,
+                    words.text("insight.stressed.hours.label", locale, when), hours.parts().get(i), locale,
+                    "insight.stressed.hours", when));
+            }
         }
         sections.add(new InsightReport.Section("stress", words.text("insight.section.stress", locale), stress));
 

@@ -1,5 +1,6 @@
 package io.aftercare.insights.oncall;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import io.aftercare.insights.Question;
 import io.aftercare.insights.RuleSet;
 import io.aftercare.insights.Statistic;
 import io.aftercare.insights.Window;
+import io.aftercare.shared.Months;
 
 /**
  * The team-month figure of the end-of-shift question, and the only way anyone but the person sees an answer: each
@@ -33,10 +35,12 @@ class TeamEffort {
 
     private final EffortStore store;
     private final ObjectProvider<RuleSet> ruleSet;
+    private final Clock clock;
 
-    TeamEffort(EffortStore store, ObjectProvider<RuleSet> ruleSet) {
+    TeamEffort(EffortStore store, ObjectProvider<RuleSet> ruleSet, Clock clock) {
         this.store = store;
         this.ruleSet = ruleSet;
+        this.clock = clock;
     }
 
     /** The question asked of the rule set: one value per person, the team as it was when each shift was asked about. */
@@ -52,10 +56,13 @@ class TeamEffort {
             new Cell(teamName, byPerson.keySet(), values));
     }
 
-    /** What the viewer may see; empty until the rule set is in place. */
+    /**
+     * What the viewer may see; empty until the rule set is in place, and for a month not released yet (the rule set
+     * answers only for released months, and the page shows the open month too).
+     */
     Optional<Figure> release(UUID viewerId, UUID teamId, String teamName, YearMonth month) {
         RuleSet rules = ruleSet.getIfAvailable();
-        if (rules == null) {
+        if (rules == null || !Months.released(month, clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(rules.release(viewerId, question(teamId, teamName, month)).whole());

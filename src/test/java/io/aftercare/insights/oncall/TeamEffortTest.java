@@ -57,7 +57,8 @@ class TeamEffortTest {
         if (rules != null) {
             beans.addBean("ruleSet", rules);
         }
-        return new TeamEffort(store(), beans.getBeanProvider(RuleSet.class));
+        return new TeamEffort(store(), beans.getBeanProvider(RuleSet.class),
+            java.time.Clock.fixed(java.time.Instant.parse("2026-12-20T00:00:00Z"), java.time.ZoneOffset.UTC));
     }
 
     static RuleSet answering(Figure figure, AtomicReference<Question> asked) {

@@ -70,7 +70,7 @@ public class LoginController {
                       HttpSession session, Model model, Authentication authentication, HttpServletRequest request,
                       HttpServletResponse response) {
         if (sso.localPasswords()) {
-            return "redirect:/login";
+            return page(wait, locked, session, model, authentication, request, response, true);
         }
         model.addAttribute("breakGlass", true);
         return page(wait, locked, session, model, authentication, request, response, true);

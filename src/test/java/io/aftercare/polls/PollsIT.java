@@ -214,19 +214,8 @@ class PollsIT {
     }
 
     void awaitInbox(UUID person) {
-        for (int i = 0; i < 100; i++) {
-            Long n = jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND kind = 'POLL_INVITATION'")
-                .param(person).query(Long.class).single();
-            if (n > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("no poll invitation in the inbox");
+        org.awaitility.Awaitility.await("a poll invitation in the inbox").atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND kind = ?")
+                .param(person).param("POLL_INVITATION").query(Long.class).single() > 0);
     }
 }

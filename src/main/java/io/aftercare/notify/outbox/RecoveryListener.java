@@ -7,7 +7,6 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.directory.Directory;
-import io.aftercare.insights.EndOfShiftQuestionAsked;
 import io.aftercare.recovery.JournalPromptReady;
 import io.aftercare.recovery.PlanReminderDue;
 import io.aftercare.recovery.PlanShared;
@@ -66,13 +65,6 @@ class RecoveryListener {
 
     private static String sharedNotification(UUID planId) {
         return "plan-shared:" + planId;
-    }
-
-    /** The end-of-shift question (insights): one per shift, asked the same way as recovery's reminders. */
-    @ApplicationModuleListener
-    void on(EndOfShiftQuestionAsked asked) {
-        send(asked.personId(), "oncall-effort:" + asked.questionId(), ":" + asked.personId(),
-            MessageText.ONCALL_EFFORT, 0);
     }
 
     private void send(UUID personId, String notification, String suffix, String kind, int day) {

@@ -81,7 +81,7 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your batting average")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your batting average")))
             .isVisible();
-        assertThat(page.getByText("1 incident in 120 changes shipped for your teams this year.")).isVisible();
+        assertThat(page.getByText("1 incident in 120 changes shipped where you work this year.")).isVisible();
         assertThat(page.getByText("You were on call for one shift in the last 12 months.")).isVisible();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "40-batting-average");
@@ -108,7 +108,7 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
         phone.getByLabel("Password").fill(PASSWORD);
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         phone.navigate(url("/me/recovery/batting-average"));
-        assertThat(phone.getByText("1 incident in 120 changes shipped for your teams this year.")).isVisible();
+        assertThat(phone.getByText("1 incident in 120 changes shipped where you work this year.")).isVisible();
         Browser.checkAccessibility(phone);
         Browser.screenshot(phone, "41-batting-average-phone");
         phone.navigate(url("/me/recovery/plans"));

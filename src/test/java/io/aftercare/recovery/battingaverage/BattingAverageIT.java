@@ -115,7 +115,7 @@ class BattingAverageIT {
         assertThat(((Number) mine.json("$.changesLastYear")).longValue()).isEqualTo(60);
         assertThat(((Number) mine.json("$.changesPerIncident")).longValue()).isEqualTo(30);
         assertThat((List<String>) mine.json("$.sentences")).contains(
-            "2 incidents in 60 changes shipped for your teams this year.",
+            "2 incidents in 60 changes shipped where you work this year.",
             "You were on call for 5 shifts in the last 12 months.");
 
         // Bo, in the same team and rotation, sees his own: his shifts, no incident of Ana's
@@ -128,7 +128,7 @@ class BattingAverageIT {
         WebSession web = WebSession.signedIn(port, ana.email(), PASSWORD);
         var page = web.get("/me/recovery/batting-average");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("2 incidents in 60 changes shipped for your teams this year.",
+        assertThat(page.body()).contains("2 incidents in 60 changes shipped where you work this year.",
             "You were on call for 5 shifts in the last 12 months.");
         // and My aftercare has a card with one sentence of it
         assertThat(web.get("/me").body()).contains("2 incidents in 60 changes this year.", "Your batting average");

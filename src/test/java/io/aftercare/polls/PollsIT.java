@@ -213,6 +213,58 @@ class PollsIT {
             .doesNotContain("of 4").doesNotContain("were stressed or very stressed");
     }
 
+    @Test
+    void theApiListsYourOwnOpenPollsAndTheirQuestionsAndNothingOfAnyoneElse() {
+        Person cora = person(people, "Cora Mine", null, Role.COORDINATOR);
+        Person ada = person(people, "Ada Asked", null);
+        Person ben = person(people, "Ben Asked", null);
+        Person olu = person(people, "Olu NotAsked", null);
+        UUID teamId = team(jdbc, "Asked", null, ada.id(), ben.id());
+        team(jdbc, "NotAsked", null, olu.id());
+        String poll = api(cora).post("/api/v1/polls", talkPoll(teamId)).json("$.poll.id");
+
+        var mine = api(ada).get("/api/v1/me/polls");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat((List<String>) mine.json("$[*].id")).containsExactly(poll);
+        assertThat((Boolean) mine.json("$[0].answered")).isFalse();
+        assertThat((String) mine.json("$[0].title")).isEqualTo("After incidents, this quarter");
+        assertThat((String) mine.json("$[0].closesOn"))
+            .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
+
+        var one = api(ada).get("/api/v1/me/polls/" + poll);
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat((String) one.json("$.questions[0].text")).isEqualTo("After an incident, how stressed do you feel?");
+        assertThat((List<String>) one.json("$.questions[0].choices")).hasSize(5);
+        assertThat((String) one.json("$.questions[1].kind")).isEqualTo("MANY");
+        assertThat((String) one.json("$.poll.standing")).isEqualTo("TO_ANSWER");
+
+        // someone else answering changes nothing Ada's answers say
+        String adaBefore = api(ada).get("/api/v1/me/polls").body();
+        String adaOneBefore = api(ada).get("/api/v1/me/polls/" + poll).body();
+        assertThat(api(ben).post("/api/v1/polls/" + poll + "/answers", Map.of("answers", Map.of("1", List.of(5))))
+            .status()).isEqualTo(204);
+        assertThat(api(ada).get("/api/v1/me/polls").body()).isEqualTo(adaBefore);
+        assertThat(api(ada).get("/api/v1/me/polls/" + poll).body()).isEqualTo(adaOneBefore);
+        // Ben sees his own answer marked, still listed while the round is open
+        assertThat((Boolean) api(ben).get("/api/v1/me/polls").json("$[0].answered")).isTrue();
+        assertThat((String) api(ben).get("/api/v1/me/polls/" + poll).json("$.poll.standing")).isEqualTo("ANSWERED");
+
+        // not asked: an empty list and 404, as a problem detail, like the page
+        assertThat((List<Object>) api(olu).get("/api/v1/me/polls").json("$")).isEmpty();
+        var notAsked = api(olu).get("/api/v1/me/polls/" + poll);
+        assertThat(notAsked.status()).isEqualTo(404);
+        assertThat(notAsked.header("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(WebSession.signedIn(port, olu.email(), PASSWORD).get("/polls/" + poll).statusCode())
+            .isEqualTo(404);
+        assertThat(api(olu).get("/api/v1/me/polls/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(TestApi.at(port).anonymous().get("/api/v1/me/polls").status()).isEqualTo(401);
+
+        // once closed, it is no longer listed
+        api(cora).post("/api/v1/polls/" + poll + "/close", Map.of());
+        assertThat((List<Object>) api(ada).get("/api/v1/me/polls").json("$")).isEmpty();
+        assertThat((String) api(ada).get("/api/v1/me/polls/" + poll).json("$.poll.standing")).isEqualTo("NOT_OPEN");
+    }
+
     void awaitInbox(UUID person) {
         org.awaitility.Awaitility.await("a poll invitation in the inbox").atMost(java.time.Duration.ofSeconds(10))
             .until(() -> jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id = ? AND kind = ?")

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.aftercare.care.CareCases;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.OnCallShift;
 import io.aftercare.directory.RotationRef;
@@ -37,19 +38,23 @@ class EndOfShift {
 
     private final EffortStore store;
     private final Directory directory;
+    private final CareCases care;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EndOfShift(EffortStore store, Directory directory, ApplicationEventPublisher events, Clock clock) {
+    EndOfShift(EffortStore store, Directory directory, CareCases care, ApplicationEventPublisher events,
+               Clock clock) {
         this.store = store;
         this.directory = directory;
+        this.care = care;
         this.events = events;
         this.clock = clock;
     }
 
     /**
      * Asks about every shift that ended in a team with the question on, since the last day (or since it was turned
-     * on): one question per person, rotation and shift end, whichever instance or run gets there first.
+     * on): one question per person, rotation and shift end, whichever instance or run gets there first. Only the
+     * team's members and leads are asked, and never anyone who opted out of care.
      *
      * @return how many questions this run asked
      */
@@ -68,6 +73,16 @@ class EndOfShift {
                 rotationIds.add(r.id());
                 people.addAll(r.members());
             });
+            // only the team's own people, as its setting is the team's: someone on its rotation but in no team of
+            // it (an outside helper, someone who moved) is not asked; nor is anyone who opted out of care
+            Set<UUID> inTeam = directory.team(setting.teamId())
+                .map(t -> {
+                    Set<UUID> all = new LinkedHashSet<>(t.members());
+                    all.addAll(t.leads());
+                    return all;
+                }).orElse(Set.of());
+            people.retainAll(inTeam);
+            people.removeIf(care::hasOptedOut);
             for (UUID person : people) {
                 for (OnCallShift shift : directory.shifts(person, since, now)) {
                     if (!rotationIds.contains(shift.rotationId()) || !shift.endsAt().isAfter(since)

@@ -121,4 +121,16 @@ public class Answering {
         return rounds.waitingFor(personId, today()).stream()
             .map(r -> new ForPerson(polls.find(r.pollId()).orElseThrow(), r, Standing.TO_ANSWER)).toList();
     }
+
+    /**
+     * The open polls the person was asked, with whether they have answered this round (their own participation
+     * only), soonest closing first.
+     */
+    @Transactional(readOnly = true)
+    public List<ForPerson> open(UUID personId) {
+        LocalDate today = today();
+        return rounds.openFor(personId, today).stream()
+            .map(r -> new ForPerson(polls.find(r.pollId()).orElseThrow(), r,
+                tallies.answered(r.id(), personId) ? Standing.ANSWERED : Standing.TO_ANSWER)).toList();
+    }
 }

@@ -113,6 +113,14 @@ public class RoundStore {
             .params(personId, Date.valueOf(today), personId).query(ROW).list();
     }
 
+    /** The open rounds a person was invited to, answered or not, soonest closing first. */
+    public List<Round> openFor(UUID personId, LocalDate today) {
+        return jdbc.sql("SELECT r.id, r.poll_id, r.number, r.opens_on, r.closes_on, r.opened, r.reminded, r.closed"
+                + " FROM polls_round r JOIN polls_invitee i ON i.round_id = r.id AND i.person_id = ? "
+                + "WHERE r.opened = TRUE AND r.closed = FALSE AND r.closes_on >= ? ORDER BY r.closes_on, r.id")
+            .params(personId, Date.valueOf(today)).query(ROW).list();
+    }
+
     /** For erasure: the person is no longer an invitee anywhere. */
     public void forgetInvitee(UUID personId) {
         jdbc.sql("DELETE FROM polls_invitee WHERE person_id = ?").param(personId).update();

@@ -147,4 +147,77 @@ class SsoLockedDownIT {
             .query(UUID.class).single();
         assertThat(accounts.rolesOf(admin)).contains(Role.ADMIN);
     }
+
+    private String resetLink(UUID personId) {
+        String token = "reset-" + UUID.randomUUID();
+        jdbc.sql("INSERT INTO password_reset (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .params(io.aftercare.identity.account.Secrets.sha256(token), personId,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(2))
+            .update();
+        return "/reset/" + token;
+    }
+
+    private String passwordHash(UUID personId) {
+        return jdbc.sql("SELECT password_hash FROM account WHERE person_id = ?").param(personId)
+            .query(String.class).optional().orElse(null);
+    }
+
+    @Test
+    void invitationAndResetLinksPointToTheCompanySignInAndSetNoPassword() {
+        // an invitation: the page names the company sign-in and links to it, with no password form, and a password
+        // posted to it anyway is not set
+        UUID ivy = people.create(NewPerson.of("Ivy Invited", email("invited"), "UTC", Set.of(), null), null).id();
+        String invitation = java.net.URI.create(TestApi.at(port).asAdmin()
+            .post("/api/v1/people/" + ivy + "/invitation", "{}").json("$.link")).getPath();
+        WebSession browser = WebSession.anonymous(port);
+        var page = browser.get(invitation);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("You sign in to Aftercare through your company", "Sign in with Company sign-in",
+            "/oauth2/authorization/").doesNotContain("name=\"password\"", "Choose your password");
+        browser.get("/login/break-glass"); // a page with a form, for the session's CSRF token
+        var posted = browser.post(invitation, Map.of("password", PASSWORD, "confirm", PASSWORD));
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(posted.body()).contains("Sign in with Company sign-in").doesNotContain("name=\"password\"");
+        assertThat(passwordHash(ivy)).isNull();
+
+        // a reset link: the same, and the old password stays as it was
+        String email = email("reset");
+        UUID rex = people.create(NewPerson.of("Rex Reset", email, "UTC", Set.of(), PASSWORD), null).id();
+        String hashBefore = passwordHash(rex);
+        String reset = resetLink(rex);
+        assertThat(browser.get(reset).body()).contains("Sign in with Company sign-in")
+            .doesNotContain("name=\"password\"", "Choose a new password");
+        browser.get("/login/break-glass");
+        assertThat(browser.post(reset, Map.of("password", "another long password", "confirm",
+            "another long password")).body()).contains("Sign in with Company sign-in");
+        assertThat(passwordHash(rex)).isEqualTo(hashBefore);
+
+        // "Forgot your password?": the company sign-in, no form, and nothing sent to anyone whatever is typed
+        var forgot = browser.get("/reset");
+        assertThat(forgot.body()).contains("Sign in with Company sign-in").doesNotContain("name=\"email\"");
+        browser.get("/login/break-glass");
+        var asked = browser.post("/reset", Map.of("email", email));
+        assertThat(OidcProvider.location(asked)).endsWith("/reset?sent");
+        assertThat(browser.get("/reset?sent").body()).contains("Sign in with Company sign-in")
+            .doesNotContain("a link to choose a new password is on its way");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset WHERE person_id = ?").param(rex)
+            .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theBreakGlassAdminsResetLinkStillSetsTheirPassword() {
+        UUID admin = jdbc.sql("SELECT person_id FROM account WHERE login = ?").param(TestApi.ADMIN_EMAIL)
+            .query(UUID.class).single();
+        String hashBefore = passwordHash(admin);
+        String reset = resetLink(admin);
+        WebSession browser = WebSession.anonymous(port);
+        assertThat(browser.get(reset).body()).contains("name=\"password\"")
+            .doesNotContain("Sign in with Company sign-in");
+        // a mismatch sets nothing, so the shared admin's password used by other tests stays as it is
+        var mismatch = browser.post(reset, Map.of("password", "one long password here", "confirm", "another one"));
+        assertThat(mismatch.statusCode()).isEqualTo(200);
+        assertThat(mismatch.body()).contains("name=\"password\"");
+        assertThat(passwordHash(admin)).isEqualTo(hashBefore);
+    }
 }

@@ -144,4 +144,39 @@ class EndOfShiftIT {
         assertThat(questions(ana)).isZero();
         assertThat(questions(bo)).isGreaterThan(0);
     }
+
+    @Test
+    void whoeverOptedOutOfCareOrIsInNoTeamOfTheRotationIsNotAsked() {
+        Person ana = person("Ana");
+        Person dee = person("Dee");
+        Person cy = person("Cy");
+        Person lead = person("Lee");
+        String teamId = admin().post("/api/v1/teams", Map.of("name", "Shift " + UUID.randomUUID(),
+            "leads", List.of(lead.id()), "members", List.of(ana.id(), dee.id(), lead.id()))).json("$.id");
+        // Cy takes turns on the team's rotation but is in no team at all
+        var rotation = admin().post("/api/v1/teams/" + teamId + "/rotations", Map.of("name", "Primary",
+            "members", List.of(ana.id(), dee.id(), cy.id()), "shiftLength", "PT1H", "handoffTime", "00:00",
+            "timeZone", "UTC", "startsOn", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()));
+        assertThat(rotation.status()).as(rotation.toString()).isEqualTo(201);
+        // Dee opted out of care check-ins
+        var out = as(dee).post("/api/v1/me/opt-out", Map.of("optOut", true));
+        assertThat(out.status()).as(out.toString()).isEqualTo(200);
+        assertThat(as(lead).put("/api/v1/teams/" + teamId + "/oncall-question", Map.of("enabled", true)).status())
+            .isEqualTo(200);
+
+        // six hours of hourly turns: two shifts each ended, only Ana's are asked
+        endOfShift.askAboutEndedShifts(Instant.now().plus(Duration.ofHours(6)));
+        assertThat(questions(ana)).isGreaterThanOrEqualTo(1);
+        assertThat(questions(dee)).isZero();
+        assertThat(questions(cy)).isZero();
+        assertThat(as(dee).get("/api/v1/me/oncall/effort").body()).isEqualTo("[]");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notify_message WHERE person_id IN (?, ?) AND kind = 'ONCALL_EFFORT'")
+            .params(UUID.fromString(dee.id()), UUID.fromString(cy.id())).query(Long.class).single()).isZero();
+
+        // opted back in, Dee is asked again
+        as(dee).post("/api/v1/me/opt-out", Map.of("optOut", false));
+        endOfShift.askAboutEndedShifts(Instant.now().plus(Duration.ofHours(9)));
+        assertThat(questions(dee)).isGreaterThanOrEqualTo(1);
+        assertThat(questions(cy)).isZero();
+    }
 }

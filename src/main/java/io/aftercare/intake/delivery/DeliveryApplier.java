@@ -20,6 +20,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.aftercare.intake.integration.IntakeProperties;
 import io.aftercare.intake.integration.Integration;
 import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.InvalidPayloadException;
@@ -29,15 +30,22 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Applies stored webhook deliveries (outcome {@code QUEUED}) to the incidents module, oldest first, off the sender's
- * clock (decision 0011). One thread per instance takes up to {@value #BATCH} at a time in one transaction, so a burst
- * costs one commit per batch rather than one per event; it is woken when a delivery is stored and otherwise looks
- * every second, which also finds deliveries that another instance stored or that were stored just before a crash.
+ * Applies stored webhook deliveries (outcome {@code QUEUED}) to the incidents module, off the sender's clock (decision
+ * 0011). Each thread takes up to {@value #BATCH} at a time in one transaction, so a burst costs one commit per batch
+ * rather than one per event; the threads are woken when a delivery is stored and otherwise look every second, which
+ * also finds deliveries that another instance stored or that were stored just before a crash.
+ *
+ * <p>On PostgreSQL the queue is split into {@value DeliveryRepository#PARTITIONS} partitions by incident (decision
+ * 0052) and {@code aftercare.intake.applier-threads} threads apply it, thread {@code i} the partitions {@code p} with
+ * {@code p mod threads = i}. A thread applies a partition only while its transaction holds that partition's advisory
+ * lock, so one partition is applied by one thread at a time across all instances, oldest first: deliveries about one
+ * incident are applied in the order they were stored, and different incidents' at the same time. On H2 (a single
+ * instance) one thread applies the whole queue oldest first, reading it without locks.
  *
  * <p>When anything in a batch fails, the batch is rolled back (events and all) and its deliveries are applied one
  * per transaction: a delivery the incidents module refuses is logged as invalid with its reason, and one that keeps
  * failing for another reason is given up on after {@value #MAX_ATTEMPTS} tries, so one bad delivery never holds up
- * the rest. On PostgreSQL several instances share the queue ({@code FOR UPDATE SKIP LOCKED}).
+ * the rest.
  */
 @Component
 class DeliveryApplier extends BackgroundThread {
@@ -53,11 +61,13 @@ class DeliveryApplier extends BackgroundThread {
     private final Integrations integrations;
     private final TransactionTemplate tx;
     private final DataSource dataSource;
-    private final Semaphore signal = new Semaphore(0);
+    private final int configuredThreads;
+    private volatile Semaphore[] signals = {new Semaphore(0)};
     private boolean shared;
 
     DeliveryApplier(DeliveryRepository repository, EventApplier applier, Integrations integrations,
-                    PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry meters) {
+                    PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry meters,
+                    IntakeProperties properties) {
         // starts before the writer and the web server, and stops after them
         super("intake-applier", SmartLifecycle.DEFAULT_PHASE - 8192, Duration.ofSeconds(10));
         this.repository = repository;
@@ -65,38 +75,70 @@ class DeliveryApplier extends BackgroundThread {
         this.integrations = integrations;
         this.tx = new TransactionTemplate(transactions);
         this.dataSource = dataSource;
+        this.configuredThreads = Math.min(DeliveryRepository.PARTITIONS, Math.max(1, properties.applierThreads()));
         Gauge.builder("aftercare.intake.queued", repository, DeliveryRepository::queued)
             .description("Webhook deliveries stored and not applied yet").register(meters);
     }
 
     /** A delivery was stored: apply it now rather than at the next look. */
     void wake() {
-        if (signal.availablePermits() == 0) {
-            signal.release();
+        for (Semaphore signal : signals) {
+            if (signal.availablePermits() == 0) {
+                signal.release();
+            }
         }
     }
 
     @Override
     protected void starting() {
         shared = postgres();
+        Semaphore[] made = new Semaphore[threads()];
+        for (int i = 0; i < made.length; i++) {
+            made[i] = new Semaphore(0);
+        }
+        signals = made;
+    }
+
+    /** Whether the queue may be shared by several instances (PostgreSQL); known once started. */
+    boolean sharedQueue() {
+        return shared;
+    }
+
+    /** As configured on PostgreSQL; one on H2, whose single instance has one writer of its file anyway. */
+    @Override
+    protected int threads() {
+        return shared ? configuredThreads : 1;
     }
 
     @Override
     protected void stopping() {
-        signal.release();
+        for (Semaphore signal : signals) {
+            signal.release();
+        }
     }
 
     @Override
-    protected void loop() {
+    protected void loop(int worker) {
+        Semaphore signal = signals[worker];
+        int threads = signals.length;
         while (running()) {
-            int applied;
+            int applied = 0;
+            boolean full = false;
             try {
-                applied = applyBatch();
+                if (shared) {
+                    for (int p = worker; p < DeliveryRepository.PARTITIONS && running(); p += threads) {
+                        int n = applyBatch(p);
+                        applied += n;
+                        full |= n >= BATCH;
+                    }
+                } else {
+                    applied = applyBatch(-1);
+                    full = applied >= BATCH;
+                }
             } catch (RuntimeException e) {
                 log.warn("Could not apply stored webhook deliveries; trying again shortly: {}", e.toString());
-                applied = 0;
             }
-            if (applied < BATCH) {
+            if (!full) {
                 try {
                     signal.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -108,11 +150,16 @@ class DeliveryApplier extends BackgroundThread {
         }
     }
 
-    /** @return how many deliveries were taken */
-    int applyBatch() {
+    /**
+     * Applies the oldest queued deliveries of a partition (PostgreSQL), or of the whole queue ({@code partition} -1,
+     * H2), in one transaction; none when another thread holds the partition.
+     *
+     * @return how many deliveries were taken
+     */
+    int applyBatch(int partition) {
         try {
             return tx.execute(s -> {
-                List<DeliveryRepository.Queued> batch = repository.nextQueued(BATCH, shared);
+                List<DeliveryRepository.Queued> batch = next(partition, BATCH);
                 repository.settleAll(batch.stream().map(this::apply).toList());
                 return batch.size();
             });
@@ -120,24 +167,41 @@ class DeliveryApplier extends BackgroundThread {
             throw e;
         } catch (RuntimeException e) {
             // something in the batch failed and all of it was rolled back: one at a time, so the others go on
-            List<UUID> ids = tx.execute(s -> repository.nextQueued(BATCH, shared).stream()
-                .map(DeliveryRepository.Queued::id).toList());
-            ids.forEach(this::applyAlone);
+            List<UUID> ids = tx.execute(s -> next(partition, BATCH).stream().map(DeliveryRepository.Queued::id)
+                .toList());
+            ids.forEach(id -> applyAlone(id, partition));
             return ids.size();
         }
     }
 
-    private void applyAlone(UUID id) {
+    /** In the caller's transaction: the next deliveries to apply, none when another thread has the partition. */
+    private List<DeliveryRepository.Queued> next(int partition, int limit) {
+        if (partition < 0) {
+            return repository.nextQueued(limit, shared);
+        }
+        return repository.lockPartition(partition) ? repository.nextQueued(partition, limit) : List.of();
+    }
+
+    /** In the caller's transaction: the delivery if still queued and, on PostgreSQL, its partition is this one's. */
+    private Optional<DeliveryRepository.Queued> queued(UUID id, int partition) {
+        if (partition >= 0 && !repository.lockPartition(partition)) {
+            return Optional.empty();
+        }
+        return repository.nextQueued(id, shared);
+    }
+
+    private void applyAlone(UUID id, int partition) {
         try {
-            tx.executeWithoutResult(s -> repository.nextQueued(id, shared)
+            tx.executeWithoutResult(s -> queued(id, partition)
                 .ifPresent(q -> repository.settleAll(List.of(apply(q)))));
         } catch (DomainException refused) {
             // the incidents module refused what the event said: nothing of it was kept, and the log says why
-            tx.executeWithoutResult(s -> repository.settle(id, Outcome.INVALID, null, refused.getMessage()));
+            tx.executeWithoutResult(s -> queued(id, partition).ifPresent(q ->
+                repository.settle(id, Outcome.INVALID, null, refused.getMessage())));
         } catch (CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {
-            Optional<Integer> attempts = tx.execute(s -> repository.nextQueued(id, shared).map(q -> {
+            Optional<Integer> attempts = tx.execute(s -> queued(id, partition).map(q -> {
                 repository.attemptFailed(id);
                 if (q.attempts() + 1 >= MAX_ATTEMPTS) {
                     repository.settle(id, Outcome.INVALID, null,

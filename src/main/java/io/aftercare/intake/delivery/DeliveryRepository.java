@@ -22,8 +22,8 @@ class DeliveryRepository {
 
     private static final String INSERT = """
         INSERT INTO intake_delivery (id, channel, integration_id, received_at, outcome, event_type, dedupe_key,
-                                     external_id, incident_id, detail)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                     external_id, incident_id, detail, apply_partition)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_PAYLOAD =
         "INSERT INTO intake_delivery_payload (delivery_id, payload) VALUES (?, ?)";
 
@@ -37,7 +37,20 @@ class DeliveryRepository {
 
     private static Object[] values(Row r) {
         return new Object[] {r.id(), r.channel(), r.integrationId(), DbTime.toDb(r.receivedAt()), r.outcome().name(),
-            cut(r.eventType(), 200), r.dedupeKey(), cut(r.externalId(), 200), r.incidentId(), cut(r.detail(), 500)};
+            cut(r.eventType(), 200), r.dedupeKey(), cut(r.externalId(), 200), r.incidentId(), cut(r.detail(), 500),
+            partition(r.externalId())};
+    }
+
+    /** How many partitions the queue is split into (decision 0052); fixed, whatever the number of applier threads. */
+    static final int PARTITIONS = 16;
+
+    /**
+     * The queue partition of a delivery about the incident with this external id: the same for every delivery about
+     * one incident (a source's incident is its source and external id), so that one partition holds all of them.
+     * {@link String#hashCode()} is defined by the language, so every instance computes the same partition.
+     */
+    static int partition(String externalId) {
+        return externalId == null ? 0 : Math.floorMod(externalId.trim().hashCode(), PARTITIONS);
     }
 
     record Row(UUID id, String channel, UUID integrationId, Instant receivedAt, Outcome outcome, String eventType,
@@ -73,7 +86,7 @@ class DeliveryRepository {
     }
 
     /** A stored delivery whose incident event is still to be applied. */
-    record Queued(UUID id, UUID integrationId, String payload, int attempts) {
+    record Queued(UUID id, UUID integrationId, String payload, int attempts, int partition) {
     }
 
     /**
@@ -83,7 +96,7 @@ class DeliveryRepository {
      * are not locked there (in H2 a row lock is a write of the row, to be written again when it is settled).
      */
     List<Queued> nextQueued(int limit, boolean shared) {
-        return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
+        return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts, apply_partition FROM intake_delivery "
                 // ordered by the index's own columns: H2 then reads the first rows of the index and stops, where
                 // "ORDER BY seq" alone made it read and sort the whole backlog each time
                 + "WHERE outcome = 'QUEUED' ORDER BY outcome, seq LIMIT " + limit
@@ -91,9 +104,34 @@ class DeliveryRepository {
             .query(DeliveryRepository::mapQueued).list());
     }
 
+    /**
+     * The oldest queued deliveries of one partition, locked, for the caller's transaction (PostgreSQL), which holds
+     * the partition's lock ({@link #lockPartition}); the row locks keep any other reader of the queue off them too.
+     */
+    List<Queued> nextQueued(int partition, int limit) {
+        return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts, apply_partition FROM intake_delivery "
+                + "WHERE outcome = 'QUEUED' AND apply_partition = ? ORDER BY outcome, apply_partition, seq LIMIT "
+                + limit + " FOR UPDATE SKIP LOCKED")
+            .param(partition).query(DeliveryRepository::mapQueued).list());
+    }
+
+    /** An arbitrary number that, with the partition, names a partition's advisory lock on PostgreSQL. */
+    static final int LOCK_CLASS = 0x41667443;
+
+    /**
+     * Takes the partition's lock on PostgreSQL until the end of the caller's transaction, unless another transaction
+     * (on this instance or another) holds it.
+     *
+     * @return whether this transaction now holds it
+     */
+    boolean lockPartition(int partition) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(?, ?)").params(LOCK_CLASS, partition)
+            .query(Boolean.class).single());
+    }
+
     /** One queued delivery (locked when {@code shared}); empty when applied meanwhile, or another instance has it. */
     Optional<Queued> nextQueued(UUID id, boolean shared) {
-        return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts FROM intake_delivery "
+        return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts, apply_partition FROM intake_delivery "
                 + "WHERE id = ? AND outcome = 'QUEUED'" + (shared ? " FOR UPDATE SKIP LOCKED" : ""))
             .param(id).query(DeliveryRepository::mapQueued).list()).stream().findFirst();
     }
@@ -108,13 +146,14 @@ class DeliveryRepository {
             .query(rs -> {
                 payloads.put(rs.getObject("delivery_id", UUID.class), rs.getString("payload"));
             });
-        return locked.stream().map(q -> new Queued(q.id(), q.integrationId(), payloads.get(q.id()), q.attempts()))
+        return locked.stream().map(q -> new Queued(q.id(), q.integrationId(), payloads.get(q.id()), q.attempts(),
+            q.partition()))
             .toList();
     }
 
     private static Queued mapQueued(ResultSet rs, int n) throws SQLException {
         return new Queued(rs.getObject("id", UUID.class), rs.getObject("integration_id", UUID.class), null,
-            rs.getInt("apply_attempts"));
+            rs.getInt("apply_attempts"), rs.getInt("apply_partition"));
     }
 
     private static final String SETTLE =

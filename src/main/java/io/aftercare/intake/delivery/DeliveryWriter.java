@@ -31,6 +31,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * batch could not be committed, or when it was not committed within {@value #WAIT_SECONDS} s; a retry of a delivery
  * that was in fact stored is then a duplicate, never a second application. When a batch fails, its rows are tried
  * one by one, so one bad row (an integration removed meanwhile) does not fail the others.
+ *
+ * <p>On PostgreSQL two threads write, each on its own connection: while one waits for its commit to reach the disk,
+ * the other gathers and inserts the next batch (decision 0052). On H2 one thread writes: H2 writes its file from the
+ * committing thread, one commit at a time.
  */
 @Component
 class DeliveryWriter extends BackgroundThread {
@@ -98,7 +102,12 @@ class DeliveryWriter extends BackgroundThread {
     }
 
     @Override
-    protected void loop() {
+    protected int threads() {
+        return applier.sharedQueue() ? 2 : 1;
+    }
+
+    @Override
+    protected void loop(int worker) {
         while (running() || !queue.isEmpty()) {
             Pending first;
             try {

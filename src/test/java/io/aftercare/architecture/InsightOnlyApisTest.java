@@ -10,10 +10,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.aftercare.care.CareAnswersForInsight;
 import io.aftercare.peersupport.OutreachForInsight;
+import io.aftercare.peersupport.SupportRequestsForInsight;
 import io.aftercare.recovery.ToolUseForInsight;
 
 /**
- * Care's answers, peer support's outreach times and recovery's "used a tool" are read for aggregation by the
+ * Care's answers, peer support's outreach times and requests, and recovery's "used a tool" are read for aggregation by the
  * insights module alone, which shows them only through its rule set. Any other module that reaches for them (other
  * than the one that provides them) fails here.
  */
@@ -44,6 +45,14 @@ class InsightOnlyApisTest {
         noClasses().that().resideOutsideOfPackages("io.aftercare.insights..", "io.aftercare.recovery..")
             .should().dependOnClassesThat().belongToAnyOf(ToolUseForInsight.class)
             .because("only the insights module may aggregate recovery-tool use, through its rule set")
+            .check(MAIN);
+    }
+
+    @Test
+    void onlyInsightsReadsWhatBecameOfSupportRequests() {
+        noClasses().that().resideOutsideOfPackages("io.aftercare.insights..", "io.aftercare.peersupport..")
+            .should().dependOnClassesThat().belongToAnyOf(SupportRequestsForInsight.class)
+            .because("programme health's request figures are shown through the rule set alone")
             .check(MAIN);
     }
 }

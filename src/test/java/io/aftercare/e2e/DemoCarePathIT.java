@@ -89,12 +89,13 @@ class DemoCarePathIT extends BrowserTest {
 
     @Test
     void everyRoleOfTheDemoFindsItsPagesFilled() {
-        // a coordinator: programme health of the newest closed month, in words, with figures
+        // a coordinator: programme health of the newest closed month, with figures
         Page lena = signedIn("lena");
         lena.navigate(url("/programme/support/health"));
         assertThat(lena.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
             .setName("Is peer support reaching people?"))).isVisible();
-        assertThat(lena.locator("dl.health")).containsText("More than three quarters");
+        // figures as the rule set releases them: "12 of 15 (80.0%)", or "2 or fewer of 15" near an end
+        assertThat(lena.locator("dl.health")).containsText(java.util.regex.Pattern.compile("\\d+ of \\d+"));
         Browser.checkAccessibility(lena);
         Browser.screenshot(lena, "demo-02-programme-health");
         lena.navigate(url("/programme/support"));

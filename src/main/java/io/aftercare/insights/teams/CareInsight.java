@@ -63,20 +63,10 @@ public class CareInsight {
     public InsightReport report(UUID viewer, UUID teamId, YearMonth month, Locale locale) {
         String monthLabel = DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month);
         Window window = Window.Months.of(month);
-        // one case per person: their first of the month
-        Map<UUID, CaseAnswers> byPerson = new LinkedHashMap<>();
-        for (CaseAnswers c : care.casesOpened(ReleasedMonths.start(month), ReleasedMonths.end(month),
-                ReleasedMonths.releasedAt(month))) {
-            if (teamId == null || c.teams().contains(teamId)) {
-                byPerson.putIfAbsent(c.personId(), c);
-            }
-        }
-        List<CaseAnswers> everyone = List.copyOf(byPerson.values());
+        List<CaseAnswers> everyone = everyone(teamId, month);
         // rule 8: whoever has opted out is out of every figure from then on, but the one about opting out
         List<CaseAnswers> taking = everyone.stream().filter(c -> !c.optedOut()).toList();
         List<CaseAnswers> checkedIn = taking.stream().filter(c -> c.stress() != null).toList();
-        Map<UUID, Instant> firstOutreach = outreach.firstOutreach(
-            taking.stream().map(CaseAnswers::caseId).toList(), ReleasedMonths.releasedAt(month));
 
         Asker ask = new Asker(viewer, window);
         List<InsightReport.Section> sections = new ArrayList<>();
@@ -142,23 +132,7 @@ public class CareInsight {
         sections.add(new InsightReport.Section("effects", words.text("insight.section.effects", locale), effects));
 
         // outreach: within 24 and 72 hours of the case opening, and the median time to it
-        List<InsightReport.Line> reach = new ArrayList<>();
-        for (int hoursWithin : List.of(24, 72)) {
-            Duration limit = Duration.ofHours(hoursWithin);
-            String figure = "care.outreach." + hoursWithin + "h";
-            Release r = ask.release(figure, Statistic.SHARE, cell("all", taking, c -> {
-                Instant first = firstOutreach.get(c.caseId());
-                return first != null && !first.isAfter(c.openedAt().plus(limit)) ? 1 : 0;
-            }), List.of());
-            reach.add(words.line(figure, "all", words.text("insight.outreach.label", locale, hoursWithin), r.whole(),
-                locale, "insight.outreach.within", hoursWithin));
-        }
-        List<CaseAnswers> reached = taking.stream().filter(c -> firstOutreach.containsKey(c.caseId())).toList();
-        Release median = ask.release("care.outreach.median", Statistic.MEDIAN, cell("all", reached,
-            c -> (int) Math.max(0, Duration.between(c.openedAt(), firstOutreach.get(c.caseId())).toMinutes())),
-            List.of());
-        reach.add(words.medianLine("care.outreach.median", words.text("insight.outreach.median.label", locale),
-            median.whole(), locale));
+        List<InsightReport.Line> reach = outreachLines(ask, taking, month, locale);
         sections.add(new InsightReport.Section("outreach", words.text("insight.section.outreach", locale), reach));
 
         // follow-ups: each measure at each day, in three bands, counted in the month they were answered
@@ -191,6 +165,51 @@ public class CareInsight {
             List.of(words.line("care.optedout", "all", words.text("insight.optout.label", locale), out.whole(),
                 locale, "insight.optout", monthLabel))));
         return new InsightReport(month, monthLabel, sections);
+    }
+
+    /**
+     * The organisation's outreach figures of one released month, asked under the same names and of the same people
+     * as on its insight page: programme health shows them, and a coordinator who reads both is given one answer.
+     */
+    public List<InsightReport.Line> outreach(UUID viewer, YearMonth month, Locale locale) {
+        List<CaseAnswers> taking = everyone(null, month).stream().filter(c -> !c.optedOut()).toList();
+        return outreachLines(new Asker(viewer, Window.Months.of(month)), taking, month, locale);
+    }
+
+    /** One case per person, their first of the month, in the team at the incident (everyone for no team). */
+    private List<CaseAnswers> everyone(UUID teamId, YearMonth month) {
+        Map<UUID, CaseAnswers> byPerson = new LinkedHashMap<>();
+        for (CaseAnswers c : care.casesOpened(ReleasedMonths.start(month), ReleasedMonths.end(month),
+                ReleasedMonths.releasedAt(month))) {
+            if (teamId == null || c.teams().contains(teamId)) {
+                byPerson.putIfAbsent(c.personId(), c);
+            }
+        }
+        return List.copyOf(byPerson.values());
+    }
+
+    private List<InsightReport.Line> outreachLines(Asker ask, List<CaseAnswers> taking, YearMonth month,
+                                                   Locale locale) {
+        Map<UUID, Instant> firstOutreach = outreach.firstOutreach(
+            taking.stream().map(CaseAnswers::caseId).toList(), ReleasedMonths.releasedAt(month));
+        List<InsightReport.Line> reach = new ArrayList<>();
+        for (int hoursWithin : List.of(24, 72)) {
+            Duration limit = Duration.ofHours(hoursWithin);
+            String figure = "care.outreach." + hoursWithin + "h";
+            Release r = ask.release(figure, Statistic.SHARE, cell("all", taking, c -> {
+                Instant first = firstOutreach.get(c.caseId());
+                return first != null && !first.isAfter(c.openedAt().plus(limit)) ? 1 : 0;
+            }), List.of());
+            reach.add(words.line(figure, "all", words.text("insight.outreach.label", locale, hoursWithin), r.whole(),
+                locale, "insight.outreach.within", hoursWithin));
+        }
+        List<CaseAnswers> reached = taking.stream().filter(c -> firstOutreach.containsKey(c.caseId())).toList();
+        Release median = ask.release("care.outreach.median", Statistic.MEDIAN, cell("all", reached,
+            c -> (int) Math.max(0, Duration.between(c.openedAt(), firstOutreach.get(c.caseId())).toMinutes())),
+            List.of());
+        reach.add(words.medianLine("care.outreach.median", words.text("insight.outreach.median.label", locale),
+            median.whole(), locale));
+        return reach;
     }
 
     static Cell cell(String label, List<CaseAnswers> cases, Function<CaseAnswers, Integer> value) {

@@ -1,56 +1,32 @@
 package io.aftercare.peersupport.health;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.aftercare.shared.Months;
+import io.aftercare.peersupport.SupportRequestsForInsight;
 import io.aftercare.peersupport.requests.AssignmentOutcome;
 import io.aftercare.shared.DbTime;
 
 /**
- * The rows programme health is worked out from, for one closed month: only things that began inside the month, and
- * only outcomes known by the month's release ({@link Months#releasedAt}), so that the same month always gives
- * the same rows. No answers, no names: person and supporter ids only, to count distinct people.
+ * The rows programme health's request figures are worked out from, for one closed month: only things that began
+ * inside the month, and only outcomes known by the month's release ({@link Months#releasedAt}), so that the same
+ * month always gives the same rows. No answers, no names: person and supporter ids only, to count distinct people.
+ * Offered to the insights module alone ({@link SupportRequestsForInsight}), whose rule set decides what is shown.
  */
 @Repository
-class HealthStore {
+class HealthStore implements SupportRequestsForInsight {
 
     private final JdbcClient jdbc;
 
     HealthStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** A case about an incident, opened in the month, whose person did not ask for nobody. */
-    record CaseRow(UUID person, Instant opened, Instant firstOutreach) {
-        /** Time to first outreach, or {@code null} when nobody reached out. */
-        Duration delay() {
-            return firstOutreach == null ? null : Duration.between(opened, firstOutreach);
-        }
-
-        boolean reachedWithin(Duration limit) {
-            return firstOutreach != null && !firstOutreach.isAfter(opened.plus(limit));
-        }
-    }
-
-    List<CaseRow> cases(YearMonth month) {
-        Instant released = Months.releasedAt(month);
-        return jdbc.sql("""
-                SELECT person_id, opened_at, first_outreach_at FROM support_case
-                WHERE incident_ids <> '' AND (outreach IS NULL OR outreach <> 'NOBODY')
-                  AND opened_at >= ? AND opened_at < ?""")
-            .params(DbTime.toDb(Months.start(month)), DbTime.toDb(Months.end(month)))
-            .query((rs, n) -> {
-                Instant first = DbTime.instant(rs, "first_outreach_at");
-                return new CaseRow(rs.getObject(1, UUID.class), DbTime.instant(rs, "opened_at"),
-                    first != null && !first.isAfter(released) ? first : null);
-            }).list();
     }
 
     /** A request offered to a supporter in the month, and whether they acknowledged it by its deadline. */
@@ -75,11 +51,20 @@ class HealthStore {
             }).list();
     }
 
-    /** A request acknowledged in the month whose contact was decided by the release: made, or overdue first. */
-    record ContactRow(UUID person, boolean inTime) {
+    @Override
+    public List<Offer> offers(YearMonth month) {
+        return assignments(month).stream().filter(AssignmentRow::decided)
+            .map(a -> new Offer(a.person(), a.inTime())).toList();
     }
 
-    List<ContactRow> contacts(YearMonth month) {
+    @Override
+    public Optional<Spread> spread(YearMonth month, UUID viewer) {
+        return HealthRules.spread(assignments(month).stream()
+            .map(a -> new HealthRules.Load(a.supporter(), a.person())).toList(), viewer);
+    }
+
+    @Override
+    public List<Contact> contacts(YearMonth month) {
         Instant released = Months.releasedAt(month);
         record Raw(UUID person, Instant made, Instant late) {
         }
@@ -94,21 +79,18 @@ class HealthStore {
             .map(r -> new Raw(r.person(), r.made() != null && !r.made().isAfter(released) ? r.made() : null,
                 r.late() != null && !r.late().isAfter(released) ? r.late() : null))
             .filter(r -> r.made() != null || r.late() != null)
-            .map(r -> new ContactRow(r.person(), r.made() != null && (r.late() == null || r.made().isBefore(r.late()))))
+            .map(r -> new Contact(r.person(), r.made() != null && (r.late() == null || r.made().isBefore(r.late()))))
             .toList();
     }
 
-    /** A request made in the month, and whether nobody eligible was left for it at some point before the release. */
-    record RequestRow(UUID person, boolean leftWaiting) {
-    }
-
-    List<RequestRow> requests(YearMonth month) {
+    @Override
+    public List<Asked> requests(YearMonth month) {
         return jdbc.sql("""
                 SELECT r.person_id, (SELECT COUNT(*) FROM support_notice n WHERE n.request_id = r.id
                     AND n.kind = 'NOBODY_ELIGIBLE' AND n.created_at <= ?) AS waited
                 FROM support_request r WHERE r.requested_at >= ? AND r.requested_at < ?""")
             .params(DbTime.toDb(Months.releasedAt(month)), DbTime.toDb(Months.start(month)),
                 DbTime.toDb(Months.end(month)))
-            .query((rs, n) -> new RequestRow(rs.getObject(1, UUID.class), rs.getLong(2) > 0)).list();
+            .query((rs, n) -> new Asked(rs.getObject(1, UUID.class), rs.getLong(2) > 0)).list();
     }
 }

@@ -1,9 +1,8 @@
-package io.aftercare.peersupport.health;
+package io.aftercare.insights.programme;
 
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,9 +16,9 @@ import io.aftercare.identity.AftercareUser;
 import io.aftercare.shared.Months;
 
 /**
- * Programme health for coordinators: is peer support happening, and how soon? One closed calendar month at a time
- * (the newest released one unless another released month is asked for), about the programme, never about anyone's
- * answers. The privacy rule is {@link HealthRules}'.
+ * Programme health for coordinators: is peer support happening, and how soon? One released calendar month at a time
+ * (the newest unless another released month is asked for), every figure about people's care as the rule set
+ * released it to this viewer ({@link ProgrammeHealth}).
  */
 @Controller
 @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
@@ -43,13 +42,8 @@ class ProgrammeHealthController {
         DateTimeFormatter label = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         model.addAttribute("month", shown);
         model.addAttribute("monthLabel", label.format(shown));
-        List<ProgrammeHealth.Figure> figures = health.figures(shown, me.personId());
-        // a figure that cannot be shown is left out; the page says once why, not once per figure
-        List<ProgrammeHealth.Figure> visible = figures.stream().filter(ProgrammeHealth.Figure::shown).toList();
-        model.addAttribute("figures", visible);
-        model.addAttribute("noneShown", visible.isEmpty());
-        model.addAttribute("someHidden", !visible.isEmpty() && visible.size() < figures.size());
-        model.addAttribute("minPeople", HealthRules.K);
+        model.addAttribute("figures", health.figures(me.personId(), shown, locale));
+        model.addAttribute("minPeople", health.k());
         model.addAttribute("months", Months.recent(clock.instant(), MONTHS_LISTED).stream()
             .map(m -> new MonthLink(m.toString(), label.format(m), m.equals(shown))).toList());
         return "support/health";

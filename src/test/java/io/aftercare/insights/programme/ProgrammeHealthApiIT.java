@@ -1,14 +1,14 @@
-package io.aftercare.peersupport.health;
+package io.aftercare.insights.programme;
 
 import static io.aftercare.peersupport.SupportFixtures.PASSWORD;
 import static io.aftercare.peersupport.SupportFixtures.person;
+import static io.aftercare.peersupport.SupportFixtures.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,14 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.Months;
-import io.aftercare.shared.DbTime;
+import io.aftercare.insights.teams.InsightFixtures;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
 import io.aftercare.support.WebSession;
 
 /**
- * Programme health under /api/v1 on H2 and PostgreSQL: for coordinators and admins, the figures the page shows and
- * no more; below five people nothing one person did changes the answer.
+ * Programme health under /api/v1 on H2 and PostgreSQL: for coordinators and admins, the figures the page shows, as
+ * the rule set released them, and no more.
  */
 @AftercareIT
 class ProgrammeHealthApiIT {
@@ -41,56 +41,34 @@ class ProgrammeHealthApiIT {
     @Autowired
     JdbcClient jdbc;
 
-    UUID caseOf(Instant opened, Duration outreach) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO support_case (case_id, person_id, opened_at, incident_ids, first_outreach_at)
-                VALUES (?, ?, ?, ?, ?)""")
-            .params(id, UUID.randomUUID(), DbTime.toDb(opened), UUID.randomUUID().toString(),
-                outreach == null ? null : DbTime.toDb(opened.plus(outreach)))
-            .update();
-        return id;
-    }
-
-    void reached(UUID caseId, Duration after) {
-        Instant opened = jdbc.sql("SELECT opened_at FROM support_case WHERE case_id = ?").param(caseId)
-            .query((rs, n) -> DbTime.instant(rs, "opened_at")).single();
-        jdbc.sql("UPDATE support_case SET first_outreach_at = ? WHERE case_id = ?")
-            .params(DbTime.toDb(opened.plus(after)), caseId).update();
-    }
-
     @Test
-    void coordinatorsGetThePagesFiguresInWordsAndNothingOnePersonDidBelowFivePeople() {
+    void coordinatorsGetThePagesFiguresAsTheRuleSetReleasedThem() {
         var cora = person(people, "Cora Api", null, Role.COORDINATOR);
         TestApi api = TestApi.at(port).basic(cora.email(), PASSWORD);
         // a released month no other test writes into
-        YearMonth month = Months.latestReleased(Instant.now()).minusMonths(6);
+        YearMonth month = Months.latestReleased(Instant.now()).minusMonths(23);
         String path = "/api/v1/programme/support/health?month=" + month;
-        Instant mid = Months.start(month).plus(Duration.ofDays(14));
-        List<UUID> cases = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            cases.add(caseOf(mid.plus(Duration.ofHours(i)), i < 2 ? Duration.ofHours(3) : null));
+        InsightFixtures care = new InsightFixtures(jdbc);
+        UUID checkout = team(jdbc, "Checkout", null);
+        Instant working = InsightFixtures.workingHours(month);
+        for (int i = 0; i < 8; i++) {
+            care.caseOf(UUID.randomUUID(), checkout, "SEV1", working.plus(Duration.ofMinutes(i)),
+                working.plus(Duration.ofHours(1)), new InsightFixtures.Answers(4, List.of("NONE"), 3, 3, 2,
+                    i < 4 ? Duration.ofHours(2) : null));
         }
-        var before = api.get(path);
-        assertThat(before.status()).as(before.body()).isEqualTo(200);
-        assertThat(before.<String>json("$.month")).isEqualTo(month.toString());
-        assertThat(before.<Integer>json("$.minPeople")).isEqualTo(5);
-        assertThat(before.<List<Object>>json("$.figures")).as("too few people counted").isEmpty();
-
-        reached(cases.get(2), Duration.ofHours(5));
-        assertThat(api.get(path).body()).as("a third person reached").isEqualTo(before.body());
-        caseOf(mid.plus(Duration.ofDays(2)), null);
-        assertThat(api.get(path).body()).as("a seventh person, not reached").isEqualTo(before.body());
-
-        reached(cases.get(3), Duration.ofHours(6));
-        reached(cases.get(4), Duration.ofHours(20));
         var shown = api.get(path);
-        assertThat(shown.<List<String>>json("$.figures[?(@.figure == 'within24')].band"))
-            .containsExactly("MORE_THAN_HALF");
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.<String>json("$.month")).isEqualTo(month.toString());
+        assertThat(shown.<Integer>json("$.minPeople")).isEqualTo(5);
+        assertThat(shown.<List<String>>json("$.figures[*].figure")).containsExactly("within24", "within72", "median",
+            "ackInTime", "spread", "contactInTime", "unassigned");
         assertThat(shown.<List<String>>json("$.figures[?(@.figure == 'within24')].text"))
-            .containsExactly("More than half, up to three quarters");
-        assertThat(shown.<Boolean>json("$.someHidden")).as("no supporter figures this month").isTrue();
-        assertThat(shown.body()).doesNotContain("%").doesNotContain("5 of 7");
+            .containsExactly("4 of 8 (50.0%)");
+        assertThat(shown.<List<Boolean>>json("$.figures[?(@.figure == 'within24')].shown")).containsExactly(true);
+        assertThat(shown.<List<String>>json("$.figures[?(@.figure == 'contactInTime')].text"))
+            .containsExactly("Not enough answers to show without identifying anyone");
+        assertThat(shown.<List<Boolean>>json("$.figures[?(@.figure == 'contactInTime')].shown"))
+            .containsExactly(false);
 
         // the page says the same, figure for figure
         WebSession page = WebSession.signedIn(port, cora.email(), PASSWORD);
@@ -102,6 +80,7 @@ class ProgrammeHealthApiIT {
             assertThat(html).contains(label);
         }
         assertThat(shown.<List<Object>>json("$.figures")).hasSize(html.split("<dt>", -1).length - 1);
+        assertThat(api.get(path).body()).as("the same set, the same answer").isEqualTo(shown.body());
     }
 
     @Test

@@ -171,6 +171,130 @@ class EmailIT {
                 && count(jdbc, sam.id(), "EMAIL", "SENT") == 1);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /** An end-of-shift question waiting for the person, told to notify as the scheduled job tells it. */
+    private java.util.UUID askEndOfShift(Person person) {
+        java.util.UUID question = java.util.UUID.randomUUID();
+        java.time.Instant ended = java.time.Instant.now().minus(Duration.ofMinutes(5));
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    INSERT INTO oncall_effort (id, person_id, team_id, rotation_id, shift_starts_at, shift_ends_at,
+                        asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(question, person.id(), java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                    java.sql.Timestamp.from(ended.minus(Duration.ofHours(12))), java.sql.Timestamp.from(ended),
+                    java.sql.Timestamp.from(java.time.Instant.now()))
+                .update();
+            events.publishEvent(new io.aftercare.insights.EndOfShiftQuestionAsked(question, person.id(), ended));
+        });
+        return question;
+    }
+
+    private Integer effort(java.util.UUID question) {
+        int effort = jdbc.sql("SELECT COALESCE(effort, 0) FROM oncall_effort WHERE id = ?").param(question)
+            .query(Integer.class).single();
+        return effort == 0 ? null : effort;
+    }
+
+    private static java.util.List<String> effortLinks(String body) {
+        Matcher m = Pattern.compile("https://aftercare\\.example\\.test(/c/effort/[A-Za-z0-9_-]+)").matcher(body);
+        java.util.List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            if (!found.contains(m.group(1))) {
+                found.add(m.group(1));
+            }
+        }
+        return found;
+    }
+
+    private HttpResponse<String> postTo(HttpClient browser, String path, String csrf) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getFrom(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theEndOfShiftQuestionArrivesWithALinkPerChoiceThatAnswersOnceAndOnlyWhenPressed() throws Exception {
+        Person eve = person(people, "Eve Effort");
+        java.util.UUID question = askEndOfShift(eve);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessagesForDomain(eve.email()).length == 1);
+        MimeMessage mail = smtp.getReceivedMessagesForDomain(eve.email())[0];
+        assertThat(mail.getSubject()).isEqualTo("Your on-call shift has ended");
+        String body = GreenMailUtil.getBody(mail);
+        java.util.List<String> links = effortLinks(body);
+        assertThat(links).as("one signed link per choice").hasSize(5);
+        assertThat(body).contains("None", "A little", "A fair amount", "A lot", "Everything I had");
+
+        // following a link (as a mail scanner would) shows the answer and one button, and records nothing
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> confirm = getFrom(browser, links.get(3));
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Your answer: A lot", "Save this answer");
+        assertThat(getFrom(HttpClient.newHttpClient(), links.get(0)).statusCode()).isEqualTo(200);
+        assertThat(effort(question)).isNull();
+
+        // pressing the button records it, once
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(confirm.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> saved = postTo(browser, links.get(3), csrf.group(1));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("Thank you. Your answer is saved.");
+        assertThat(effort(question)).isEqualTo(4);
+
+        // the same link again, or another choice's, is a calm page and changes nothing
+        HttpResponse<String> again = postTo(browser, links.get(3), csrf.group(1));
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.body()).contains("This link no longer works", "Nothing was saved");
+        assertThat(getFrom(browser, links.get(0)).statusCode()).isEqualTo(404);
+        assertThat(postTo(browser, links.get(0), csrf.group(1)).statusCode()).isEqualTo(404);
+        assertThat(effort(question)).isEqualTo(4);
+    }
+
+    @Test
+    void aTamperedOrExpiredEndOfShiftLinkGetsACalmPageAndWritesNothing() throws Exception {
+        Person fay = person(people, "Fay Effort");
+        java.util.UUID question = askEndOfShift(fay);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessagesForDomain(fay.email()).length == 1);
+        java.util.List<String> links = effortLinks(GreenMailUtil.getBody(smtp.getReceivedMessagesForDomain(
+            fay.email())[0]));
+        assertThat(links).hasSize(5);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> confirm = getFrom(browser, links.get(1));
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(confirm.body());
+        assertThat(csrf.find()).isTrue();
+
+        // tampered: one character changed
+        String tampered = links.get(1).substring(0, links.get(1).length() - 1)
+            + (links.get(1).endsWith("A") ? "B" : "A");
+        assertThat(getFrom(browser, tampered).statusCode()).isEqualTo(404);
+        HttpResponse<String> tamperedPost = postTo(browser, tampered, csrf.group(1));
+        assertThat(tamperedPost.statusCode()).isEqualTo(404);
+        assertThat(tamperedPost.body()).contains("This link no longer works");
+        assertThat(effort(question)).isNull();
+
+        // expired
+        jdbc.sql("UPDATE oncall_effort_link SET expires_at = ? WHERE question_id = ?")
+            .params(java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofMinutes(1))), question).update();
+        assertThat(getFrom(browser, links.get(1)).statusCode()).isEqualTo(404);
+        HttpResponse<String> expired = postTo(browser, links.get(1), csrf.group(1));
+        assertThat(expired.statusCode()).isEqualTo(404);
+        assertThat(expired.body()).contains("This link no longer works");
+        assertThat(effort(question)).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oncall_effort_link WHERE question_id = ? AND used_at IS NOT NULL")
+            .param(question).query(Long.class).single()).isZero();
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

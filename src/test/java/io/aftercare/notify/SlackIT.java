@@ -194,6 +194,37 @@ class SlackIT {
     }
 
     @Test
+    void theEndOfShiftQuestionArrivesWithAButtonPerChoiceEachASignedLink() {
+        SlackPerson sid = person("Sid Shift");
+        UUID question = UUID.randomUUID();
+        java.time.Instant ended = java.time.Instant.now().minus(Duration.ofMinutes(5));
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    INSERT INTO oncall_effort (id, person_id, team_id, rotation_id, shift_starts_at, shift_ends_at,
+                        asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(question, sid.id(), UUID.randomUUID(), UUID.randomUUID(),
+                    java.sql.Timestamp.from(ended.minus(Duration.ofHours(12))), java.sql.Timestamp.from(ended),
+                    java.sql.Timestamp.from(java.time.Instant.now()))
+                .update();
+            events.publishEvent(new io.aftercare.insights.EndOfShiftQuestionAsked(question, sid.id(), ended));
+        });
+
+        Map<String, String> message = checkInMessage(sid);
+        assertThat(message.get("text")).isEqualTo("Your on-call shift has ended");
+        String blocks = message.get("blocks");
+        List<String> labels = JsonPath.read(blocks, "$[?(@.block_id == 'effort')].elements[*].text.text");
+        assertThat(labels).containsExactly("None", "A little", "A fair amount", "A lot", "Everything I had");
+        List<String> links = JsonPath.read(blocks, "$[?(@.block_id == 'effort')].elements[*].url");
+        assertThat(links).hasSize(5).allSatisfy(l -> assertThat(l)
+            .matches("https://aftercare\\.example\\.test/c/effort/[A-Za-z0-9_-]{20,}"));
+        assertThat(links).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oncall_effort_link WHERE question_id = ?").param(question)
+            .query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM oncall_effort WHERE id = ? AND effort IS NULL").param(question)
+            .query(Long.class).single()).as("nothing answered by sending").isEqualTo(1);
+    }
+
+    @Test
     void aPersonTheDirectoryDoesNotNameIsFoundByEmailOnce() {
         String email = "sasha-" + UUID.randomUUID() + "@slack.test";
         var created = people.create(new NewPerson("Sasha Lookup", email, "Europe/Berlin", LocalTime.NOON,

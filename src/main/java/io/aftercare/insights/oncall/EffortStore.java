@@ -116,4 +116,51 @@ class EffortStore {
             DbTime.instant(rs, "shift_starts_at"), DbTime.instant(rs, "shift_ends_at"), DbTime.instant(rs, "asked_at"),
             value, DbTime.instant(rs, "answered_at"));
     }
+
+    /** A link's question, person and choice. */
+    record LinkTarget(UUID questionId, UUID personId, int effort) {
+    }
+
+    /** The person of a question that still waits for an answer (none when answered or gone). */
+    java.util.Optional<UUID> unansweredPerson(UUID questionId) {
+        return jdbc.sql("SELECT person_id FROM oncall_effort WHERE id = ? AND effort IS NULL").param(questionId)
+            .query(UUID.class).optional();
+    }
+
+    void insertLink(String tokenHash, UUID questionId, int effort, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("""
+                INSERT INTO oncall_effort_link (token_hash, question_id, effort, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?)""")
+            .params(tokenHash, questionId, effort, DbTime.toDb(createdAt), DbTime.toDb(expiresAt)).update();
+    }
+
+    /** The link's question, person and choice, if it is unused, unexpired and its question still waits. */
+    java.util.Optional<LinkTarget> usableLink(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                SELECT l.question_id, q.person_id, l.effort FROM oncall_effort_link l
+                JOIN oncall_effort q ON q.id = l.question_id
+                WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ? AND q.effort IS NULL""")
+            .params(tokenHash, DbTime.toDb(now))
+            .query((rs, n) -> new LinkTarget(rs.getObject("question_id", UUID.class),
+                rs.getObject("person_id", UUID.class), rs.getInt("effort")))
+            .optional();
+    }
+
+    /** Uses up the link; @return whether it was still unused. */
+    boolean useLink(String tokenHash, Instant at) {
+        return jdbc.sql("UPDATE oncall_effort_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+            .params(DbTime.toDb(at), tokenHash).update() > 0;
+    }
+
+    /** Uses up every other link of the question: one answer per question, whichever choice was tapped. */
+    void useLinksOf(UUID questionId, Instant at) {
+        jdbc.sql("UPDATE oncall_effort_link SET used_at = ? WHERE question_id = ? AND used_at IS NULL")
+            .params(DbTime.toDb(at), questionId).update();
+    }
+
+    /** Records the answer only while the question waits for one; @return whether it did. */
+    boolean answerIfWaiting(UUID questionId, int effort, Instant now) {
+        return jdbc.sql("UPDATE oncall_effort SET effort = ?, answered_at = ? WHERE id = ? AND effort IS NULL")
+            .params(effort, DbTime.toDb(now), questionId).update() == 1;
+    }
 }

@@ -1,6 +1,7 @@
 package io.aftercare.notify.email;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +19,7 @@ import org.thymeleaf.context.Context;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.notify.outbox.Channel;
 import io.aftercare.notify.outbox.DeliveryFailure;
+import io.aftercare.insights.EndOfShiftLinks;
 import io.aftercare.notify.outbox.MessageLinks;
 import io.aftercare.notify.outbox.MessageText;
 import io.aftercare.notify.outbox.NotifyProperties;
@@ -75,9 +77,16 @@ class EmailChannel implements Channel {
         context.setVariable("name", person.name());
         context.setVariable("text", words);
         context.setVariable("link", link.toString());
+        List<EndOfShiftLinks.Choice> choices = links.choices(message);
+        context.setVariable("taps", choices.stream()
+            .map(c -> java.util.Map.of("label", text.effortChoice(c.effort()), "link", c.link().toString())).toList());
         String html = templates.process("notify/mail/message", context);
-        String plain = greeting(person) + "\n\n" + words.body() + "\n\n" + words.action() + ":\n" + link + "\n\n"
-            + words.privacy() + "\n";
+        StringBuilder taps = new StringBuilder();
+        for (EndOfShiftLinks.Choice choice : choices) {
+            taps.append(text.effortChoice(choice.effort())).append(":\n").append(choice.link()).append("\n\n");
+        }
+        String plain = greeting(person) + "\n\n" + words.body() + "\n\n" + taps
+            + (choices.isEmpty() ? words.action() + ":\n" + link + "\n\n" : "") + words.privacy() + "\n";
         try {
             MimeMessage mime = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");

@@ -136,6 +136,11 @@ public class MessageText {
         return of(m.kind(), m.day(), m.reminder());
     }
 
+    /** The words of one of the end-of-shift question's choices (1 none … 5 everything I had). */
+    public String effortChoice(int effort) {
+        return msg("oncall.effort." + effort);
+    }
+
     private String msg(String key, Object... args) {
         return messages.getMessage(key, args, Locale.ENGLISH);
     }

@@ -66,7 +66,7 @@ class SlackChannel implements Channel {
         }
         String slackUser = slackUser(person);
         URI link = links.of(message);
-        SlackMessages.Message m = messages.prompt(message, link);
+        SlackMessages.Message m = messages.prompt(message, link, links.choices(message));
         slack.directMessage(slackUser, m.text(), m.blocks());
     }
 

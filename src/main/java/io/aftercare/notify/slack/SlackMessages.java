@@ -47,7 +47,26 @@ class SlackMessages {
     }
 
     Message prompt(OutgoingMessage message, URI link) {
+        return prompt(message, link, List.of());
+    }
+
+    /**
+     * @param choices one-tap answers (the end-of-shift question's signed links, one a choice), each a button that
+     *                opens its page with one button to save; none for other messages
+     */
+    Message prompt(OutgoingMessage message, URI link, List<io.aftercare.insights.EndOfShiftLinks.Choice> choices) {
         MessageText.Text words = text.of(message);
+        if (message.stepId() == null && !choices.isEmpty()) {
+            List<BlockElement> taps = new ArrayList<>();
+            for (var choice : choices) {
+                taps.add(button(b -> b.actionId(OPEN + "_effort_" + choice.effort()).url(choice.link().toString())
+                    .text(plainText(msg("oncall.effort." + choice.effort())))));
+            }
+            return new Message(words.title(), List.of(
+                section(s -> s.text(markdownText("*" + escape(words.title()) + "*\n" + escape(words.body())))),
+                actions(a -> a.blockId("effort").elements(taps)),
+                context(c -> c.elements(List.of(plainText(words.privacy()))))));
+        }
         if (message.stepId() == null) {
             // a nudge or a support request: its words and the way to its page, nothing to answer here
             return new Message(words.title(), List.of(

@@ -196,7 +196,7 @@ class WebhookBurstChaos {
                     int incident = seen.incidents.incrementAndGet();
                     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                     send(target, delivery(incident, false, now), seen);
-                    Delivery resolve = delivery(incident, true, now.plusSeconds(1));
+                    Delivery resolve = delivery(incident, true, now);
                     if (killed.get()) {
                         seen.again.add(resolve); // the sender will send it to the next instance
                     } else {
@@ -240,6 +240,7 @@ class WebhookBurstChaos {
         }
     }
 
+    /** The trigger (at {@code at}) or the resolve (a second later) of an incident that began ten minutes before. */
     private static Delivery delivery(int incident, boolean resolve, Instant at) {
         String type = resolve ? "resolved" : "triggered";
         String eventId = "EVCHAOS" + incident + (resolve ? "R" : "T");
@@ -251,7 +252,8 @@ class WebhookBurstChaos {
                 "created_at":"%s","service":{"id":"PSVC","summary":"chaos"},
                 "assignees":[{"id":"%s","summary":"Chaos Responder","type":"user_reference"}],
                 "priority":{"id":"PPRIO","summary":"P1"},"teams":[]}}}""".formatted(eventId, type,
-            at, PAGERDUTY_USER, incident, incident, incident, type, incident, at.minusSeconds(600), PAGERDUTY_USER);
+            resolve ? at.plusSeconds(1) : at, PAGERDUTY_USER, incident, incident, incident, type, incident,
+            at.minusSeconds(600), PAGERDUTY_USER);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new Delivery(eventId, incident, resolve, bytes, PagerDutySignature.sign(SECRET, bytes));
     }

@@ -1,25 +1,78 @@
 #!/usr/bin/env bash
-# Startup time to "ready", heap used and RSS at idle, for the packaged jar on an empty H2 data directory.
-# Usage: bench/startup.sh [runs]   (build first: ./mvnw -DskipTests package)
+# Startup time to "ready", heap used and RSS at idle: the packaged Aftercare jar beside a bare Spring Boot
+# application with the same starters (bench/baseline), started alternately in the same run, each on an empty H2
+# data directory, with the same JVM options. "Ready" is the same for both: /actuator/health/readiness answers 200.
+# Usage: bench/startup.sh [runs] [idle seconds]   (build first: ./mvnw -DskipTests package; the baseline is built
+#        here when missing). JAVA_OPTS is passed to both, e.g. JAVA_OPTS=-XX:TieredStopAtLevel=1.
+# CDS=1 trains a class data sharing archive for each jar first (a start that exits once the context is refreshed)
+#        and starts both with it, as the image does (docs/decisions/0050).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
+idle=${2:-15}
 jar=$(ls target/aftercare-*.jar | grep -v original | head -1)
+bare=bench/baseline/target/bare-boot.jar
+if [ ! -f "$bare" ] || [ bench/baseline/pom.xml -nt "$bare" ]; then
+  ./mvnw -B -q -f bench/baseline/pom.xml -DskipTests package
+fi
 port=18089
-for i in $(seq 1 "$runs"); do
+user=bench@example.com
+pass=bench-password-1234
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Spring Boot's own recipe for CDS: the jar extracted, one training start that stops after the refresh.
+cds_opts() { :; }
+if [ "${CDS:-0}" = 1 ]; then
+  for name in aftercare bare; do
+    src=$([ "$name" = aftercare ] && echo "$jar" || echo "$bare")
+    java -Djarmode=tools -jar "$src" extract --destination "$work/$name" > /dev/null
+    data=$(mktemp -d)
+    (cd "$work/$name" && AFTERCARE_DATA_DIR=$data DATA_DIR=$data SERVER_PORT=$port AFTERCARE_ADMIN_EMAIL=$user \
+      AFTERCARE_ADMIN_PASSWORD=$pass java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit=app.jsa \
+      -Dspring.context.exit=onRefresh -jar "$(basename "$src")" > "$data/log" 2>&1) \
+      || { echo "training $name failed:"; tail -20 "$data/log"; exit 1; }
+    rm -rf "$data"
+  done
+fi
+
+# start NAME: starts one application, waits for readiness, prints one line of figures.
+start() {
+  local name=$1 run=$2 data pid begin ready heap rss reported cmd
   data=$(mktemp -d)
-  start=$(date +%s%N)
-  AFTERCARE_DATA_DIR=$data SERVER_PORT=$port AFTERCARE_ADMIN_EMAIL=bench@example.com \
-    AFTERCARE_ADMIN_PASSWORD=bench-password-1234 java ${JAVA_OPTS:-} -jar "$jar" > "$data/log" 2>&1 &
+  if [ "${CDS:-0}" = 1 ]; then
+    local dir=$work/$name
+    cmd=(java ${JAVA_OPTS:-} -XX:SharedArchiveFile="$dir/app.jsa" -jar "$dir/$( [ "$name" = aftercare ] && basename "$jar" || basename "$bare")")
+  else
+    cmd=(java ${JAVA_OPTS:-} -jar "$( [ "$name" = aftercare ] && echo "$jar" || echo "$bare")")
+  fi
+  begin=$(date +%s%N)
+  AFTERCARE_DATA_DIR=$data DATA_DIR=$data SERVER_PORT=$port AFTERCARE_ADMIN_EMAIL=$user \
+    AFTERCARE_ADMIN_PASSWORD=$pass "${cmd[@]}" > "$data/log" 2>&1 &
   pid=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do sleep 0.05; done
-  ready=$(( ($(date +%s%N) - start) / 1000000 ))
-  sleep 15   # idle
-  heap=$(curl -fs -u bench@example.com:bench-password-1234 "http://127.0.0.1:$port/actuator/prometheus" \
+  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { echo "$name did not start:"; tail -30 "$data/log"; exit 1; }
+    sleep 0.05
+  done
+  ready=$(( ($(date +%s%N) - begin) / 1000000 ))
+  sleep "$idle"
+  heap=$(curl -fs -u "$user:$pass" "http://127.0.0.1:$port/actuator/prometheus" \
     | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
-  reported=$(grep -o 'Started AftercareApplication in [0-9.]* seconds' "$data/log" | grep -o '[0-9.]*' | head -1)
-  echo "run $i: ready after ${ready} ms (Spring reports ${reported} s), heap used ${heap} MiB, RSS ${rss} MiB"
+  reported=$(grep -o 'Started [A-Za-z]*Application in [0-9.]* seconds' "$data/log" | grep -o '[0-9.]*' | head -1)
+  printf '%-9s run %s: ready after %5d ms (Spring reports %s s), heap used %s MiB, RSS %s MiB\n' \
+    "$name" "$run" "$ready" "$reported" "$heap" "$rss"
+  echo "$ready" >> "$work/$name.ready"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); JAVA_OPTS=${JAVA_OPTS:-} CDS=${CDS:-0}"
+for i in $(seq 1 "$runs"); do
+  # alternate which one goes first, so that a change in the machine's load falls on both
+  if [ $((i % 2)) = 1 ]; then start aftercare "$i"; start bare "$i"; else start bare "$i"; start aftercare "$i"; fi
 done
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+a=$(median "$work/aftercare.ready"); b=$(median "$work/bare.ready")
+echo "median ready: aftercare ${a} ms, bare Spring Boot ${b} ms, ratio $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a/b}')"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
+import io.aftercare.intake.integration.IntakeProperties;
 import io.aftercare.intake.source.PagerDutySignature;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
@@ -52,6 +53,8 @@ class IngestBenchmark {
     static final int SECONDS = Integer.getInteger("bench.ingest.seconds", 20);
     static final int RATE = 500;
     static final String SECRET = "bench-signing-secret-0123456789";
+    static final int BURST_INCIDENTS = Integer.getInteger("bench.ingest.burst.incidents", 500);
+    static final int BURST_EVENTS = 10;
 
     @LocalServerPort
     int port;
@@ -64,6 +67,9 @@ class IngestBenchmark {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    IntakeProperties intake;
 
     /** Each sender thread keeps its own connection alive, as a webhook sender does. */
     final ThreadLocal<LoopbackHttp> CONNECTION = ThreadLocal.withInitial(() -> new LoopbackHttp(port));
@@ -128,6 +134,13 @@ class IngestBenchmark {
             ingestLatency.micros.length, ingestLatency.failed, noopLatency.percentile(50), noopLatency.percentile(99),
             ingestLatency.percentile(99) / Math.max(0.001, noopLatency.percentile(99)), latencyQueued, latencyDrain);
         System.out.printf("BENCH ingest %s: %d deliveries applied in all%n", db, applied);
+
+        Burst burst = burst(path, BURST_INCIDENTS, BURST_EVENTS);
+        System.out.printf("BENCH ingest %s burst: %d deliveries about %d incidents (%d senders, each incident's events"
+                + " in order) stored in %.1f s, %.0f a second (%d not 2xx); all applied %.2f s after the last 2xx "
+                + "(%d applier threads)%n", db, burst.sent, BURST_INCIDENTS, CONCURRENCY, burst.storeSeconds,
+            burst.sent / burst.storeSeconds, burst.failed, burst.appliedAfterSeconds,
+            TestDatabase.isPostgres() ? intake.applierThreads() : 1);
         // not asserted: an overloaded server answering 503 (retry later) is behaving as designed; the counts say it
     }
 
@@ -188,6 +201,65 @@ class IngestBenchmark {
         } catch (Exception e) {
             CONNECTION.get().close();
             return new Sent(-1, (System.nanoTime() - start) / 1000);
+        }
+    }
+
+    record Burst(long sent, long failed, double storeSeconds, double appliedAfterSeconds) {
+    }
+
+    /**
+     * A burst of {@code incidents × events} deliveries from {@value #CONCURRENCY} senders, each sending the events of
+     * its own incidents in order (triggered, acknowledged, priority updates, resolved) and the incidents interleaved,
+     * then the time from the last 2xx until every stored delivery is applied.
+     */
+    Burst burst(String target, int incidents, int events) throws Exception {
+        drain();
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ExecutorService senders = Executors.newFixedThreadPool(CONCURRENCY);
+        long start = System.nanoTime();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            int sender = t;
+            senders.submit(() -> {
+                for (int e = 0; e < events; e++) {
+                    for (int i = sender; i < incidents; i += CONCURRENCY) {
+                        String type = e == 0 ? "triggered" : e == events - 1 ? "resolved"
+                            : e == 1 ? "acknowledged" : "priority_updated";
+                        String status = e == 0 ? "triggered" : e == events - 1 ? "resolved" : "acknowledged";
+                        Sent s = post(target, "BURST" + tag + "-" + i + "-" + e, "PBURST" + tag + i, type, status, e);
+                        sent.incrementAndGet();
+                        if (s.status / 100 != 2) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(10, TimeUnit.MINUTES);
+        long lastAnswered = System.nanoTime();
+        double applied = drain();
+        return new Burst(sent.get(), failed.get(), (lastAnswered - start) / 1e9, applied);
+    }
+
+    Sent post(String target, String eventId, String incident, String type, String status, int minute) {
+        String body = """
+            {"event":{"id":"%s","event_type":"incident.%s","resource_type":"incident","occurred_at":"2026-01-10T08:%02d:00Z",
+              "agent":{"id":"%s","type":"user_reference"},"client":{"name":"PagerDuty"},
+              "data":{"id":"%s","type":"incident","number":1,"title":"Burst incident %s","status":"%s",
+                "urgency":"high","html_url":"https://bench.pagerduty.com/incidents/%s",
+                "created_at":"2026-01-10T08:00:00Z","service":{"id":"PSVC","summary":"bench"},
+                "assignees":[{"id":"%s","summary":"Bench Responder","type":"user_reference"}],
+                "priority":{"id":"PPRIO","summary":"P3"},"teams":[]}}}""".formatted(eventId, type, minute, pdUser,
+            incident, incident, status, incident, pdUser);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            return new Sent(CONNECTION.get().post(target, bytes, Map.of(PagerDutySignature.HEADER,
+                PagerDutySignature.sign(SECRET, bytes))), 0);
+        } catch (Exception e) {
+            CONNECTION.get().close();
+            return new Sent(-1, 0);
         }
     }
 

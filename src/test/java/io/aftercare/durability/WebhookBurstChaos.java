@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +48,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Chaos, with nothing lost (issue 15; decisions 0011 and 0043): the only Aftercare process takes a burst of signed
  * PagerDuty V3 webhooks from {@value #SENDERS} concurrent senders and is killed with SIGKILL at a random moment of
- * it, {@code aftercare.chaos.kills} times (20), each time started again on the same data; once on H2 (the file
- * database in its data directory) and once on PostgreSQL. The senders behave as PagerDuty does: each incident is
- * triggered and then resolved, every event with its own id, and a delivery not answered 2xx (no answer at all, or
- * 503) is sent again, the same signed body, to the next instance.
+ * it (counted from its first answer), {@code aftercare.chaos.kills} times (20), each time started again on the same
+ * data; once on H2 (the file database in its data directory) and once on PostgreSQL. The senders behave as
+ * PagerDuty does: each incident is triggered and then resolved, every event with its own id, and a delivery not
+ * answered 2xx (no answer at all, or 503) is sent again, the same signed body, to the next instance.
  *
  * <p>After the last start, once the applier and the event publications have settled, the database must hold every
  * delivery that was ever answered 2xx, exactly once and applied; a delivery never answered at most once; each
@@ -184,27 +185,30 @@ class WebhookBurstChaos {
         throws InterruptedException {
         URI target = URI.create("http://127.0.0.1:" + port + "/webhooks/pagerduty/" + integrationId);
         AtomicBoolean killed = new AtomicBoolean();
+        CountDownLatch flowing = new CountDownLatch(1);
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         for (int i = 0; i < SENDERS; i++) {
             senders.submit(() -> {
                 while (!killed.get()) {
                     Delivery again = seen.again.poll();
                     if (again != null) {
-                        send(target, again, seen);
+                        send(target, again, seen, flowing);
                         continue;
                     }
                     int incident = seen.incidents.incrementAndGet();
                     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-                    send(target, delivery(incident, false, now), seen);
+                    send(target, delivery(incident, false, now), seen, flowing);
                     Delivery resolve = delivery(incident, true, now);
                     if (killed.get()) {
                         seen.again.add(resolve); // the sender will send it to the next instance
                     } else {
-                        send(target, resolve, seen);
+                        send(target, resolve, seen, flowing);
                     }
                 }
             });
         }
+        // the moment counts from the first answer: a freshly started JVM is slow to take its first requests
+        flowing.await(2, TimeUnit.MINUTES);
         Thread.sleep(killAfterMillis);
         AftercareProcesses.kill(process);
         killed.set(true);
@@ -212,7 +216,7 @@ class WebhookBurstChaos {
         assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).as("senders stopped").isTrue();
     }
 
-    private void send(URI target, Delivery d, Seen seen) {
+    private void send(URI target, Delivery d, Seen seen, CountDownLatch flowing) {
         seen.sent.add(d.eventId());
         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
@@ -222,6 +226,7 @@ class WebhookBurstChaos {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 seen.answered.add(d.eventId());
+                flowing.countDown();
                 if (response.body().contains("\"DUPLICATE\"")) {
                     seen.duplicatesAnswered.incrementAndGet();
                 }

@@ -1,12 +1,15 @@
 package io.aftercare.support;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -52,14 +55,24 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     private static synchronized Map<String, Object> postgres(String name, boolean durable) {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().setPort(0).start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // The server's files are removed by a process of their own once it has stopped: thousands of
+                // them (a database per test context), and removing them inside the JVM's exit took longer than the
+                // 30 s Surefire grants an exiting JVM before it kills it (every PostgreSQL test run ended that way).
+                Path files = Files.createTempDirectory("aftercare-test-postgres-");
+                postgres = EmbeddedPostgres.builder().setPort(0)
+                    .setDataDirectory(files.resolve("data")).setCleanDataDirectory(false).start();
+                // Stopped after the test contexts have closed, not beside them: with a JVM shutdown hook of its own
+                // the server went away under applications still stopping, whose scheduler and pool then failed
+                // and waited on a database that was gone. Spring Boot runs its shutdown handlers once every
+                // context it started is closed.
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         postgres.close();
+                        new ProcessBuilder("rm", "-rf", files.toString()).start();
                     } catch (IOException ignored) {
-                        // the JVM is going away
+                        // the JVM is going away; at worst the files stay in the temporary directory
                     }
-                }));
+                });
             }
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);

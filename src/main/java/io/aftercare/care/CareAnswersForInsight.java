@@ -75,4 +75,13 @@ public interface CareAnswersForInsight {
      * counts in the month it was answered.
      */
     List<CaseAnswers> casesFollowedUp(Instant from, Instant to);
+
+    /**
+     * {@link #casesOpened(Instant, Instant, Instant)}, of one team's cases only: those whose {@link CaseAnswers#teams}
+     * hold {@code team}, read without the rest of the organisation's.
+     */
+    List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore, UUID team);
+
+    /** {@link #casesFollowedUp(Instant, Instant)}, of one team's cases only. */
+    List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team);
 }

@@ -62,21 +62,35 @@ class InsightAnswers implements CareAnswersForInsight {
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore) {
-        return read(OPENED_IN_RANGE, from, to, answeredBefore);
+        return read(OPENED_IN_RANGE, from, to, answeredBefore, null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore, UUID team) {
+        return read(OPENED_IN_RANGE, from, to, answeredBefore, team);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesFollowedUp(Instant from, Instant to) {
-        return read(FOLLOWED_UP_IN_RANGE, from, to, to);
+        return read(FOLLOWED_UP_IN_RANGE, from, to, to, null);
     }
 
-    private List<CaseAnswers> read(String filter, Instant from, Instant to, Instant answeredBefore) {
-        String inRange = "c.origin = :origin AND " + filter;
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team) {
+        return read(FOLLOWED_UP_IN_RANGE, from, to, to, team);
+    }
+
+    private List<CaseAnswers> read(String filter, Instant from, Instant to, Instant answeredBefore, UUID team) {
+        // a team's cases only (the teams the person was in at the case's opening), when one is asked for
+        String inRange = "c.origin = :origin AND " + filter + (team == null ? ""
+            : " AND c.id IN (SELECT tt.case_id FROM care_case_team tt WHERE tt.team_id = :team)");
         Map<UUID, Row> rows = new LinkedHashMap<>();
         jdbc.sql("SELECT c.id, c.person_id, c.opened_at FROM care_case c WHERE " + inRange
                 + " ORDER BY c.opened_at, c.id")
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
+            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
             .query((ResultSet rs) -> {
                 Row row = new Row();
                 row.caseId = rs.getObject("id", UUID.class);
@@ -91,7 +105,7 @@ class InsightAnswers implements CareAnswersForInsight {
         jdbc.sql("""
                 SELECT i.case_id, i.severity, i.started_at FROM care_case_incident i
                 JOIN care_case c ON c.id = i.case_id WHERE """ + " " + inRange)
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
+            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
             .query((ResultSet rs) -> {
                 Row row = rows.get(rs.getObject("case_id", UUID.class));
                 Instant started = DbTime.instant(rs, "started_at");
@@ -102,7 +116,7 @@ class InsightAnswers implements CareAnswersForInsight {
             });
         jdbc.sql("SELECT t.case_id, t.team_id FROM care_case_team t JOIN care_case c ON c.id = t.case_id WHERE "
                 + inRange)
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
+            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
             .query((ResultSet rs) -> {
                 Row row = rows.get(rs.getObject("case_id", UUID.class));
                 if (row != null) {
@@ -115,7 +129,7 @@ class InsightAnswers implements CareAnswersForInsight {
                 JOIN care_case c ON c.id = s.case_id
                 WHERE s.kind = :kind AND a.answered_at < :before AND """ + " " + inRange)
             .param("kind", StepKind.CHECK_IN.name()).param("before", DbTime.toDb(answeredBefore))
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
+            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
             .query((ResultSet rs) -> {
                 Row row = rows.get(rs.getObject("case_id", UUID.class));
                 if (row != null) {
@@ -132,7 +146,7 @@ class InsightAnswers implements CareAnswersForInsight {
                 JOIN care_case c ON c.id = s.case_id
                 WHERE s.kind = :kind AND f.answered_at < :before AND """ + " " + inRange)
             .param("kind", StepKind.FOLLOW_UP.name()).param("before", DbTime.toDb(answeredBefore))
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
+            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
             .query((ResultSet rs) -> {
                 Row row = rows.get(rs.getObject("case_id", UUID.class));
                 if (row == null) {

@@ -28,5 +28,14 @@ interface ReleaseLog {
     /** What the viewer was released before of this figure. */
     List<Entry> released(UUID viewer, String figure);
 
+    /**
+     * Whether exactly this set was released to the viewer before, of this figure, in a window that overlaps this one:
+     * the same answer as looking for it among {@link #released}, which a log may give without reading every set.
+     */
+    default boolean holds(UUID viewer, String figure, Window window, Set<UUID> people) {
+        return released(viewer, figure).stream()
+            .anyMatch(e -> StandardRuleSet.overlap(e.window(), window) && e.people().equals(people));
+    }
+
     void record(UUID viewer, Entry entry);
 }

@@ -3,8 +3,10 @@ package io.aftercare.insights.ruleset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,8 +68,7 @@ class StandardRuleSet implements RuleSet {
             throw Months.notReleased();
         }
         log.lock(viewer);
-        List<ReleaseLog.Entry> earlier = log.released(viewer, question.figure()).stream()
-            .filter(e -> overlap(e.window(), question.window())).toList();
+        Earlier earlier = new Earlier(viewer, question);
 
         Set<UUID> whole = others(question.whole(), viewer);
         Figure wholeFigure = big(question.whole(), viewer) && shown(whole, earlier) ? Coarse.figure(question.statistic(), question.whole().values())
@@ -89,13 +90,12 @@ class StandardRuleSet implements RuleSet {
             wholeFigure = new Figure.Hidden();
         }
 
-        List<Set<UUID>> logged = new ArrayList<>(earlier.stream().map(ReleaseLog.Entry::people).toList());
         if (!(wholeFigure instanceof Figure.Hidden)) {
-            remember(viewer, question, whole, logged);
+            remember(viewer, question, whole, earlier);
         }
         for (int i = 0; i < parts.size(); i++) {
             if (!(parts.get(i) instanceof Figure.Hidden)) {
-                remember(viewer, question, partSets.get(i), logged);
+                remember(viewer, question, partSets.get(i), earlier);
             }
         }
         return new Release(wholeFigure, parts);
@@ -106,7 +106,7 @@ class StandardRuleSet implements RuleSet {
      * written; then, as one hidden part (or an uncovered remainder) lets the whole less the others give its count,
      * either every part is open or none.
      */
-    private boolean[] partsOpen(Question question, UUID viewer, List<ReleaseLog.Entry> earlier) {
+    private boolean[] partsOpen(Question question, UUID viewer, Earlier earlier) {
         List<Cell> parts = question.parts();
         boolean[] open = new boolean[parts.size()];
         if (parts.isEmpty()) {
@@ -149,20 +149,53 @@ class StandardRuleSet implements RuleSet {
     }
 
     /** Rules 1 and 5 for one set: big enough, and the same as or apart from everything released before. */
-    private boolean shown(Set<UUID> set, List<ReleaseLog.Entry> earlier) {
+    private boolean shown(Set<UUID> set, Earlier earlier) {
         if (set.size() < k) {
             return false;
         }
-        if (earlier.stream().anyMatch(e -> e.people().equals(set))) {
+        if (earlier.same(set)) {
             return true;
         }
-        return earlier.stream().allMatch(e -> Collections.disjoint(e.people(), set));
+        return earlier.all().stream().allMatch(e -> Collections.disjoint(e.people(), set));
     }
 
-    private void remember(UUID viewer, Question question, Set<UUID> set, List<Set<UUID>> logged) {
-        if (!logged.contains(set)) {
+    private void remember(UUID viewer, Question question, Set<UUID> set, Earlier earlier) {
+        if (!earlier.same(set) && !earlier.recorded.contains(set)) {
             log.record(viewer, new ReleaseLog.Entry(question.figure(), question.window(), set));
-            logged.add(set);
+            earlier.recorded.add(set);
+        }
+    }
+
+    /**
+     * What was released to the viewer before of this question's figure in an overlapping window. A set that was
+     * released before is looked up by itself ({@link ReleaseLog#holds}); every earlier set is read only when one is
+     * new, to see that it shares nobody with them. A month read again is then decided without reading its sets.
+     */
+    private final class Earlier {
+        private final UUID viewer;
+        private final Question question;
+        private final Map<Set<UUID>, Boolean> same = new HashMap<>();
+        private final List<Set<UUID>> recorded = new ArrayList<>();
+        private List<ReleaseLog.Entry> all;
+
+        Earlier(UUID viewer, Question question) {
+            this.viewer = viewer;
+            this.question = question;
+        }
+
+        List<ReleaseLog.Entry> all() {
+            if (all == null) {
+                all = log.released(viewer, question.figure()).stream()
+                    .filter(e -> overlap(e.window(), question.window())).toList();
+            }
+            return all;
+        }
+
+        /** Whether exactly this set was released before. */
+        boolean same(Set<UUID> set) {
+            return same.computeIfAbsent(set, s -> all != null ? all.stream().anyMatch(e -> e.people().equals(s))
+                : log.holds(viewer, question.figure(), question.window(), s)
+                    || all().stream().anyMatch(e -> e.people().equals(s)));
         }
     }
 

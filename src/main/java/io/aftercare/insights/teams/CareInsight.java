@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.care.CareAnswersForInsight;
 import io.aftercare.care.CareAnswersForInsight.CaseAnswers;
@@ -58,8 +59,9 @@ public class CareInsight {
 
     /**
      * The month for one team (the teams people were in at their incident), or for everyone when {@code teamId} is
-     * null.
+     * null. One transaction: the viewer's release log is locked once and every figure is logged in one commit.
      */
+    @Transactional
     public InsightReport report(UUID viewer, UUID teamId, YearMonth month, Locale locale) {
         String monthLabel = DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month);
         Window window = Window.Months.of(month);
@@ -138,8 +140,9 @@ public class CareInsight {
         // follow-ups: each measure at each day, in three bands, counted in the month they were answered
         Instant start = ReleasedMonths.start(month);
         Instant end = ReleasedMonths.end(month);
-        List<CaseAnswers> followedUp = care.casesFollowedUp(start, end).stream()
-            .filter(c -> !c.optedOut() && (teamId == null || c.teams().contains(teamId))).toList();
+        List<CaseAnswers> followedUp = (teamId == null ? care.casesFollowedUp(start, end)
+                : care.casesFollowedUp(start, end, teamId)).stream()
+            .filter(c -> !c.optedOut()).toList();
         List<InsightReport.Line> followUps = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             for (int day : FOLLOW_UP_DAYS) {
@@ -179,11 +182,13 @@ public class CareInsight {
     /** One case per person, their first of the month, in the team at the incident (everyone for no team). */
     private List<CaseAnswers> everyone(UUID teamId, YearMonth month) {
         Map<UUID, CaseAnswers> byPerson = new LinkedHashMap<>();
-        for (CaseAnswers c : care.casesOpened(ReleasedMonths.start(month), ReleasedMonths.end(month),
-                ReleasedMonths.releasedAt(month))) {
-            if (teamId == null || c.teams().contains(teamId)) {
-                byPerson.putIfAbsent(c.personId(), c);
-            }
+        Instant from = ReleasedMonths.start(month);
+        Instant to = ReleasedMonths.end(month);
+        Instant releasedAt = ReleasedMonths.releasedAt(month);
+        // a team's cases are read alone, not picked from the organisation's
+        for (CaseAnswers c : teamId == null ? care.casesOpened(from, to, releasedAt)
+                : care.casesOpened(from, to, releasedAt, teamId)) {
+            byPerson.putIfAbsent(c.personId(), c);
         }
         return List.copyOf(byPerson.values());
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The release log in memory, for tests of the rule set without a database. */
-final class MemoryReleaseLog implements ReleaseLog {
+class MemoryReleaseLog implements ReleaseLog {
 
     private final Map<UUID, List<Entry>> entries = new HashMap<>();
 

@@ -70,4 +70,26 @@ class ReleaseLogIT {
         assertThat(rules.release(UUID.randomUUID(), tracker).whole()).as("someone else's log is their own")
             .isInstanceOf(Figure.Share.class);
     }
+
+    @Test
+    void aSetOfTheWholeOrganisationIsLoggedWholeAndFoundAgainByItsFingerprint() {
+        UUID viewer = UUID.randomUUID();
+        List<UUID> everyone = people(1_234);
+        Question month = Question.of("test.everyone", Statistic.SHARE, SEPTEMBER, cell(everyone, 400));
+        assertThat(rules.release(viewer, month).whole()).isEqualTo(new Figure.Share(400, 1_234, 32.4, Figure.Edge.EXACT));
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM insights_release_member m JOIN insights_release r ON r.id = m.release_id
+                WHERE r.viewer_id = ? AND r.people_count = 1234 AND r.people_digest = ?""")
+            .params(viewer, JdbcReleaseLog.digest(new LinkedHashSet<>(everyone))).query(Long.class).single())
+            .isEqualTo(1_234);
+
+        // the same people in another order are the same set; the same set less one is not
+        List<UUID> reversed = new ArrayList<>(everyone);
+        java.util.Collections.reverse(reversed);
+        assertThat(rules.release(viewer, Question.of("test.everyone", Statistic.SHARE, SEPTEMBER, cell(reversed, 400)))
+            .whole()).isInstanceOf(Figure.Share.class);
+        assertThat(rules.release(viewer, Question.of("test.everyone", Statistic.SHARE, SEPTEMBER,
+            cell(everyone.subList(1, everyone.size()), 400))).whole()).isEqualTo(new Figure.Hidden());
+        assertThat(logged(viewer)).as("nothing new logged").isEqualTo(1);
+    }
 }

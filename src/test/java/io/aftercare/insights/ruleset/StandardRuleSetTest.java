@@ -203,4 +203,40 @@ class StandardRuleSetTest {
     static Set<UUID> set(List<UUID> people) {
         return new LinkedHashSet<>(people);
     }
+
+    @Test
+    void aMonthReadAgainIsDecidedWithoutReadingEverySetReleasedBefore() {
+        List<UUID> team = people(40);
+        List<UUID> padded = plus(team, people(1));
+        int[] reads = {0};
+        MemoryReleaseLog counted = new MemoryReleaseLog() {
+            @Override
+            public List<Entry> released(UUID viewer, String figure) {
+                reads[0]++;
+                return super.released(viewer, figure);
+            }
+
+            @Override
+            public boolean holds(UUID viewer, String figure, Window window, Set<UUID> people) {
+                // as the database's log answers it: by the set alone, without reading the others back
+                return super.released(viewer, figure).stream()
+                    .anyMatch(e -> StandardRuleSet.overlap(e.window(), window) && e.people().equals(people));
+            }
+        };
+        StandardRuleSet ruleSet = new StandardRuleSet(InsightsProperties.of(5), counted,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+        Question first = Question.of("care.stressed", Statistic.SHARE, OCTOBER, cell("all", team, 17));
+
+        assertThat(ruleSet.release(VIEWER, first).whole()).isEqualTo(new Figure.Share(17, 40, 42.5, Edge.EXACT));
+        int afterFirst = reads[0];
+        assertThat(ruleSet.release(VIEWER, first).whole()).isEqualTo(new Figure.Share(17, 40, 42.5, Edge.EXACT));
+        assertThat(reads[0]).as("the same set again is found by itself").isEqualTo(afterFirst);
+        assertThat(counted.size(VIEWER)).isEqualTo(1);
+
+        // a new set is still checked against every set before it: one more person is refused
+        assertThat(ruleSet.release(VIEWER, Question.of("care.stressed", Statistic.SHARE, OCTOBER,
+            cell("all", padded, 17))).whole()).isEqualTo(new Figure.Hidden());
+        assertThat(reads[0]).isEqualTo(afterFirst + 1);
+        assertThat(counted.size(VIEWER)).isEqualTo(1);
+    }
 }

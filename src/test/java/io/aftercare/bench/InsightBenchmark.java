@@ -1,0 +1,222 @@
+package io.aftercare.bench;
+
+import static io.aftercare.peersupport.SupportFixtures.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import io.aftercare.directory.People;
+import io.aftercare.identity.Role;
+import io.aftercare.insights.teams.CareInsight;
+import io.aftercare.insights.teams.InsightReport;
+import io.aftercare.peersupport.SupportFixtures;
+import io.aftercare.polls.definition.PollInput;
+import io.aftercare.polls.rounds.PollRounds;
+import io.aftercare.shared.DbTime;
+import io.aftercare.shared.Months;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.TestDatabase;
+import io.aftercare.support.WebSession;
+
+/**
+ * Team insight at an organisation's size, measured (not asserted): 10,000 people in 400 teams, 200,000 incidents and
+ * 1,000,000 check-ins over 13 months ({@link InsightOrganisation}). For one released month, the team dashboard's and
+ * the organisation view's report through the service their pages use, timed warm over {@code bench.insight.runs}
+ * runs (median and p95), each beside its baseline in the same run: the same grouping as one plain SQL aggregate. Then
+ * one real GET of each page, and a poll of 10,000 answers closed and its results page read.
+ * Run with {@code ./mvnw -Pbench verify -Dit.test=InsightBenchmark} (see bench/README.md).
+ */
+@AftercareIT
+@TestPropertySource(properties = {"logging.level.io.aftercare=WARN"})
+class InsightBenchmark {
+
+    static final int RUNS = Integer.getInteger("bench.insight.runs", 20);
+    static final int POLL_ANSWERS = Integer.getInteger("bench.insight.poll-answers", 10_000);
+
+    /** The dashboard's grouping as one plain query: by severity, people, stressed, two effects, outreach. */
+    static final String RAW = """
+            SELECT i.severity, COUNT(DISTINCT c.person_id) AS people,
+                   SUM(CASE WHEN a.stress >= 4 THEN 1 ELSE 0 END) AS stressed,
+                   SUM(CASE WHEN a.effects LIKE '%%SLEEPING_DIFFICULTIES%%' THEN 1 ELSE 0 END) AS sleeping,
+                   SUM(CASE WHEN a.effects = 'NONE' THEN 1 ELSE 0 END) AS no_effect,
+                   SUM(CASE WHEN o.first_outreach_at IS NOT NULL THEN 1 ELSE 0 END) AS reached
+            FROM care_case c
+            %s
+            JOIN care_case_incident i ON i.case_id = c.id
+            LEFT JOIN care_step s ON s.case_id = c.id AND s.kind = 'CHECK_IN'
+            LEFT JOIN care_check_in_answer a ON a.step_id = s.id AND a.answered_at < :released
+            LEFT JOIN support_case o ON o.case_id = c.id AND o.first_outreach_at < :released
+            WHERE c.origin = 'INCIDENT' AND c.opened_at >= :from AND c.opened_at < :to
+            GROUP BY i.severity""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    CareInsight insight;
+
+    @Autowired
+    PollRounds polls;
+
+    @Test
+    void insightAtOrganisationSize() {
+        Instant now = Instant.now();
+        InsightOrganisation organisation = new InsightOrganisation(jdbc, now);
+        long seeding = organisation.generate();
+        report("seeded %,d people, %,d teams, %,d incidents, %,d check-ins in %,d ms (%s)".formatted(
+            InsightOrganisation.PEOPLE, InsightOrganisation.TEAMS, InsightOrganisation.INCIDENTS,
+            InsightOrganisation.CHECK_INS, seeding, String.join("; ", organisation.timings())));
+        report("load average at the start: " + loadAverage());
+
+        SupportFixtures.Person lead = SupportFixtures.person(people, "Bench Lead", null, Role.LEAD);
+        SupportFixtures.Person coordinator = SupportFixtures.person(people, "Bench Coordinator", null,
+            Role.COORDINATOR);
+        UUID team = InsightOrganisation.team(1);
+        jdbc.sql("INSERT INTO team_member (team_id, person_id, is_lead, joined_at) VALUES (?, ?, TRUE, CURRENT_TIMESTAMP)")
+            .params(team, lead.id()).update();
+        YearMonth month = Months.latestReleased(now);
+        long monthCases = jdbc.sql("SELECT COUNT(*) FROM care_case WHERE opened_at >= ? AND opened_at < ?")
+            .params(DbTime.toDb(Months.start(month)), DbTime.toDb(Months.end(month))).query(Long.class).single();
+        report("month " + month + ": %,d cases".formatted(monthCases));
+
+        // the team dashboard
+        long first = time(() -> insight.report(lead.id(), team, month, Locale.ENGLISH));
+        report("team dashboard, first view (the release log written): %d ms".formatted(first));
+        InsightReport teamReport = insight.report(lead.id(), team, month, Locale.ENGLISH);
+        assertThat(shown(teamReport)).as("figures the lead is shown").isPositive();
+        compare("team dashboard", () -> insight.report(lead.id(), team, month, Locale.ENGLISH),
+            () -> raw(month, team));
+
+        // the organisation view
+        first = time(() -> insight.report(coordinator.id(), null, month, Locale.ENGLISH));
+        report("organisation view, first view (the release log written): %d ms".formatted(first));
+        assertThat(shown(insight.report(coordinator.id(), null, month, Locale.ENGLISH))).isPositive();
+        compare("organisation view", () -> insight.report(coordinator.id(), null, month, Locale.ENGLISH),
+            () -> raw(month, null));
+
+        // one real GET of each page
+        WebSession leadBrowser = WebSession.signedIn(port, lead.email(), PASSWORD);
+        WebSession coordinatorBrowser = WebSession.signedIn(port, coordinator.email(), PASSWORD);
+        page(leadBrowser, "/teams/" + team + "/insight?month=" + month, "team dashboard page");
+        page(coordinatorBrowser, "/programme/insight?month=" + month, "organisation view page");
+
+        // a poll of 10,000 answers: closed, then its results page read
+        String today = polls.today().toString();
+        UUID pollId = polls.create(coordinator.id(), new PollInput("Bench poll", "talk", false,
+            List.of(InsightOrganisation.team(2).toString()), "ONCE", today, today, null)).id();
+        UUID round = jdbc.sql("SELECT id FROM polls_round WHERE poll_id = ?").param(pollId).query(UUID.class).single();
+        long answering = organisation.answerPoll(round, POLL_ANSWERS);
+        report("poll: %,d answers written in %d ms".formatted(POLL_ANSWERS, answering));
+        long start = System.nanoTime();
+        polls.closeNow(pollId);
+        long closed = (System.nanoTime() - start) / 1_000_000;
+        var results = coordinatorBrowser.get("/polls/" + pollId + "/results");
+        long total = (System.nanoTime() - start) / 1_000_000;
+        assertThat(results.statusCode()).isEqualTo(200);
+        report("poll of %,d answers: closed in %d ms, closed and results page read in %d ms (target < 1,000 ms)"
+            .formatted(POLL_ANSWERS, closed, total));
+        long again = time(() -> assertThat(coordinatorBrowser.get("/polls/" + pollId + "/results").statusCode())
+            .isEqualTo(200));
+        report("poll results page read again: %d ms".formatted(again));
+        report("load average at the end: " + loadAverage());
+    }
+
+    private void compare(String what, Runnable service, Supplier<List<Object[]>> raw) {
+        for (int i = 0; i < 3; i++) { // warm both
+            service.run();
+            raw.get();
+        }
+        List<Long> serviceTimes = new ArrayList<>();
+        List<Long> rawTimes = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) { // taken in turn, so that both see the same load
+            serviceTimes.add(micros(service));
+            rawTimes.add(micros(raw::get));
+        }
+        long median = percentile(serviceTimes, 50);
+        long rawMedian = percentile(rawTimes, 50);
+        long p95 = percentile(serviceTimes, 95);
+        long rawP95 = percentile(rawTimes, 95);
+        report("%s, warm, %d runs: median %.1f ms, p95 %.1f ms (baseline plain SQL aggregate: median %.1f ms, p95 %.1f ms; ratio of medians %.2f, target ≤ 1.5 and < 300 ms on PostgreSQL)"
+            .formatted(what, RUNS, median / 1000.0, p95 / 1000.0, rawMedian / 1000.0, rawP95 / 1000.0,
+                (double) median / rawMedian));
+    }
+
+    private List<Object[]> raw(YearMonth month, UUID team) {
+        String byTeam = team == null ? "" : "JOIN care_case_team t ON t.case_id = c.id AND t.team_id = :team";
+        var sql = jdbc.sql(RAW.formatted(byTeam))
+            .param("released", DbTime.toDb(Months.releasedAt(month)))
+            .param("from", DbTime.toDb(Months.start(month))).param("to", DbTime.toDb(Months.end(month)));
+        if (team != null) {
+            sql = sql.param("team", team);
+        }
+        List<Object[]> rows = sql.query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3),
+            rs.getLong(4), rs.getLong(5), rs.getLong(6)}).list();
+        assertThat(rows).isNotEmpty();
+        return rows;
+    }
+
+    private static void page(WebSession browser, String path, String what) {
+        browser.get(path); // the first, with the session's own setup
+        long start = System.nanoTime();
+        var response = browser.get(path);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.body()).contains("<section class=\"insight\">");
+        report("%s, one GET over HTTP (signed in, warm): %d ms".formatted(what, millis));
+    }
+
+    private static long shown(InsightReport report) {
+        return report.sections().stream().flatMap(s -> s.lines().stream()).filter(l -> !l.hidden()).count();
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static long micros(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - start) / 1_000;
+    }
+
+    private static long time(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void report(String what) {
+        System.out.printf("BENCH insight [%s] %s%n", TestDatabase.engine(), what);
+    }
+}

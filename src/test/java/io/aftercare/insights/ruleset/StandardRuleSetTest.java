@@ -203,4 +203,29 @@ class StandardRuleSetTest {
     static Set<UUID> set(List<UUID> people) {
         return new LinkedHashSet<>(people);
     }
+
+    @Test
+    void aSetSomeoneWasErasedFromIsGivenTheFigureItWasGivenAndNothingNewIsLogged() {
+        List<UUID> ten = people(10);
+        Figure before = share(ten, 5).whole();
+        assertThat(before).isEqualTo(new Figure.Share(5, 10, 50.0, Edge.EXACT));
+        log.erase(ten.get(0));
+        int logged = log.size(VIEWER);
+        // worked out again without the erased person it would be 4 of 9: the two side by side would give their answer
+        assertThat(share(ten.subList(1, 10), 4).whole()).isEqualTo(before);
+        assertThat(log.size(VIEWER)).isEqualTo(logged);
+        // a set that differs by anyone else is refused as before, and someone new is shown the month as it is
+        assertThat(share(plus(ten.subList(2, 10), people(1)), 4).whole()).isEqualTo(new Figure.Hidden());
+        assertThat(rules.release(UUID.randomUUID(), Question.of("care.stressed", Statistic.SHARE, OCTOBER,
+            cell("all", ten.subList(1, 10), 4))).whole()).isEqualTo(new Figure.Share(4, 9, 44.4, Edge.EXACT));
+    }
+
+    @Test
+    void theFigureKeptInTheLogReadsBackAsItWasShown() {
+        for (Figure figure : List.of(new Figure.Share(17, 40, 42.5, Edge.EXACT), new Figure.Share(0, 9, 0, Edge.FEW),
+            new Figure.Bands(new Figure.Share(0, 12, 0, Edge.FEW), new Figure.Share(5, 12, 41.7, Edge.EXACT),
+                new Figure.Share(5, 12, 41.7, Edge.EXACT)), new Figure.Mean(2.5, 8), new Figure.Median(95.5, 11))) {
+            assertThat(PublishedFigure.read(PublishedFigure.write(figure))).isEqualTo(figure);
+        }
+    }
 }

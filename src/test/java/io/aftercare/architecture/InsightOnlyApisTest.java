@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.aftercare.care.CareAnswersForInsight;
 import io.aftercare.peersupport.OutreachForInsight;
 import io.aftercare.peersupport.SupportRequestsForInsight;
+import io.aftercare.insights.StressPolls;
 import io.aftercare.recovery.ToolUseForInsight;
 
 /**
@@ -53,6 +54,14 @@ class InsightOnlyApisTest {
         noClasses().that().resideOutsideOfPackages("io.aftercare.insights..", "io.aftercare.peersupport..")
             .should().dependOnClassesThat().belongToAnyOf(SupportRequestsForInsight.class)
             .because("programme health's request figures are shown through the rule set alone")
+            .check(MAIN);
+    }
+
+    @Test
+    void onlyInsightsReadsThePollsStressFigure() {
+        noClasses().that().resideOutsideOfPackages("io.aftercare.insights..", "io.aftercare.polls..")
+            .should().dependOnClassesThat().belongToAnyOf(StressPolls.class)
+            .because("a poll's answers reach other modules only as the rule set releases them")
             .check(MAIN);
     }
 }

@@ -95,7 +95,7 @@ class DemoCarePathIT extends BrowserTest {
         assertThat(lena.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
             .setName("Is peer support reaching people?"))).isVisible();
         // figures as the rule set releases them: "12 of 15 (80.0%)", or "2 or fewer of 15" near an end
-        assertThat(lena.locator("dl.health")).containsText(java.util.regex.Pattern.compile("\\d+ of \\d+"));
+        assertThat(lena.locator("dl.health")).containsText(java.util.regex.Pattern.compile("of \\d+"));
         Browser.checkAccessibility(lena);
         Browser.screenshot(lena, "demo-02-programme-health");
         lena.navigate(url("/programme/support"));

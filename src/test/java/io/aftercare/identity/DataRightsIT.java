@@ -324,6 +324,8 @@ class DataRightsIT {
         {"notify_rate_slot", "recipient_id"},
         {"incident_responder", "person_id"}, {"incident_timeline", "actor_id"}, {"incident_timeline", "person_id"},
         {"intake_unmatched_identity", "person_id"},
+        {"insights_release_viewer", "viewer_id"}, {"insights_release", "viewer_id"},
+        {"insights_release_member", "person_id"},
     };
 
     private long count(String table, String column, UUID id) {

@@ -39,7 +39,7 @@ class ProgrammeHealthApiController {
 
     @Schema(name = "HealthFigure", description = "One figure of the month, as the rule set released it to you")
     record FigureView(@Schema(example = "within24") String figure,
-                      @Schema(example = "People someone reached out to within 24 hours after each incident")
+                      @Schema(example = "People someone reached out to within 24 hours of their first case that month")
                       String label,
                       @Schema(example = "17 of 40 (42.5%)",
                           description = "the figure in words; \"Not enough answers to show without identifying "

@@ -1,15 +1,9 @@
 package io.aftercare.insights.ruleset;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +16,9 @@ import org.springframework.stereotype.Repository;
 import io.aftercare.insights.Window;
 import io.aftercare.shared.DbTime;
 
-/**
- * The release log in {@code insights_release} and its members, one row per person in a released set; each set's
- * fingerprint beside it lets a set released before be found without reading every set back.
- */
+/** The release log in {@code insights_release} and its members, one row per person in a released set. */
 @Repository
 class JdbcReleaseLog implements ReleaseLog {
-
-    static final int MEMBERS_PER_INSERT = 500;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -49,34 +38,37 @@ class JdbcReleaseLog implements ReleaseLog {
 
     @Override
     public List<Entry> released(UUID viewer, String figure) {
-        record Row(UUID id, Window window, UUID person) {
+        record Row(UUID id, Window window, String published, UUID person, boolean erased) {
         }
         List<Row> rows = jdbc.sql("""
-                SELECT r.id, r.first_month, r.last_month, r.poll_round, m.person_id FROM insights_release r
+                SELECT r.id, r.first_month, r.last_month, r.poll_round, r.published, m.person_id, m.erased
+                FROM insights_release r
                 JOIN insights_release_member m ON m.release_id = r.id
                 WHERE r.viewer_id = ? AND r.figure = ? ORDER BY r.released_at, r.id""")
             .params(viewer, figure)
             .query((rs, n) -> {
-                return new Row(rs.getObject("id", UUID.class), window(rs), rs.getObject("person_id", UUID.class));
+                UUID round = rs.getObject("poll_round", UUID.class);
+                Window window = round != null ? new Window.PollRound(round)
+                    : new Window.Months(YearMonth.parse(rs.getString("first_month")),
+                        YearMonth.parse(rs.getString("last_month")));
+                return new Row(rs.getObject("id", UUID.class), window, rs.getString("published"),
+                    rs.getObject("person_id", UUID.class), rs.getBoolean("erased"));
             }).list();
-        Map<UUID, Window> windows = new LinkedHashMap<>();
+        Map<UUID, Row> releases = new LinkedHashMap<>();
         Map<UUID, Set<UUID>> people = new LinkedHashMap<>();
+        Map<UUID, Set<UUID>> erased = new LinkedHashMap<>();
         for (Row row : rows) {
-            windows.put(row.id(), row.window());
+            releases.putIfAbsent(row.id(), row);
             people.computeIfAbsent(row.id(), id -> new HashSet<>()).add(row.person());
+            Set<UUID> gone = erased.computeIfAbsent(row.id(), id -> new HashSet<>());
+            if (row.erased()) {
+                gone.add(row.person());
+            }
         }
         List<Entry> entries = new ArrayList<>();
-        windows.forEach((id, window) -> entries.add(new Entry(figure, window, people.get(id))));
+        releases.forEach((id, row) -> entries.add(new Entry(figure, row.window(), people.get(id), erased.get(id),
+            PublishedFigure.read(row.published()))));
         return entries;
-    }
-
-    @Override
-    public boolean holds(UUID viewer, String figure, Window window, Set<UUID> people) {
-        return jdbc.sql("""
-                SELECT first_month, last_month, poll_round FROM insights_release
-                WHERE viewer_id = ? AND figure = ? AND people_digest = ? AND people_count = ?""")
-            .params(viewer, figure, digest(people), people.size())
-            .query((rs, n) -> window(rs)).list().stream().anyMatch(w -> StandardRuleSet.overlap(w, window));
     }
 
     @Override
@@ -87,51 +79,43 @@ class JdbcReleaseLog implements ReleaseLog {
         UUID round = entry.window() instanceof Window.PollRound p ? p.round() : null;
         jdbc.sql("""
                 INSERT INTO insights_release (id, viewer_id, figure, first_month, last_month, poll_round, released_at,
-                                              people_count, people_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                              published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(id, viewer, entry.figure(), first, last, round, DbTime.toDb(clock.instant()),
-                entry.people().size(), digest(entry.people()))
+                entry.published() == null ? null : PublishedFigure.write(entry.published()))
             .update();
-        // many rows to a statement: a set of the whole organisation is thousands of people
-        List<UUID> people = List.copyOf(entry.people());
-        for (int from = 0; from < people.size(); from += MEMBERS_PER_INSERT) {
-            List<UUID> chunk = people.subList(from, Math.min(people.size(), from + MEMBERS_PER_INSERT));
-            List<Object> params = new ArrayList<>(chunk.size() * 2);
-            StringBuilder values = new StringBuilder();
-            for (UUID person : chunk) {
-                values.append(values.isEmpty() ? "(?, ?)" : ", (?, ?)");
-                params.add(id);
-                params.add(person);
-            }
-            jdbc.sql("INSERT INTO insights_release_member (release_id, person_id) VALUES " + values).params(params)
-                .update();
+        for (UUID person : entry.people()) {
+            jdbc.sql("INSERT INTO insights_release_member (release_id, person_id, erased) VALUES (?, ?, ?)")
+                .params(id, person, entry.erased().contains(person)).update();
         }
     }
 
     /**
-     * A set's fingerprint, to find the same set again without reading it back: SHA-256 over its people's ids in
-     * order. It says no more than the member rows beside it (who was in the set, never what they answered).
+     * Erasure (decision 0046): the person's own log as a viewer goes; in every set released to anyone else their id
+     * is replaced by one random token for this erasure, marked erased, so that the set keeps its size and its
+     * published answer and no id of theirs is left.
      */
-    static String digest(Set<UUID> people) {
-        List<UUID> sorted = new ArrayList<>(people);
-        sorted.sort(null);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer bytes = ByteBuffer.allocate(16);
-            for (UUID person : sorted) {
-                bytes.clear();
-                bytes.putLong(person.getMostSignificantBits()).putLong(person.getLeastSignificantBits());
-                sha.update(bytes.array());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    void erase(UUID person) {
+        jdbc.sql("DELETE FROM insights_release WHERE viewer_id = ?").param(person).update();
+        jdbc.sql("DELETE FROM insights_release_viewer WHERE viewer_id = ?").param(person).update();
+        jdbc.sql("UPDATE insights_release_member SET person_id = ?, erased = TRUE WHERE person_id = ?")
+            .params(UUID.randomUUID(), person).update();
     }
 
-    private static Window window(ResultSet rs) throws SQLException {
-        UUID round = rs.getObject("poll_round", UUID.class);
-        return round != null ? new Window.PollRound(round)
-            : new Window.Months(YearMonth.parse(rs.getString("first_month")), YearMonth.parse(rs.getString("last_month")));
+    /** What the person was shown as a viewer: which figures, for which windows, and when; nobody's id. */
+    List<Map<String, Object>> export(UUID viewer) {
+        return jdbc.sql("""
+                SELECT figure, first_month, last_month, poll_round, released_at FROM insights_release
+                WHERE viewer_id = ? ORDER BY released_at, figure""")
+            .param(viewer)
+            .query((rs, n) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("figure", rs.getString("figure"));
+                row.put("firstMonth", rs.getString("first_month"));
+                row.put("lastMonth", rs.getString("last_month"));
+                row.put("pollRound", rs.getObject("poll_round", UUID.class));
+                row.put("releasedAt", DbTime.instant(rs, "released_at"));
+                return row;
+            }).list();
     }
 }

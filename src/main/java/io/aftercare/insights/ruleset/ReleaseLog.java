@@ -1,21 +1,42 @@
 package io.aftercare.insights.ruleset;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.aftercare.insights.Figure;
 import io.aftercare.insights.Window;
 
 /**
  * Rule 5: every respondent set released to a viewer, by figure and window. Only who was in a set is kept, never what
- * they answered, so that whether a later figure is shown depends on membership alone.
+ * they answered, so that whether a later figure is shown depends on membership alone; and the figure the viewer was
+ * given, so that a set from which someone has since been erased is given that same answer again (decision 0046).
  */
 interface ReleaseLog {
 
-    /** One set released to a viewer (the viewer left out of it). */
-    record Entry(String figure, Window window, Set<UUID> people) {
+    /**
+     * One set released to a viewer (the viewer left out of it).
+     *
+     * @param people    who was in it; an erased person stands in it as a random token that is no one's id
+     * @param erased    the tokens among {@code people}
+     * @param published what the viewer was shown of it, or {@code null} when released before that was kept
+     */
+    record Entry(String figure, Window window, Set<UUID> people, Set<UUID> erased, Figure published) {
         public Entry {
             people = Set.copyOf(people);
+            erased = Set.copyOf(erased);
+        }
+
+        Entry(String figure, Window window, Set<UUID> people) {
+            this(figure, window, people, Set.of(), null);
+        }
+
+        /** The people of this set who have not been erased since it was released. */
+        Set<UUID> remaining() {
+            Set<UUID> remaining = new HashSet<>(people);
+            remaining.removeAll(erased);
+            return remaining;
         }
     }
 
@@ -27,15 +48,6 @@ interface ReleaseLog {
 
     /** What the viewer was released before of this figure. */
     List<Entry> released(UUID viewer, String figure);
-
-    /**
-     * Whether exactly this set was released to the viewer before, of this figure, in a window that overlaps this one:
-     * the same answer as looking for it among {@link #released}, which a log may give without reading every set.
-     */
-    default boolean holds(UUID viewer, String figure, Window window, Set<UUID> people) {
-        return released(viewer, figure).stream()
-            .anyMatch(e -> StandardRuleSet.overlap(e.window(), window) && e.people().equals(people));
-    }
 
     void record(UUID viewer, Entry entry);
 }

@@ -3,10 +3,9 @@ package io.aftercare.insights.ruleset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,7 +33,8 @@ import io.aftercare.insights.Window;
  * any released before in an overlapping window (rule 5): then no sum or difference of released figures covers
  * fewer than k people, nor a smaller group than one already shown coarsely;</li>
  * </ol>
- * and what is shown is coarse (rule 6) and deterministic (rule 7). A question gives either its whole or its parts,
+ * and what is shown is coarse (rule 6) and deterministic (rule 7): a set released before is given the same answer
+ * again, even when someone in it has since been erased (decision 0046). A question gives either its whole or its parts,
  * never both: with the whole's exact count, the others' would give a part's exact count even where it reads "2 or
  * fewer", and a part of five who all answered alike would be read off it. Which of the two is shown depends on the
  * parts' sizes and the log, never on the answers.
@@ -68,11 +68,14 @@ class StandardRuleSet implements RuleSet {
             throw Months.notReleased();
         }
         log.lock(viewer);
-        Earlier earlier = new Earlier(viewer, question);
+        List<ReleaseLog.Entry> earlier = log.released(viewer, question.figure()).stream()
+            .filter(e -> overlap(e.window(), question.window())).toList();
 
         Set<UUID> whole = others(question.whole(), viewer);
-        Figure wholeFigure = big(question.whole(), viewer) && shown(whole, earlier) ? Coarse.figure(question.statistic(), question.whole().values())
-            : new Figure.Hidden();
+        Optional<ReleaseLog.Entry> frozenWhole = frozen(whole, earlier);
+        Figure wholeFigure = frozenWhole.isPresent() ? frozenWhole.get().published()
+            : big(question.whole(), viewer) && shown(whole, earlier)
+                ? Coarse.figure(question.statistic(), question.whole().values()) : new Figure.Hidden();
 
         List<Figure> parts = new ArrayList<>();
         List<Set<UUID>> partSets = new ArrayList<>();
@@ -82,20 +85,24 @@ class StandardRuleSet implements RuleSet {
             allOpen &= o;
         }
         for (Cell part : question.parts()) {
-            partSets.add(others(part, viewer));
-            parts.add(allOpen ? Coarse.figure(question.statistic(), part.values()) : new Figure.Hidden());
+            Set<UUID> set = others(part, viewer);
+            partSets.add(set);
+            Optional<ReleaseLog.Entry> frozenPart = frozen(set, earlier);
+            parts.add(!allOpen ? new Figure.Hidden() : frozenPart.isPresent() ? frozenPart.get().published()
+                : Coarse.figure(question.statistic(), part.values()));
         }
         if (allOpen) {
             // the whole less the other parts would give each part's exact count, even where it reads "2 or fewer"
             wholeFigure = new Figure.Hidden();
         }
 
+        List<Set<UUID>> logged = new ArrayList<>(earlier.stream().map(ReleaseLog.Entry::people).toList());
         if (!(wholeFigure instanceof Figure.Hidden)) {
-            remember(viewer, question, whole, earlier);
+            remember(viewer, question, whole, wholeFigure, logged, earlier);
         }
         for (int i = 0; i < parts.size(); i++) {
             if (!(parts.get(i) instanceof Figure.Hidden)) {
-                remember(viewer, question, partSets.get(i), earlier);
+                remember(viewer, question, partSets.get(i), parts.get(i), logged, earlier);
             }
         }
         return new Release(wholeFigure, parts);
@@ -106,7 +113,7 @@ class StandardRuleSet implements RuleSet {
      * written; then, as one hidden part (or an uncovered remainder) lets the whole less the others give its count,
      * either every part is open or none.
      */
-    private boolean[] partsOpen(Question question, UUID viewer, Earlier earlier) {
+    private boolean[] partsOpen(Question question, UUID viewer, List<ReleaseLog.Entry> earlier) {
         List<Cell> parts = question.parts();
         boolean[] open = new boolean[parts.size()];
         if (parts.isEmpty()) {
@@ -118,10 +125,13 @@ class StandardRuleSet implements RuleSet {
             parts.stream().map(Cell::people).toList())) {
             return open;
         }
-        List<Integer> sizes = sets.stream().map(Set::size).toList();
-        List<Boolean> byRules = Suppression.open(sizes, k, whole.size());
+        // a set someone has been erased from since it was released counts as large as it was then (decision 0046)
+        List<Integer> sizes = sets.stream()
+            .map(set -> frozen(set, earlier).map(e -> e.people().size()).orElse(set.size())).toList();
+        List<Boolean> byRules = Suppression.open(sizes, k, sizes.stream().mapToInt(Integer::intValue).sum());
         for (int i = 0; i < open.length; i++) {
-            open[i] = byRules.get(i) && big(parts.get(i), viewer) && shown(sets.get(i), earlier);
+            open[i] = byRules.get(i) && (frozen(sets.get(i), earlier).isPresent()
+                || big(parts.get(i), viewer) && shown(sets.get(i), earlier));
         }
         return open;
     }
@@ -149,54 +159,35 @@ class StandardRuleSet implements RuleSet {
     }
 
     /** Rules 1 and 5 for one set: big enough, and the same as or apart from everything released before. */
-    private boolean shown(Set<UUID> set, Earlier earlier) {
+    private boolean shown(Set<UUID> set, List<ReleaseLog.Entry> earlier) {
         if (set.size() < k) {
             return false;
         }
-        if (earlier.same(set)) {
+        if (earlier.stream().anyMatch(e -> e.people().equals(set))) {
             return true;
         }
-        return earlier.all().stream().allMatch(e -> Collections.disjoint(e.people(), set));
+        return earlier.stream().allMatch(e -> Collections.disjoint(e.people(), set));
     }
 
-    private void remember(UUID viewer, Question question, Set<UUID> set, Earlier earlier) {
-        if (!earlier.same(set) && !earlier.recorded.contains(set)) {
-            log.record(viewer, new ReleaseLog.Entry(question.figure(), question.window(), set));
-            earlier.recorded.add(set);
+    private void remember(UUID viewer, Question question, Set<UUID> set, Figure published, List<Set<UUID>> logged,
+                          List<ReleaseLog.Entry> earlier) {
+        if (!logged.contains(set) && frozen(set, earlier).isEmpty()) {
+            log.record(viewer, new ReleaseLog.Entry(question.figure(), question.window(), set, Set.of(), published));
+            logged.add(set);
         }
     }
 
     /**
-     * What was released to the viewer before of this question's figure in an overlapping window. A set that was
-     * released before is looked up by itself ({@link ReleaseLog#holds}); every earlier set is read only when one is
-     * new, to see that it shares nobody with them. A month read again is then decided without reading its sets.
+     * A set released before from which someone has since been erased, and which is otherwise this set: it is given
+     * the answer it was given then, not one worked out again without them, so that the two together cannot tell what
+     * the erased person answered and a viewer's page does not change under them. Without a kept answer (released
+     * before answers were kept) there is none, and the set is refused as any other overlapping one.
      */
-    private final class Earlier {
-        private final UUID viewer;
-        private final Question question;
-        private final Map<Set<UUID>, Boolean> same = new HashMap<>();
-        private final List<Set<UUID>> recorded = new ArrayList<>();
-        private List<ReleaseLog.Entry> all;
-
-        Earlier(UUID viewer, Question question) {
-            this.viewer = viewer;
-            this.question = question;
-        }
-
-        List<ReleaseLog.Entry> all() {
-            if (all == null) {
-                all = log.released(viewer, question.figure()).stream()
-                    .filter(e -> overlap(e.window(), question.window())).toList();
-            }
-            return all;
-        }
-
-        /** Whether exactly this set was released before. */
-        boolean same(Set<UUID> set) {
-            return same.computeIfAbsent(set, s -> all != null ? all.stream().anyMatch(e -> e.people().equals(s))
-                : log.holds(viewer, question.figure(), question.window(), s)
-                    || all().stream().anyMatch(e -> e.people().equals(s)));
-        }
+    private static Optional<ReleaseLog.Entry> frozen(Set<UUID> set, List<ReleaseLog.Entry> earlier) {
+        return earlier.stream()
+            .filter(e -> !e.erased().isEmpty() && e.published() != null && !(e.published() instanceof Figure.Hidden)
+                && e.remaining().equals(set))
+            .findFirst();
     }
 
     private static Set<UUID> others(Cell cell, UUID viewer) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,11 +41,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class JournalApiController {
 
     private final Journal journal;
-    private final MessageSource messages;
 
-    JournalApiController(Journal journal, MessageSource messages) {
+    private final JournalPrompts promptWords;
+
+    JournalApiController(Journal journal, JournalPrompts promptWords) {
         this.journal = journal;
-        this.messages = messages;
+        this.promptWords = promptWords;
     }
 
     @Schema(name = "Journal")
@@ -84,7 +84,7 @@ class JournalApiController {
     @Operation(summary = "Your journal: whether it runs, today's day, the prompts so far, your entries")
     @ApiResponse(responseCode = "200", description = "Your journal")
     JournalView get(@AuthenticationPrincipal AftercareUser me) {
-        return view(journal.state(me.personId()));
+        return view(journal.state(me.personId()), me.personId());
     }
 
     @PostMapping
@@ -92,7 +92,8 @@ class JournalApiController {
     @ApiResponse(responseCode = "201", description = "Started; day 1's prompt is there")
     @ApiResponse(responseCode = "409", description = "Your journal is already running")
     ResponseEntity<JournalView> start(@AuthenticationPrincipal AftercareUser me) {
-        return ResponseEntity.created(URI.create("/api/v1/me/journal")).body(view(journal.start(me.personId())));
+        return ResponseEntity.created(URI.create("/api/v1/me/journal"))
+            .body(view(journal.start(me.personId()), me.personId()));
     }
 
     @PostMapping("/entries")
@@ -136,7 +137,7 @@ class JournalApiController {
         if (body == null || body.enabled() == null) {
             throw DomainException.invalid("enabled", "is required");
         }
-        return view(journal.reminder(me.personId(), body.enabled() ? time(body.time()) : null));
+        return view(journal.reminder(me.personId(), body.enabled() ? time(body.time()) : null), me.personId());
     }
 
     static LocalTime time(String value) {
@@ -150,10 +151,10 @@ class JournalApiController {
         }
     }
 
-    private JournalView view(Journal.State s) {
+    private JournalView view(Journal.State s, UUID personId) {
         Locale locale = LocaleContextHolder.getLocale();
         List<Prompt> prompts = IntStream.rangeClosed(1, s.promptsUnlocked())
-            .mapToObj(d -> new Prompt(d, messages.getMessage("recovery.journal.prompt." + d, null, locale)))
+            .mapToObj(d -> new Prompt(d, promptWords.prompt(d, personId, locale)))
             .toList();
         return new JournalView(s.started(), s.startedOn(), s.day(), s.running(), prompts,
             new Reminder(s.reminderTime() != null, s.reminderTime() == null ? null : s.reminderTime().toString()),

@@ -40,9 +40,12 @@ class JournalPageController {
     private final SelfCompassionMeasure measure;
     private final java.time.Clock clock;
 
+    private final JournalPrompts promptWords;
+
     JournalPageController(Journal journal, MessageSource messages, SelfCompassionMeasure measure,
-                          java.time.Clock clock) {
+                          java.time.Clock clock, JournalPrompts promptWords) {
         this.journal = journal;
+        this.promptWords = promptWords;
         this.messages = messages;
         this.measure = measure;
         this.clock = clock;
@@ -148,12 +151,12 @@ class JournalPageController {
         Locale locale = LocaleContextHolder.getLocale();
         Journal.State state = journal.state(personId);
         List<Prompt> prompts = IntStream.rangeClosed(1, state.promptsUnlocked())
-            .mapToObj(d -> new Prompt(d, prompt(d, locale))).toList();
+            .mapToObj(d -> new Prompt(d, promptWords.prompt(d, personId, locale))).toList();
         DateTimeFormatter format = DateTimeFormatter.ofPattern("EEEE d MMMM", locale);
         Map<LocalDate, List<EntryView>> byDay = new LinkedHashMap<>();
         for (Journal.Entry e : state.entries()) {
             byDay.computeIfAbsent(e.writtenOn(), d -> new java.util.ArrayList<>()).add(new EntryView(e.id(),
-                e.promptDay() == null ? null : prompt(e.promptDay(), locale),
+                e.promptDay() == null ? null : promptWords.prompt(e.promptDay(), personId, locale),
                 e.text() == null ? messages.getMessage("recovery.journal.unreadable", null, locale) : e.text()));
         }
         // the newest day first; within a day, in the order written
@@ -184,7 +187,4 @@ class JournalPageController {
         }
     }
 
-    private String prompt(int day, Locale locale) {
-        return messages.getMessage("recovery.journal.prompt." + day, null, locale);
-    }
 }

@@ -25,6 +25,23 @@ class MemoryReleaseLog implements ReleaseLog {
         entries.computeIfAbsent(viewer, v -> new ArrayList<>()).add(entry);
     }
 
+    /** Erasure as {@link JdbcReleaseLog} does it: the person's own log goes, their id elsewhere becomes a token. */
+    void erase(UUID person) {
+        entries.remove(person);
+        UUID token = UUID.randomUUID();
+        entries.replaceAll((viewer, list) -> list.stream().map(e -> {
+            if (!e.people().contains(person)) {
+                return e;
+            }
+            java.util.Set<UUID> people = new java.util.HashSet<>(e.people());
+            people.remove(person);
+            people.add(token);
+            java.util.Set<UUID> erased = new java.util.HashSet<>(e.erased());
+            erased.add(token);
+            return new Entry(e.figure(), e.window(), people, erased, e.published());
+        }).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+    }
+
     int size(UUID viewer) {
         return entries.getOrDefault(viewer, List.of()).size();
     }

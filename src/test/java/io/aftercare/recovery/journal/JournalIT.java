@@ -159,7 +159,9 @@ class JournalIT {
         var day3 = as(me).get("/api/v1/me/journal");
         assertThat(day3.<Integer>json("$.day")).isEqualTo(3);
         assertThat(day3.<List<Integer>>json("$.prompts[*].day")).containsExactly(1, 2, 3);
-        assertThat(day3.<String>json("$.prompts[1].text")).contains("42.5%").contains("40 production engineers");
+        // the talk's figure, or the organisation's own poll when another test has left one closed
+        assertThat(day3.<String>json("$.prompts[1].text")).contains("Others have been here too")
+            .containsAnyOf("40 production engineers, 42.5%", "your organisation's last poll");
         assertThat(day3.<String>json("$.prompts[2].text")).contains("without making it bigger than it was");
         var free = as(me).post("/api/v1/me/journal/entries", Map.of("text", "Free thoughts"));
         assertThat(free.status()).isEqualTo(201);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,14 +50,13 @@ class TwoInstancesChaos {
     static final int RESPONDERS = 5;
     static final String PASSWORD = "chaos-password-123";
 
-    private final Path logs = Path.of("target", "chaos");
-    private final List<Process> processes = new ArrayList<>();
+    private final LoopbackAftercare aftercare = new LoopbackAftercare();
     private EmbeddedPostgres postgres;
     private GreenMail smtp;
 
     @AfterEach
     void stop() throws IOException {
-        processes.forEach(Process::destroyForcibly);
+        aftercare.killAll();
         if (smtp != null) {
             smtp.stop();
         }
@@ -67,16 +65,8 @@ class TwoInstancesChaos {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private Process start(String name, int port, String jdbcUrl, int smtpPort, Path dataDir) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"), "io.aftercare.AftercareApplication",
+        return aftercare.start(name, port, dataDir, List.of(
             "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
             "--spring.datasource.password=postgres",
             "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
@@ -86,21 +76,7 @@ class TwoInstancesChaos {
             "--aftercare.notify.poll-interval=500ms", "--aftercare.notify.initial-backoff=1s",
             "--aftercare.notify.max-backoff=2s",
             "--aftercare.events.stale-after=" + System.getProperty("aftercare.chaos.stale-after", "10s"),
-            "--aftercare.events.check-every=2s")
-            .redirectErrorStream(true)
-            .redirectOutput(logs.resolve(name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("AFTERCARE_DATA_DIR", dataDir.toString());
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("AFTERCARE_ADMIN_EMAIL", TestApi.ADMIN_EMAIL);
-        env.put("AFTERCARE_ADMIN_PASSWORD", TestApi.ADMIN_PASSWORD);
-        Process process = builder.start();
-        processes.add(process);
-        TestApi api = TestApi.at(port);
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-            .until(() -> api.get("/actuator/health/readiness").status() == 200);
-        return process;
+            "--aftercare.events.check-every=2s"));
     }
 
     private long count(String sql) throws SQLException {
@@ -123,19 +99,18 @@ class TwoInstancesChaos {
 
     @Test
     void killedMidFanOutEveryCheckInReachesItsPersonExactlyOnceThroughTheOther() throws Exception {
-        Files.createDirectories(logs);
         Path dataDir = Files.createTempDirectory("aftercare-chaos");
         postgres = EmbeddedPostgres.builder().setPort(0).start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE chaos");
         }
         String jdbcUrl = postgres.getJdbcUrl("postgres", "chaos");
-        int smtpPort = freePort();
+        int smtpPort = LoopbackAftercare.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
-        int portA = freePort();
-        int portB = freePort();
+        int portA = LoopbackAftercare.freePort();
+        int portB = LoopbackAftercare.freePort();
         // A first: it creates the schema and the keys in the shared data directory that B then reads
         Process a = start("instance-a", portA, jdbcUrl, smtpPort, dataDir);
         start("instance-b", portB, jdbcUrl, smtpPort, dataDir);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,6 +71,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** The database cannot be reached (stopped, restarting): 503 with a Retry-After, so that callers try again. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseAway(Exception ex) {
+        LOG.warn("The database cannot be reached ({}); answered 503", ex.getClass().getSimpleName());
+        return unavailable();
+    }
+
+    static ResponseEntity<ProblemDetail> unavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            DatabaseAway.DETAIL);
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, DatabaseAway.RETRY_AFTER).body(problem);
+    }
+
     /**
      * Anything else a controller throws is a 500 problem detail too, never Spring's default error JSON. Security's
      * own exceptions go on to Spring Security, which answers 401 or 403.
@@ -77,6 +94,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
             throw ex;
+        }
+        if (DatabaseAway.causedBy(ex)) {
+            LOG.warn("The database cannot be reached ({}); answered 503", ex.getClass().getSimpleName());
+            return unavailable();
         }
         LOG.error("Unexpected error in an API call", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,0 +1,64 @@
+package io.aftercare.durability;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.aftercare.support.TestApi;
+
+/**
+ * Real Aftercare processes on loopback for the chaos tests (decision 0043): each a JVM of its own on the test's
+ * class path, with its log in {@code target/chaos/<name>.log}, started and waited for until it is ready, and killed
+ * with SIGKILL by {@link #killAll()}.
+ */
+final class LoopbackAftercare {
+
+    private final Path logs = Path.of("target", "chaos");
+    private final List<Process> processes = new ArrayList<>();
+
+    /** A port nobody listens on at the moment. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Starts Aftercare on {@code port} with its data directory, the admin of {@link TestApi} and the given
+     * {@code --key=value} arguments, and returns once its readiness probe answers 200.
+     */
+    Process start(String name, int port, Path dataDir, List<String> arguments) throws IOException {
+        Files.createDirectories(logs);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+            "-cp", System.getProperty("java.class.path"), "io.aftercare.AftercareApplication"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("AFTERCARE_DATA_DIR", dataDir.toString());
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("AFTERCARE_ADMIN_EMAIL", TestApi.ADMIN_EMAIL);
+        env.put("AFTERCARE_ADMIN_PASSWORD", TestApi.ADMIN_PASSWORD);
+        Process process = builder.start();
+        processes.add(process);
+        TestApi api = TestApi.at(port);
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            .until(() -> api.get("/actuator/health/readiness").status() == 200);
+        return process;
+    }
+
+    /** SIGKILL for every process started here. */
+    void killAll() {
+        processes.forEach(Process::destroyForcibly);
+    }
+}

@@ -44,7 +44,7 @@ final class AftercareProcesses implements AutoCloseable {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(logs.resolve(name + ".log").toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("AFTERCARE_DATA_DIR", dataDir.toString());
         env.put("SERVER_PORT", String.valueOf(port));

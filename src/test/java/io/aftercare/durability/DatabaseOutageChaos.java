@@ -59,7 +59,7 @@ class DatabaseOutageChaos {
         }
     }
 
-    private final LoopbackAftercare aftercare = new LoopbackAftercare();
+    private final AftercareProcesses aftercare = new AftercareProcesses();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -71,7 +71,7 @@ class DatabaseOutageChaos {
     @AfterEach
     void stop() throws IOException {
         sending.set(false);
-        aftercare.killAll();
+        aftercare.close();
         if (postgres != null) {
             postgres.close();
         }
@@ -156,12 +156,12 @@ class DatabaseOutageChaos {
     void webhooksAnswer503WhileThePostgresIsAwayAndEverythingTakenIsAppliedOnceAfterWithoutARestart()
         throws Exception {
         pgData = Files.createTempDirectory("aftercare-outage-pg");
-        pgPort = LoopbackAftercare.freePort();
+        pgPort = AftercareProcesses.freePort();
         postgres = startPostgres();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE outage");
         }
-        int port = LoopbackAftercare.freePort();
+        int port = AftercareProcesses.freePort();
         aftercare.start("outage", port, Files.createTempDirectory("aftercare-outage"), List.of(
             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "outage"),
             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",

@@ -43,11 +43,12 @@ class StaticLinksTest {
         ResourceUrlProvider chain = new ResourceUrlProvider();
         chain.setHandlerMap(Map.of("/**", files));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/me");
-        request.setAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR, chain);
         List<String> links = new ArrayList<>();
 
         new StaticLinksConfig.StaticLinksEncodingFilter().doFilter(request, new MockHttpServletResponse(),
             (req, res) -> {
+                // as Spring MVC's interceptor does for every handled request
+                req.setAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR, chain);
                 HttpServletResponse page = (HttpServletResponse) res;
                 links.add(page.encodeURL("/incidents/0190c3a1-0000-7000-8000-000000000001"));
                 links.add(page.encodeURL("/me?tab=history"));

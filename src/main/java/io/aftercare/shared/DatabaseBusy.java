@@ -9,7 +9,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * "Busy, try again": no database connection came free within the pool's wait (spring.datasource.hikari
+ * Busy, try again: no database connection came free within the pool's wait (spring.datasource.hikari
  * .connection-timeout), or the database could not be reached. Pages answer with a calm page, the API with a problem
  * detail; both 503 with {@code Retry-After}, never a 500 (docs/decisions/0051).
  */

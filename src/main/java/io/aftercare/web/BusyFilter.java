@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Outside every other filter that may need the database (the session store, sign-in by token, the pages
  * themselves): when a request could not get a database connection in time, it answers 503 with {@code Retry-After}
- * instead of the 500 the failure would otherwise become. A browser gets the calm "busy" page (error/busy), anything
+ * instead of the 500 the failure would otherwise become. A browser gets the calm busy page (error/busy), anything
  * else a problem detail. API controllers answer the same through {@link BusyApiAdvice}, ahead of their catch-all.
  */
 @Component

@@ -165,7 +165,7 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** 401, unless looking the caller up found no database connection in time: then 503, "busy, try again". */
+    /** 401, unless looking the caller up found no database connection in time: then 503, busy, try again. */
     private static void unauthorized(HttpServletResponse response, Exception e) throws IOException {
         if (io.aftercare.shared.DatabaseBusy.is(e)) {
             io.aftercare.shared.DatabaseBusy.writeProblem(response, null);

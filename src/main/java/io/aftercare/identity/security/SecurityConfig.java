@@ -150,8 +150,7 @@ class SecurityConfig {
             // like the /resources page: nobody should need a password to find a crisis line
             .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/resources")
                 .permitAll().anyRequest().authenticated())
-            .httpBasic(b -> b.authenticationEntryPoint(
-                (req, res, e) -> problem(res, 401, unauthorizedDetail(e))))
+            .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthorized(res, e)))
             .addFilterBefore(new ApiContentTypeFilter(), SecurityContextHolderFilter.class)
             .addFilterBefore(bearer, BasicAuthenticationFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -160,10 +159,19 @@ class SecurityConfig {
             // stateless and never reads the session cookie, so there is nothing for CSRF to ride on
             .csrf(c -> c.disable())
             .exceptionHandling(e -> e
-                .authenticationEntryPoint((req, res, ex) -> problem(res, 401, unauthorizedDetail(ex)))
+                .authenticationEntryPoint((req, res, ex) -> unauthorized(res, ex))
                 .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Your roles do not allow this.")))
             .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
+    }
+
+    /** 401, unless looking the caller up found no database connection in time: then 503, busy, try again. */
+    private static void unauthorized(HttpServletResponse response, Exception e) throws IOException {
+        if (io.aftercare.shared.DatabaseBusy.is(e)) {
+            io.aftercare.shared.DatabaseBusy.writeProblem(response, null);
+            return;
+        }
+        problem(response, 401, unauthorizedDetail(e));
     }
 
     private static String unauthorizedDetail(Exception e) {

@@ -1,9 +1,12 @@
 package io.aftercare.shared;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,16 +28,26 @@ public final class DatabaseBusy {
     private DatabaseBusy() {
     }
 
-    /** Whether this failure, or one it was caused by, is the wait for a database connection running out. */
+    /**
+     * Whether this failure, or one it was caused by, means no database connection could be had: the pool's wait ran
+     * out, the database cannot be reached (stopped, restarting, failing over: SQL states 08… and 57P01–57P03), or a
+     * transaction could not begin. Anything else (a constraint, a syntax error, a bug) is not.
+     */
     public static boolean is(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                || t instanceof SQLTransientConnectionException) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                || t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLException sql && away(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean away(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
     /** 503 with Retry-After and a problem detail. */

@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.aftercare.shared.DatabaseBusy;
 import io.aftercare.shared.DomainException;
 
 /**
@@ -78,12 +79,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return unavailable();
     }
 
-    static ResponseEntity<ProblemDetail> unavailable() {
+    private static ResponseEntity<ProblemDetail> unavailable() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-            DatabaseAway.DETAIL);
-        problem.setTitle("Service Unavailable");
+            DatabaseBusy.DETAIL);
+        problem.setTitle(DatabaseBusy.TITLE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, DatabaseAway.RETRY_AFTER).body(problem);
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS)).body(problem);
     }
 
     /**
@@ -95,7 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
             throw ex;
         }
-        if (DatabaseAway.causedBy(ex)) {
+        if (DatabaseBusy.is(ex)) {
             LOG.warn("The database cannot be reached ({}); answered 503", ex.getClass().getSimpleName());
             return unavailable();
         }

@@ -231,7 +231,7 @@ class DatabaseOutageChaos {
         assertThat(livenessDown.status()).as("liveness while away").isEqualTo(200);
         assertThat(apiDown.status()).as("API while away: %s", apiDown.body()).isEqualTo(503);
         assertThat(pageDown.statusCode()).as("page while away").isEqualTo(503);
-        assertThat(pageDown.body()).contains("Aftercare is busy for a moment");
+        assertThat(pageDown.body()).contains("Aftercare is busy right now");
 
         // after: without a restart, every event taken is applied, once; pages and the API answer
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +57,24 @@ class CareStore {
     }
 
     /** Each person's open incident case whose last incident resolved at or after {@code since}: the newest. */
+    /** Buckets of {@code care_opening_lock} (V220): a person's id always falls in the same one. */
+    static final int OPENING_LOCK_BUCKETS = 256;
+
+    /**
+     * Takes the opening locks of these people's buckets until the transaction ends, in the buckets' order so that two
+     * transactions never wait on each other crosswise. Whoever opens care for the same person at the same time waits,
+     * then sees the case this transaction opens.
+     */
+    void lockOpeningFor(Collection<UUID> people) {
+        Set<Integer> buckets = new TreeSet<>();
+        people.forEach(p -> buckets.add(Math.floorMod(p.hashCode(), OPENING_LOCK_BUCKETS)));
+        if (buckets.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT bucket FROM care_opening_lock WHERE bucket IN (:buckets) ORDER BY bucket FOR UPDATE")
+            .param("buckets", buckets).query(Integer.class).list();
+    }
+
     Map<UUID, UUID> joinableCases(List<UUID> ids, Instant since) {
         Map<UUID, UUID> joinable = new HashMap<>();
         jdbc.sql("""

@@ -78,6 +78,8 @@ class OpenCases {
         }
         // everything that decides who gets a case, read for all responders at once (an incident can have hundreds)
         List<UUID> ids = List.copyOf(responders.keySet());
+        // one at a time per person: another incident resolved at the same moment joins this one's case, not a second
+        store.lockOpeningFor(ids);
         Map<UUID, PersonRef> people = directory.people(ids).stream()
             .collect(Collectors.toMap(PersonRef::id, p -> p, (a, b) -> a));
         Set<UUID> optedOut = store.optedOutAmong(ids);

@@ -136,7 +136,11 @@ class WebhookBurstChaos {
         List<String> arguments = new ArrayList<>(databaseArguments);
         arguments.addAll(List.of("--aftercare.metrics.token=" + METRICS_TOKEN, "--aftercare.metrics.refresh=1s",
             "--aftercare.events.stale-after=" + STALE_AFTER.toSeconds() + "s", "--aftercare.events.check-every=1s",
-            "--aftercare.scheduler.heartbeat-interval=2s", "--logging.level.io.aftercare=WARN"));
+            "--aftercare.scheduler.heartbeat-interval=2s", "--logging.level.io.aftercare=WARN",
+            // a resubmission cut short by a kill is marked failed, and taken again, after this (10 minutes by
+            // default, longer than this test waits): as short here as the stale age above
+            "--spring.modulith.events.staleness.resubmission=" + STALE_AFTER.toSeconds() + "s",
+            "--spring.modulith.events.staleness.check-intervall=1s"));
 
         int port = AftercareProcesses.freePort();
         Process process = processes.start(db + "-0", port, dataDir, arguments);

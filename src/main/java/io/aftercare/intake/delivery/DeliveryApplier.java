@@ -122,18 +122,14 @@ class DeliveryApplier extends BackgroundThread {
         Semaphore signal = signals[worker];
         int threads = signals.length;
         while (running()) {
-            int applied = 0;
             boolean full = false;
             try {
                 if (shared) {
                     for (int p = worker; p < DeliveryRepository.PARTITIONS && running(); p += threads) {
-                        int n = applyBatch(p);
-                        applied += n;
-                        full |= n >= BATCH;
+                        full |= applyBatch(p) >= BATCH;
                     }
                 } else {
-                    applied = applyBatch(-1);
-                    full = applied >= BATCH;
+                    full = applyBatch(-1) >= BATCH;
                 }
             } catch (RuntimeException e) {
                 log.warn("Could not apply stored webhook deliveries; trying again shortly: {}", e.toString());

@@ -1,5 +1,6 @@
 package io.aftercare.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
@@ -72,8 +73,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** The database cannot be reached (stopped, restarting): 503 with a Retry-After, so that callers try again. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    /**
+     * No database connection could be had (the pool ran dry, or the database is stopped or restarting): 503 with a
+     * Retry-After, so that callers try again (decisions 0049, 0051).
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+        SQLTransientConnectionException.class})
     ResponseEntity<ProblemDetail> databaseAway(Exception ex) {
         LOG.warn("The database cannot be reached ({}); answered 503", ex.getClass().getSimpleName());
         return unavailable();
@@ -84,7 +89,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             DatabaseBusy.DETAIL);
         problem.setTitle(DatabaseBusy.TITLE);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS)).body(problem);
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
+            .header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
     }
 
     /**

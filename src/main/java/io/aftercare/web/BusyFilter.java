@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Outside every other filter that may need the database (the session store, sign-in by token, the pages
  * themselves): when a request could not get a database connection in time, it answers 503 with {@code Retry-After}
  * instead of the 500 the failure would otherwise become. A browser gets the calm busy page (error/busy), anything
- * else a problem detail. API controllers answer the same through {@link BusyApiAdvice}, ahead of their catch-all.
+ * else a problem detail. API controllers answer the same through {@link ApiExceptionHandler}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

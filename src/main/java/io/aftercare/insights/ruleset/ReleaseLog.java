@@ -41,13 +41,27 @@ interface ReleaseLog {
     }
 
     /**
+     * What the rule set reads of one earlier release without its members: its size when released (the erased
+     * counted), whether anyone in it has been erased since, the digest of the people in it who have not
+     * ({@link SetDigest}), and where its members are kept.
+     *
+     * @param members the key under which {@link #shareAnyone} finds its people
+     */
+    record Summary(String figure, Window window, int size, boolean erased, String digest, Figure published,
+                   UUID members) {
+    }
+
+    /**
      * Holds the viewer's log until the caller's transaction ends, so that two releases to the same viewer at once are
      * decided one after the other.
      */
     void lock(UUID viewer);
 
     /** What the viewer was released before of this figure. */
-    List<Entry> released(UUID viewer, String figure);
+    List<Summary> released(UUID viewer, String figure);
+
+    /** Whether anyone in {@code set} was in any of these earlier releases to the viewer. */
+    boolean shareAnyone(UUID viewer, List<Summary> earlier, Set<UUID> set);
 
     void record(UUID viewer, Entry entry);
 }

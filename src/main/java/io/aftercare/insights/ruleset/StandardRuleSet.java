@@ -2,7 +2,6 @@ package io.aftercare.insights.ruleset;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,14 +67,8 @@ class StandardRuleSet implements RuleSet {
             throw Months.notReleased();
         }
         log.lock(viewer);
-        List<ReleaseLog.Entry> earlier = log.released(viewer, question.figure()).stream()
+        List<ReleaseLog.Summary> earlier = log.released(viewer, question.figure()).stream()
             .filter(e -> overlap(e.window(), question.window())).toList();
-
-        Set<UUID> whole = others(question.whole(), viewer);
-        Optional<ReleaseLog.Entry> frozenWhole = frozen(whole, earlier);
-        Figure wholeFigure = frozenWhole.isPresent() ? frozenWhole.get().published()
-            : big(question.whole(), viewer) && shown(whole, earlier)
-                ? Coarse.figure(question.statistic(), question.whole().values()) : new Figure.Hidden();
 
         List<Figure> parts = new ArrayList<>();
         List<Set<UUID>> partSets = new ArrayList<>();
@@ -87,16 +80,25 @@ class StandardRuleSet implements RuleSet {
         for (Cell part : question.parts()) {
             Set<UUID> set = others(part, viewer);
             partSets.add(set);
-            Optional<ReleaseLog.Entry> frozenPart = frozen(set, earlier);
+            Optional<ReleaseLog.Summary> frozenPart = allOpen ? frozen(set, earlier) : Optional.empty();
             parts.add(!allOpen ? new Figure.Hidden() : frozenPart.isPresent() ? frozenPart.get().published()
                 : Coarse.figure(question.statistic(), part.values()));
         }
-        if (allOpen) {
-            // the whole less the other parts would give each part's exact count, even where it reads "2 or fewer"
-            wholeFigure = new Figure.Hidden();
+
+        // with every part shown, the whole less the other parts would give each part's exact count, even where it
+        // reads "2 or fewer": the whole is hidden then, and not looked up
+        Set<UUID> whole = others(question.whole(), viewer);
+        Figure wholeFigure = new Figure.Hidden();
+        if (!allOpen) {
+            Optional<ReleaseLog.Summary> frozenWhole = frozen(whole, earlier);
+            wholeFigure = frozenWhole.isPresent() ? frozenWhole.get().published()
+                : big(question.whole(), viewer) && shown(viewer, whole, earlier)
+                    ? Coarse.figure(question.statistic(), question.whole().values()) : new Figure.Hidden();
         }
 
-        List<Set<UUID>> logged = new ArrayList<>(earlier.stream().map(ReleaseLog.Entry::people).toList());
+        // the sets already in the log as they are (an erased person's token is no one's id: those never match)
+        List<String> logged = new ArrayList<>(earlier.stream().filter(e -> !e.erased())
+            .map(ReleaseLog.Summary::digest).toList());
         if (!(wholeFigure instanceof Figure.Hidden)) {
             remember(viewer, question, whole, wholeFigure, logged, earlier);
         }
@@ -113,7 +115,7 @@ class StandardRuleSet implements RuleSet {
      * written; then, as one hidden part (or an uncovered remainder) lets the whole less the others give its count,
      * either every part is open or none.
      */
-    private boolean[] partsOpen(Question question, UUID viewer, List<ReleaseLog.Entry> earlier) {
+    private boolean[] partsOpen(Question question, UUID viewer, List<ReleaseLog.Summary> earlier) {
         List<Cell> parts = question.parts();
         boolean[] open = new boolean[parts.size()];
         if (parts.isEmpty()) {
@@ -127,11 +129,18 @@ class StandardRuleSet implements RuleSet {
         }
         // a set someone has been erased from since it was released counts as large as it was then (decision 0046)
         List<Integer> sizes = sets.stream()
-            .map(set -> frozen(set, earlier).map(e -> e.people().size()).orElse(set.size())).toList();
+            .map(set -> frozen(set, earlier).map(ReleaseLog.Summary::size).orElse(set.size())).toList();
         List<Boolean> byRules = Suppression.open(sizes, k, sizes.stream().mapToInt(Integer::intValue).sum());
+        if (byRules.contains(false)) {
+            return open;
+        }
+        // one part closed closes them all: the log is asked about the others only while each so far is open
         for (int i = 0; i < open.length; i++) {
-            open[i] = byRules.get(i) && (frozen(sets.get(i), earlier).isPresent()
-                || big(parts.get(i), viewer) && shown(sets.get(i), earlier));
+            open[i] = frozen(sets.get(i), earlier).isPresent()
+                || big(parts.get(i), viewer) && shown(viewer, sets.get(i), earlier);
+            if (!open[i]) {
+                return new boolean[parts.size()];
+            }
         }
         return open;
     }
@@ -158,22 +167,30 @@ class StandardRuleSet implements RuleSet {
         return !cell.people().contains(viewer) || cell.people().size() - 1 >= WITH_VIEWER;
     }
 
-    /** Rules 1 and 5 for one set: big enough, and the same as or apart from everything released before. */
-    private boolean shown(Set<UUID> set, List<ReleaseLog.Entry> earlier) {
+    /**
+     * Rules 1 and 5 for one set: big enough, and the same as or apart from everything released before. The same set
+     * is found by its digest; only a set that is not asks the log whether it shares anyone with the earlier ones.
+     */
+    private boolean shown(UUID viewer, Set<UUID> set, List<ReleaseLog.Summary> earlier) {
         if (set.size() < k) {
             return false;
         }
-        if (earlier.stream().anyMatch(e -> e.people().equals(set))) {
+        if (earlier.isEmpty()) {
             return true;
         }
-        return earlier.stream().allMatch(e -> Collections.disjoint(e.people(), set));
+        String digest = SetDigest.of(set);
+        if (earlier.stream().anyMatch(e -> !e.erased() && e.size() == set.size() && e.digest().equals(digest))) {
+            return true;
+        }
+        return !log.shareAnyone(viewer, earlier, set);
     }
 
-    private void remember(UUID viewer, Question question, Set<UUID> set, Figure published, List<Set<UUID>> logged,
-                          List<ReleaseLog.Entry> earlier) {
-        if (!logged.contains(set) && frozen(set, earlier).isEmpty()) {
+    private void remember(UUID viewer, Question question, Set<UUID> set, Figure published, List<String> logged,
+                          List<ReleaseLog.Summary> earlier) {
+        String digest = SetDigest.of(set);
+        if (!logged.contains(digest) && frozen(set, earlier).isEmpty()) {
             log.record(viewer, new ReleaseLog.Entry(question.figure(), question.window(), set, Set.of(), published));
-            logged.add(set);
+            logged.add(digest);
         }
     }
 
@@ -183,10 +200,14 @@ class StandardRuleSet implements RuleSet {
      * the erased person answered and a viewer's page does not change under them. Without a kept answer (released
      * before answers were kept) there is none, and the set is refused as any other overlapping one.
      */
-    private static Optional<ReleaseLog.Entry> frozen(Set<UUID> set, List<ReleaseLog.Entry> earlier) {
+    private static Optional<ReleaseLog.Summary> frozen(Set<UUID> set, List<ReleaseLog.Summary> earlier) {
+        if (earlier.stream().noneMatch(ReleaseLog.Summary::erased)) {
+            return Optional.empty();
+        }
+        String digest = SetDigest.of(set);
         return earlier.stream()
-            .filter(e -> !e.erased().isEmpty() && e.published() != null && !(e.published() instanceof Figure.Hidden)
-                && e.remaining().equals(set))
+            .filter(e -> e.erased() && e.published() != null && !(e.published() instanceof Figure.Hidden)
+                && e.digest().equals(digest))
             .findFirst();
     }
 

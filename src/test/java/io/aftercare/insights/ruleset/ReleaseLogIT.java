@@ -33,6 +33,9 @@ class ReleaseLogIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JdbcReleaseLog log;
+
     static Cell cell(List<UUID> people, int yes) {
         List<Integer> values = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
@@ -91,5 +94,62 @@ class ReleaseLogIT {
         assertThat(rules.release(viewer, Question.of("test.everyone", Statistic.SHARE, SEPTEMBER,
             cell(everyone.subList(1, everyone.size()), 400))).whole()).isEqualTo(new Figure.Hidden());
         assertThat(logged(viewer)).as("nothing new logged").isEqualTo(1);
+    }
+
+    long members(UUID viewer) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM insights_release_member m JOIN insights_release r ON r.id = m.release_id
+                WHERE r.viewer_id = ?""")
+            .param(viewer).query(Long.class).single();
+    }
+
+    @Test
+    void aRoundsRespondentsAreKeptOnceForAllItsFiguresAndEachKeepsItsAnswerAfterAnErasure() {
+        UUID viewer = UUID.randomUUID();
+        List<UUID> round = people(12);
+        List<Figure> before = new ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            Figure shown = rules.release(viewer, Question.of("test.round.c" + c, Statistic.SHARE, SEPTEMBER,
+                cell(round, c + 3))).whole();
+            assertThat(shown).isInstanceOf(Figure.Share.class);
+            before.add(shown);
+        }
+        assertThat(logged(viewer)).isEqualTo(5);
+        assertThat(members(viewer)).as("the same twelve people kept once, not once a figure").isEqualTo(12);
+
+        // the first of them, who answered yes to every figure, is erased
+        log.erase(round.get(0));
+        assertThat(members(viewer)).as("still counted, as a token").isEqualTo(12);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM insights_release WHERE set_digest = ?").param(SetDigest.of(round))
+            .query(Long.class).single()).as("no digest worked out from the erased person's id is kept").isZero();
+        List<UUID> left = round.subList(1, round.size());
+        for (int c = 0; c < 5; c++) {
+            assertThat(rules.release(viewer, Question.of("test.round.c" + c, Statistic.SHARE, SEPTEMBER,
+                cell(left, c + 2))).whole()).as("figure %d as it was given", c).isEqualTo(before.get(c));
+        }
+        assertThat(logged(viewer)).as("nothing new logged").isEqualTo(5);
+        assertThat(before.get(2)).isEqualTo(new Figure.Share(5, 12, 41.7, Figure.Edge.EXACT));
+        assertThat(rules.release(UUID.randomUUID(), Question.of("test.round.c2", Statistic.SHARE, SEPTEMBER,
+            cell(left, 4))).whole()).as("someone shown nothing before is given the set as it is now")
+            .isEqualTo(new Figure.Share(4, 11, 36.4, Figure.Edge.EXACT));
+    }
+
+    @Test
+    void aSetLoggedBeforeDigestsWereKeptIsFoundAgainAndGivenOne() {
+        UUID viewer = UUID.randomUUID();
+        List<UUID> team = people(7);
+        Question first = Question.of("test.kept", Statistic.SHARE, SEPTEMBER, cell(team, 3));
+        Figure shown = rules.release(viewer, first).whole();
+        jdbc.sql("UPDATE insights_release SET set_size = NULL, erased_count = NULL, set_digest = NULL"
+            + " WHERE viewer_id = ?").param(viewer).update();
+
+        assertThat(rules.release(viewer, first).whole()).isEqualTo(shown);
+        List<UUID> padded = new ArrayList<>(team);
+        padded.add(UUID.randomUUID());
+        assertThat(rules.release(viewer, Question.of("test.kept", Statistic.SHARE, SEPTEMBER, cell(padded, 4)))
+            .whole()).isEqualTo(new Figure.Hidden());
+        assertThat(logged(viewer)).as("nothing new logged").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT set_digest FROM insights_release WHERE viewer_id = ?").param(viewer)
+            .query(String.class).single()).isEqualTo(SetDigest.of(team));
     }
 }

@@ -3,11 +3,13 @@ package io.aftercare.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import io.aftercare.care.CareHistory.PastAnswer;
@@ -18,7 +20,9 @@ import io.aftercare.incidents.IncidentView;
 /**
  * What the demo people said in their check-ins and follow-ups: made up, but shaped like real answers. Some people
  * answer nearly everything (the admin, Sam, Priya, Aisha), the others mostly click “I'm fine, thanks”. The admin's
- * and Sam's answers come down over the months, Priya's go up lately, so their charts have something to read.
+ * and Sam's answers come down over the months, Priya's go up lately, so their charts have something to read. After
+ * Checkout's big incident of each month nearly everyone answers the check-in, so that its lead's team dashboard has
+ * figures to show.
  */
 final class DemoCare {
 
@@ -40,7 +44,12 @@ final class DemoCare {
         "sam", new Habit(0.95, 0.9, 3.6, 2.2, true),
         "priya", new Habit(1.0, 1.0, 1.0, 4.6, true),
         "aisha", new Habit(0.85, 0.8, 2.6, 2.4, false),
-        "jonas", new Habit(0.7, 0.5, 2.4, 2.0, false));
+        "jonas", new Habit(0.7, 0.5, 2.4, 2.0, false),
+        // Checkout's newer people: some take big incidents harder than others
+        "elif", new Habit(0.8, 0.7, 3.0, 2.8, false),
+        "marta", new Habit(0.7, 0.6, 2.0, 2.2, false),
+        "ben", new Habit(0.75, 0.6, 2.8, 3.2, false),
+        "ana", new Habit(0.8, 0.7, 2.2, 2.0, false));
 
     private static final Habit ADMIN = new Habit(1.0, 1.0, 3.8, 2.0, true);
 
@@ -55,13 +64,21 @@ final class DemoCare {
     private static final List<String> ITEMS = List.of("rumination1", "rumination2", "rumination3", "selfCriticism1",
         "selfCriticism2", "concernOverMistakes1", "concernOverMistakes2");
 
+    /**
+     * Priya answers her own incidents in full, but after a big one the whole team was in she says she is fine: her
+     * trend is read from the incidents she had on call (see DemoOrganisationIT).
+     */
+    private static final Set<String> FINE_AFTER_BIG_ONES = Set.of("priya");
+
     private final Map<UUID, Habit> habits = new HashMap<>();
+    private final Set<UUID> fineAfterBigOnes = new HashSet<>();
     private final Random random = new Random(7);
     private final Instant now;
     private final Instant start;
 
     DemoCare(UUID admin, Map<String, PersonRef> byLogin, Instant now) {
         byLogin.forEach((login, person) -> habits.put(person.id(), HABITS.getOrDefault(login, QUIET)));
+        FINE_AFTER_BIG_ONES.forEach(login -> fineAfterBigOnes.add(byLogin.get(login).id()));
         if (admin != null) {
             habits.put(admin, ADMIN);
         }
@@ -73,6 +90,19 @@ final class DemoCare {
     PastAnswers after(IncidentView incident) {
         double severity = (3 - incident.severity().ordinal()) * 0.2;
         return (personId, kind, day) -> answer(personId, kind, day, incident.resolvedAt(), severity);
+    }
+
+    /**
+     * The answers after a big incident the whole team was in: everyone answers the check-in in full (after a night
+     * like that, people do); the follow-ups as after any other incident.
+     */
+    PastAnswers afterAllHands(IncidentView incident) {
+        double severity = (3 - incident.severity().ordinal()) * 0.2;
+        return (personId, kind, day) -> !kind.equals("CHECK_IN")
+            ? answer(personId, kind, day, incident.resolvedAt(), severity)
+            : fineAfterBigOnes.contains(personId)
+            ? Optional.of(PastAnswer.quick("FINE", Duration.ofMinutes(40)))
+            : Optional.of(checkIn(habits.getOrDefault(personId, QUIET), incident.resolvedAt(), severity, 0.5));
     }
 
     /** The admin's own case of this morning: answered the check-in half an hour after opening it. */
@@ -89,11 +119,9 @@ final class DemoCare {
         if (r > habit.answers()) {
             return Optional.empty();
         }
-        double progress = Math.min(1.0, Math.max(0.0,
-            Duration.between(start, resolvedAt).toHours() / (double) Duration.between(start, now).toHours()));
         // higher right after an incident, lower a month on
         double early = day == 0 ? 0.5 : day <= 1 ? 0.4 : day <= 7 ? 0.1 : -0.3;
-        double level = habit.from() + (habit.to() - habit.from()) * progress + early + severity;
+        double level = level(habit, resolvedAt) + early + severity;
         Duration after = Duration.ofMinutes(kind.equals("CHECK_IN") ? 20 + random.nextInt(120)
             : 30 + random.nextInt(270));
         if (random.nextDouble() > habit.full()) {
@@ -101,11 +129,7 @@ final class DemoCare {
         }
         String note = habit.notes() && random.nextDouble() < 0.3 ? NOTES.get(random.nextInt(NOTES.size())) : null;
         if (kind.equals("CHECK_IN")) {
-            int stress = scale(level);
-            List<String> effects = stress >= 4 ? List.of("SLEEPING_DIFFICULTIES", "ANXIETY_ABOUT_NEXT_INCIDENT")
-                : stress == 3 ? List.of("SLEEPING_DIFFICULTIES") : List.of("NONE");
-            String outreach = stress >= 4 && random.nextBoolean() ? "TEAMMATE" : "NOBODY";
-            return Optional.of(PastAnswer.checkIn(stress, effects, outreach, note, after));
+            return Optional.of(checkIn(level, note, after));
         }
         Map<String, Integer> items = new LinkedHashMap<>();
         for (String item : ITEMS) {
@@ -113,6 +137,27 @@ final class DemoCare {
             items.put(item, scale(level + offset));
         }
         return Optional.of(PastAnswer.followUp(items, note, after));
+    }
+
+    private PastAnswer checkIn(Habit habit, Instant resolvedAt, double severity, double early) {
+        String note = habit.notes() && random.nextDouble() < 0.3 ? NOTES.get(random.nextInt(NOTES.size())) : null;
+        return checkIn(level(habit, resolvedAt) + early + severity, note,
+            Duration.ofMinutes(20 + random.nextInt(120)));
+    }
+
+    private PastAnswer checkIn(double level, String note, Duration after) {
+        int stress = scale(level);
+        List<String> effects = stress >= 4 ? List.of("SLEEPING_DIFFICULTIES", "ANXIETY_ABOUT_NEXT_INCIDENT")
+            : stress == 3 ? List.of("SLEEPING_DIFFICULTIES") : List.of("NONE");
+        String outreach = stress >= 4 && random.nextBoolean() ? "TEAMMATE" : "NOBODY";
+        return PastAnswer.checkIn(stress, effects, outreach, note, after);
+    }
+
+    /** Where someone's answers were at the time, between their level three months ago and now. */
+    private double level(Habit habit, Instant resolvedAt) {
+        double progress = Math.min(1.0, Math.max(0.0,
+            Duration.between(start, resolvedAt).toHours() / (double) Duration.between(start, now).toHours()));
+        return habit.from() + (habit.to() - habit.from()) * progress;
     }
 
     private int scale(double level) {

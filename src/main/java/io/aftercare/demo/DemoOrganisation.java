@@ -45,7 +45,9 @@ import io.aftercare.polls.TalkPoll;
 
 /**
  * Builds the demo organisation: four teams in many time zones, weekly rotations, about three months of incidents
- * with their responders, and the peer support programme around them (roster, resources, past requests). Everything is made up; the same seed gives the same organisation.
+ * with their responders (and early in each month a big one all of Checkout was in, so that its lead's team
+ * dashboard has figures), and the peer support programme around them (roster, resources, past requests). Everything
+ * is made up; the same seed gives the same organisation.
  */
 @Service
 public class DemoOrganisation {
@@ -79,7 +81,13 @@ public class DemoOrganisation {
         new Someone("Kenji Sato", "kenji", "Asia/Tokyo", EnumSet.of(Role.SUPPORTER), "PKEN015"),
         new Someone("Fatima Zahra", "fatima", "Africa/Casablanca", EnumSet.noneOf(Role.class), "PFAT016"),
         new Someone("Lucas Moreau", "lucas", "Europe/Paris", EnumSet.noneOf(Role.class), "PLUC017"),
-        new Someone("Sofia Rossi", "sofia", "Europe/Rome", EnumSet.noneOf(Role.class), "PSOF018"));
+        new Someone("Sofia Rossi", "sofia", "Europe/Rome", EnumSet.noneOf(Role.class), "PSOF018"),
+        // Checkout grew this year: with nine people it is big enough for its lead to see the team's figures (the
+        // rule set needs five people besides the lead), newest four not yet on call
+        new Someone("Elif Demir", "elif", "Europe/Istanbul", EnumSet.noneOf(Role.class), "PELI019"),
+        new Someone("Marta Nowak", "marta", "Europe/Warsaw", EnumSet.noneOf(Role.class), "PMAR020"),
+        new Someone("Ben Carter", "ben", "Europe/Dublin", EnumSet.noneOf(Role.class), "PBEN021"),
+        new Someone("Ana Costa", "ana", "Europe/Lisbon", EnumSet.noneOf(Role.class), "PANA022"));
 
     /** Supporters on the roster, with the languages they offer. */
     private static final Map<String, List<String>> ROSTER = Map.of("jonas", List.of("de", "en"),
@@ -96,6 +104,14 @@ public class DemoOrganisation {
         "Card authorisations timing out", "Queue backlog in order processing", "CDN certificate expired",
         "Elevated error rate on the mobile API", "Disk full on the logging cluster",
         "Memory leak in the pricing service", "DNS resolution failures in one region");
+
+    /** Checkout's newest four: in the team, not yet on its rotation. */
+    private static final List<String> CHECKOUT_SHADOWING = List.of("elif", "marta", "ben", "ana");
+
+    /** Checkout's big incident of a month, by the month's number. */
+    private static final List<String> ALL_HANDS = List.of("Checkout down for every customer for an hour",
+        "Orders paid for but never created", "Checkout pages timing out at the lunchtime peak",
+        "Basket emptied for every customer after a cache flush");
 
     private final People people;
     private final Organisation organisation;
@@ -162,8 +178,9 @@ public class DemoOrganisation {
             byLogin.put(s.login(), p);
         }
         LocalDate start = LocalDate.now(clock).minusMonths(4).with(DayOfWeek.MONDAY);
-        TeamRef checkout = team("Checkout", byLogin, List.of("sam"), List.of("priya", "jonas", "aisha", "tomas"), start,
-            "Europe/Berlin");
+        // Checkout's four newest are in the team but not yet on its rotation: they join in when the whole team does
+        TeamRef checkout = team("Checkout", byLogin, List.of("sam"), List.of("priya", "jonas", "aisha", "tomas"),
+            CHECKOUT_SHADOWING, start, "Europe/Berlin");
         TeamRef payments = team("Payments", byLogin, List.of("mei"), List.of("diego", "noah", "hannah"), start,
             "America/New_York");
         TeamRef platform = team("Platform", byLogin, List.of("grace"), List.of("ravi", "lena", "hannah"), start,
@@ -171,7 +188,8 @@ public class DemoOrganisation {
         TeamRef data = team("Data", byLogin, List.of("yusuf"), List.of("olivia", "kenji", "fatima", "lucas", "sofia"),
             start, "Europe/Paris");
         DemoCare answers = new DemoCare(admin, byLogin, clock.instant());
-        incidents(List.of(checkout, payments, platform), admin, answers);
+        incidents(List.of(checkout, payments, platform), CHECKOUT_SHADOWING.stream().map(l -> byLogin.get(l).id())
+            .toList(), admin, answers, start);
         deploys(List.of(checkout, payments, platform));
         UUID selfCase = null;
         if (admin != null) {
@@ -282,20 +300,35 @@ public class DemoOrganisation {
 
     private TeamRef team(String name, Map<String, PersonRef> byLogin, List<String> leads, List<String> members,
                          LocalDate start, String zone) {
+        return team(name, byLogin, leads, members, List.of(), start, zone);
+    }
+
+    /** A team whose leads and members take turns on its weekly rotation; {@code shadowing} are in it, not on it. */
+    private TeamRef team(String name, Map<String, PersonRef> byLogin, List<String> leads, List<String> members,
+                         List<String> shadowing, LocalDate start, String zone) {
         List<UUID> leadIds = leads.stream().map(l -> byLogin.get(l).id()).toList();
-        List<UUID> memberIds = new ArrayList<>(leadIds);
-        members.forEach(m -> memberIds.add(byLogin.get(m).id()));
+        List<UUID> onRotation = new ArrayList<>(leadIds);
+        members.forEach(m -> onRotation.add(byLogin.get(m).id()));
+        List<UUID> memberIds = new ArrayList<>(onRotation);
+        shadowing.forEach(m -> memberIds.add(byLogin.get(m).id()));
         TeamRef team = organisation.createTeam(name, leadIds, memberIds, null);
-        organisation.createRotation(team.id(), "Primary", memberIds, 7 * 24, LocalTime.of(10, 0), zone, start, null);
+        organisation.createRotation(team.id(), "Primary", onRotation, 7 * 24, LocalTime.of(10, 0), zone, start,
+            null);
         return team;
     }
 
-    private void incidents(List<TeamRef> teams, UUID admin, DemoCare answers) {
+    private void incidents(List<TeamRef> teams, List<UUID> shadowing, UUID admin, DemoCare answers,
+                           LocalDate rotationsStart) {
         Random random = new Random(42);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Instant at = now.minus(Duration.ofDays(90));
+        List<Instant> allHands = allHands(now, rotationsStart);
         int n = 0;
         while (at.isBefore(now.minus(Duration.ofHours(6)))) {
+            // in the order they happened: care joins an incident to a case of the day before, never to a later one
+            while (!allHands.isEmpty() && allHands.get(0).isBefore(at)) {
+                allHands(teams.get(0), allHands.remove(0), answers);
+            }
             TeamRef team = teams.get(n % teams.size());
             Severity severity = Severity.values()[Math.min(4, random.nextInt(5))];
             List<UUID> onCall = directory.onCall(team.id(), at);
@@ -303,7 +336,9 @@ public class DemoOrganisation {
             for (UUID id : onCall) {
                 responders.add(new NewResponder(id, null, ResponderRole.COMMANDER, at.plus(Duration.ofMinutes(3))));
             }
-            UUID helper = team.members().get(random.nextInt(team.members().size()));
+            // someone else from the rotation lends a hand (Checkout's newest are not on call yet)
+            List<UUID> onRotation = team.members().stream().filter(m -> !shadowing.contains(m)).toList();
+            UUID helper = onRotation.get(random.nextInt(onRotation.size()));
             if (!onCall.contains(helper)) {
                 responders.add(new NewResponder(helper, null, ResponderRole.RESPONDER, at.plus(Duration.ofMinutes(20))));
             }
@@ -319,6 +354,7 @@ public class DemoOrganisation {
             n++;
             at = at.plus(Duration.ofHours(30 + random.nextInt(90)));
         }
+        allHands.forEach(when -> allHands(teams.get(0), when, answers));
         // one that resolved an hour ago: the admin's case for it is opened, its check-in still to come
         if (admin != null) {
             TeamRef team = teams.get(2);
@@ -344,16 +380,66 @@ public class DemoOrganisation {
     }
 
     /**
+     * When Checkout had its big incident of each of the last three calendar months before this one: early in the
+     * month (the first weekday from the 2nd, 08:40 UTC, working hours in all of Checkout's zones), so that the whole
+     * team's first case of the month is this one. A team's figures are released a week after a month ends, so the
+     * newest released month always has one, whatever the day the demo is loaded.
+     */
+    private static List<Instant> allHands(Instant now, LocalDate rotationsStart) {
+        LocalDate thisMonth = now.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+        List<Instant> times = new ArrayList<>();
+        for (int back = 3; back >= 1; back--) {
+            LocalDate day = thisMonth.minusMonths(back).withDayOfMonth(2);
+            while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                day = day.plusDays(1);
+            }
+            Instant at = day.atTime(8, 40).toInstant(ZoneOffset.UTC);
+            if (day.isAfter(rotationsStart)) {
+                times.add(at);
+            }
+        }
+        return times;
+    }
+
+    /**
+     * Checkout's big one of a month: everything stops for every customer, and the whole team, its lead too, joins
+     * within the first half hour. Nearly everyone answers this check-in (see {@link DemoCare#afterAllHands}).
+     */
+    private void allHands(TeamRef team, Instant at, DemoCare answers) {
+        int month = at.atOffset(ZoneOffset.UTC).getMonthValue();
+        List<UUID> onCall = directory.onCall(team.id(), at);
+        List<NewResponder> responders = new ArrayList<>();
+        onCall.forEach(id -> responders.add(new NewResponder(id, null, ResponderRole.COMMANDER,
+            at.plus(Duration.ofMinutes(2)))));
+        int joined = 0;
+        for (UUID member : team.members()) {
+            if (!onCall.contains(member)) {
+                responders.add(new NewResponder(member, null, ResponderRole.RESPONDER,
+                    at.plus(Duration.ofMinutes(6 + 3 * joined++))));
+            }
+        }
+        IncidentView incident = incidents.record(new NewIncident("demo", "DEMO-" + (2000 + month),
+            ALL_HANDS.get(month % ALL_HANDS.size()), Severity.SEV1, "checkout-api", team.id(), null, at, responders),
+            null);
+        incidents.acknowledge(incident.id(), at.plus(Duration.ofMinutes(2)), null);
+        IncidentView resolved = incidents.resolve(incident.id(), at.plus(Duration.ofMinutes(95 + 5 * (month % 4))),
+            null);
+        care.incidentResolvedInThePast(resolved(resolved), answers.afterAllHands(resolved));
+    }
+
+    /**
      * Resolves an incident and writes the care its people had after it, up to now, with their made-up answers. Care
      * then finds each of them already in a case for it when the resolved event arrives, so nobody is prompted about
      * the past.
      */
     private void resolve(UUID incidentId, Instant at, DemoCare answers) {
         IncidentView resolved = incidents.resolve(incidentId, at, null);
-        care.incidentResolvedInThePast(new ResolvedIncident(resolved.id(), resolved.title(),
-            resolved.severity().name(), resolved.startedAt(), resolved.acknowledgedAt(), resolved.resolvedAt(),
-            resolved.responders().stream()
-                .map(r -> new ResolvedIncident.Responder(r.personId(), r.role().name(), r.joinedAt())).toList()),
-            answers.after(resolved));
+        care.incidentResolvedInThePast(resolved(resolved), answers.after(resolved));
+    }
+
+    private static ResolvedIncident resolved(IncidentView resolved) {
+        return new ResolvedIncident(resolved.id(), resolved.title(), resolved.severity().name(),
+            resolved.startedAt(), resolved.acknowledgedAt(), resolved.resolvedAt(), resolved.responders().stream()
+                .map(r -> new ResolvedIncident.Responder(r.personId(), r.role().name(), r.joinedAt())).toList());
     }
 }

@@ -193,6 +193,48 @@ class DemoOrganisationIT {
             .doesNotContain("Checked in", "CHECKED_IN");
     }
 
+    @Test
+    void theLeadOfTheBiggestTeamSeesItsMonthAsFigures_andItsOnCallLoad() {
+        TestApi admin = TestApi.at(port).basic(DemoOrganisation.ADMIN_EMAIL, DemoOrganisation.PASSWORD);
+        List<Map<String, Object>> teams = admin.get("/api/v1/teams").json("$.items");
+        String checkout = (String) teams.stream().filter(t -> t.get("name").equals("Checkout")).findFirst()
+            .orElseThrow().get("id");
+        WebSession sam = WebSession.signedIn(port, "sam" + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);
+
+        // the newest released month, whatever the day: stress after incidents and outreach as counts of people
+        // ("4 of 8 (50.0%)", "2 or fewer of 8"), not only "Not enough answers…"
+        String insight = sam.get("/teams/" + checkout + "/insight").body();
+        assertThat(figureTexts(insight, "care\\.stressed\\.[a-z]+")).as("stress after incidents")
+            .anySatisfy(text -> assertThat(text).containsPattern(COUNT));
+        assertThat(figureTexts(insight, "care\\.outreach\\.24h")).as("outreach within 24 hours")
+            .singleElement().satisfies(text -> assertThat(text).containsPattern(COUNT));
+        assertThat(figureTexts(insight, "care\\.outreach\\.72h")).as("outreach within 72 hours")
+            .singleElement().satisfies(text -> assertThat(text).containsPattern(COUNT));
+        // the same page as a CSV: a row with a count of people
+        assertThat(sam.get("/teams/" + checkout + "/insight.csv").body())
+            .containsPattern("\\ncare\\.stressed[^\\n]*,\\d+,");
+
+        // on-call load of last month, when the whole team was in a big incident: interruptions in numbers
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).toString();
+        String oncall = sam.get("/teams/" + checkout + "/oncall?month=" + month).body();
+        assertThat(oncall).containsPattern("The team was interrupted \\d+ times in ")
+            .contains("Primary: 5 people take turns.");
+    }
+
+    /** A count of people in any of its forms: "4 of 8 (50.0%)", "2 or fewer of 8", "All but 2 or fewer of 8". */
+    private static final String COUNT = "\\d+ (or fewer )?of \\d+";
+
+    /** The words of each figure of a team's insight page whose name matches {@code figure}. */
+    private static List<String> figureTexts(String page, String figure) {
+        Matcher row = Pattern.compile("data-figure=\"" + figure
+            + "\"(?s:.*?)<td class=\"insight-text\">([^<]*)</td>").matcher(page);
+        List<String> texts = new java.util.ArrayList<>();
+        while (row.find()) {
+            texts.add(row.group(1));
+        }
+        return texts;
+    }
+
     /** The number of answers drawn in the page's charts (one dot per answer and measure). */
     private static int chartPoints(String page) {
         assertThat(page).as("a chart on the page").contains("<figure class=\"trend-chart\"");

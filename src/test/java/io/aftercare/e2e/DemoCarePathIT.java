@@ -135,6 +135,39 @@ class DemoCarePathIT extends BrowserTest {
         Browser.screenshot(supporter, "demo-06-supporter");
     }
 
+    @Test
+    void theLeadOfCheckoutReadsTheTeamsLastMonthInFigures() {
+        Page sam = signedIn("sam");
+        sam.navigate(url("/teams"));
+        sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Checkout").setExact(true)).click();
+        sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("How the team is doing after incidents"))
+            .click();
+        assertThat(sam.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+            .setName("How Checkout is doing after incidents"))).isVisible();
+        // stress after incidents and outreach as counts of people, as the rule set releases them
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile("\\d+ (or fewer )?of \\d+");
+        assertThat(sam.locator("tr[data-figure^='care.stressed'] td.insight-text").filter(
+            new com.microsoft.playwright.Locator.FilterOptions().setHasText(count)).first()).isVisible();
+        assertThat(sam.locator("tr[data-figure='care.outreach.24h'] td.insight-text")).containsText(count);
+        assertThat(sam.locator("main")).not().containsText("null");
+        Browser.checkAccessibility(sam);
+        Browser.screenshot(sam, "demo-08-lead-team-insight");
+        String insight = sam.url();
+
+        Page phone = browser.newPage(360, 740);
+        phone.navigate(url("/login"));
+        phone.getByLabel("E-mail").fill("sam" + DemoOrganisation.DOMAIN);
+        phone.getByLabel("Password").fill(DemoOrganisation.PASSWORD);
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        phone.navigate(insight);
+        assertThat(phone.locator("tr[data-figure='care.outreach.24h'] td.insight-text")).containsText(count);
+        // nothing wider than the phone: the tables fit the page
+        org.assertj.core.api.Assertions.assertThat(((Number) phone.evaluate(
+            "() => document.documentElement.scrollWidth")).intValue()).as("page width at 360 px").isLessThanOrEqualTo(360);
+        Browser.checkAccessibility(phone);
+        Browser.screenshot(phone, "demo-09-lead-team-insight-phone");
+    }
+
     private Page signedIn(String who) {
         Page p = browser.newPage();
         p.navigate(url("/login"));

@@ -38,7 +38,9 @@ import io.aftercare.support.WebSession;
 @AftercareIT
 @TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=4",
     "spring.datasource.hikari.minimum-idle=4", "spring.datasource.hikari.connection-timeout=2000",
-    "aftercare.web.queue-wait=6s"})
+    "aftercare.web.queue-wait=6s",
+    // a pool this small leaves no room for PostgreSQL's four delivery appliers beside two pages at a time
+    "aftercare.intake.applier-threads=1"})
 @Import(BusyIT.Held.class)
 class BusyIT {
 

@@ -99,9 +99,27 @@ public class PagesLoad {
     }
 
     record Result(String page, long count, long errors, double seconds, long medianMicros, long p99Micros,
-                  Map<Integer, Long> statuses) {
+                  Map<Integer, Long> statuses, double cpuMillisPerRequest) {
         double rate() {
             return count / seconds;
+        }
+    }
+
+    /** The server's process, when its pid is known: its CPU time is read from /proc around each measured window. */
+    static long serverPid = -1;
+
+    /** CPU time (user + system) the server's process has used so far, in milliseconds; -1 when unknown. */
+    static long serverCpuMillis() {
+        if (serverPid < 0) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of /proc/PID/stat (utime, stime), in clock ticks of 1/100 s on Linux
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (Exception e) {
+            return -1;
         }
     }
 
@@ -114,6 +132,7 @@ public class PagesLoad {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        serverPid = args.length > 4 ? Long.parseLong(args[4]) : -1;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -153,6 +172,12 @@ public class PagesLoad {
         pages.put("/teams/{id}", c -> c.team != null ? c.team : anyTeam);
         pages.put("/check-ins/{id}", c -> c.checkIn);
 
+        // -Dpages=/me,/incidents measures only those (beside health, always first), e.g. under a profiler
+        String only = System.getProperty("pages");
+        if (only != null) {
+            List<String> wanted = List.of(only.split(","));
+            pages.keySet().removeIf(p -> !p.equals("/actuator/health") && !wanted.contains(p));
+        }
         List<Result> results = new ArrayList<>();
         for (Map.Entry<String, PathFor> page : pages.entrySet()) {
             // the check-in page: each client asks for a check-in of its own person (clients whose person has none
@@ -160,8 +185,9 @@ public class PagesLoad {
             List<Client> who = page.getKey().startsWith("/check-ins") ? cycle(withCheckIn, n) : clients;
             Result r = run(page.getKey(), page.getValue(), who, warmup, seconds);
             results.add(r);
-            System.out.printf("  %-16s %7.1f/s  median %6.1f ms  p99 %7.1f ms  errors %d  statuses %s%n", r.page(),
-                r.rate(), r.medianMicros() / 1000.0, r.p99Micros() / 1000.0, r.errors(), r.statuses());
+            System.out.printf("  %-16s %7.1f/s  median %6.1f ms  p99 %7.1f ms  errors %d  statuses %s  server CPU %.2f ms"
+                + " a request%n", r.page(), r.rate(), r.medianMicros() / 1000.0, r.p99Micros() / 1000.0, r.errors(),
+                r.statuses(), r.cpuMillisPerRequest());
         }
         double health = results.get(0).rate();
         System.out.println();
@@ -179,6 +205,14 @@ public class PagesLoad {
         }
         System.out.println("RESULT target (no errors, p99 < 500 ms, at least 1/3 of health's rate): "
             + (ok ? "met" : "missed"));
+        if (serverPid >= 0) {
+            // CPU time the server spent a request barely moves with other load on the machine, unlike rates
+            System.out.printf("RESULT %-16s %12s %16s%n", "page", "server CPU", "times health's");
+            for (Result r : results) {
+                System.out.printf("RESULT %-16s %9.2f ms %16.1f%n", r.page(), r.cpuMillisPerRequest(),
+                    r.cpuMillisPerRequest() / results.get(0).cpuMillisPerRequest());
+            }
+        }
     }
 
     static List<Client> cycle(List<Client> from, int n) {
@@ -198,6 +232,19 @@ public class PagesLoad {
         AtomicLong errors = new AtomicLong();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(clients.size());
+        long[] cpu = {-1, -1};
+        Thread cpuWatch = new Thread(() -> {
+            try {
+                Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+                cpu[0] = serverCpuMillis();
+                Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+                cpu[1] = serverCpuMillis();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cpuWatch.setDaemon(true);
+        cpuWatch.start();
         List<Thread> threads = new ArrayList<>();
         for (Client c : clients) {
             long[][] holder = new long[1][];
@@ -241,12 +288,16 @@ public class PagesLoad {
             t.start();
         }
         done.await();
+        cpuWatch.join();
         long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         Map<Integer, Long> st = new TreeMap<>();
         statuses.forEach((k, v) -> st.put(k, v.get()));
         long median = all.length == 0 ? 0 : all[all.length / 2];
         long p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) Math.ceil(all.length * 0.99) - 1)];
-        return new Result(name, all.length, errors.get(), seconds, median, p99, st);
+        // every request that ended in the window, including those begun before it, used server CPU within it
+        double cpuPerRequest = cpu[0] < 0 || cpu[1] < 0 || all.length == 0 ? Double.NaN
+            : (double) (cpu[1] - cpu[0]) / all.length;
+        return new Result(name, all.length, errors.get(), seconds, median, p99, st, cpuPerRequest);
     }
 
     static String loadAverage() {

@@ -2,7 +2,8 @@
 # Pages under load: the packaged jar with the demo organisation (H2) on loopback, 50 signed-in demo people asking
 # for /me, /incidents, a team page and a check-in page, each beside /actuator/health's rate from the same run.
 # Usage: bench/pages.sh [clients] [warm-up seconds] [seconds]   (build first: ./mvnw -DskipTests package)
-# JAR=path runs another build (say, the one before a change); JAVA_OPTS goes to the server. The load client
+# JAR=path runs another build (say, the one before a change); JAVA_OPTS goes to the server; LOAD_OPTS to the load
+# client (LOAD_OPTS=-Dpages=/me,/incidents measures only those pages beside health). The load client
 # (bench/PagesLoad.java) runs as a single-file program.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,7 @@ for _ in $(seq 1 600); do
   grep -q 'Loaded the demo organisation' "$data/log" && break
   sleep 0.1
 done
-java -Xss512k bench/PagesLoad.java "http://127.0.0.1:$port" "$clients" "$warmup" "$seconds"
+java -Xss512k ${LOAD_OPTS:-} bench/PagesLoad.java "http://127.0.0.1:$port" "$clients" "$warmup" "$seconds" "$pid"
 if grep -q 'ERROR' "$data/log"; then
   echo "the server logged errors:"; grep -A3 'ERROR' "$data/log" | head -40
 fi

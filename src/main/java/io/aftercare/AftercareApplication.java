@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  *
  * <p>Start with {@code --demo} to load a demo organisation on an empty database.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 @EnableScheduling
 @Modulithic(systemName = "Aftercare")

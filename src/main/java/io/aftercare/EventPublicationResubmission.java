@@ -33,7 +33,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * still at work on a slow instance may be handed its event a second time: every listener is idempotent, so that
  * changes nothing.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class EventPublicationResubmission {
 
     static final String TASK = "event-publications-resubmit";

@@ -19,7 +19,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * The master key job ({@code crypto-master-key}): a db-scheduler recurring task, one run at a time across the
  * cluster, hourly and once at start. See {@link MasterKeyRotation#run}.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class MasterKeyScheduling {
 
     static final String TASK = "crypto-master-key";

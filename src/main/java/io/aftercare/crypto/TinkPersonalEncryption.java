@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,14 +37,18 @@ import io.aftercare.shared.DbTime;
  * person's id, so a wrapped key cannot be moved to another person). A destroyed key leaves a row without keyset.
  * Each row records the master key version that wrapped it ({@code master_key_id}); after a rotation
  * {@link #rewrap} moves the rows to the new primary version.
+ *
+ * <p>The master key is read (or, on an empty data directory, generated) on a thread of its own while the rest of
+ * the application starts: Tink's registration and the key's parsing take a noticeable share of a start. The start
+ * still waits for it before it completes, and fails as before when the key cannot be read.
  */
 @Service
-class TinkPersonalEncryption implements PersonalEncryption {
+class TinkPersonalEncryption implements PersonalEncryption, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TinkPersonalEncryption.class);
 
     private final JdbcClient jdbc;
-    private final MasterKeyset master;
+    private final CompletableFuture<MasterKeyset> master;
     private final TransactionTemplate newTransaction;
 
     TinkPersonalEncryption(JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -54,9 +61,33 @@ class TinkPersonalEncryption implements PersonalEncryption {
             throw new IllegalStateException("The master key file " + masterKeyFile.toAbsolutePath()
                 + " is missing, but the database holds keys wrapped by it. Restore it (AFTERCARE_MASTER_KEY_FILE).");
         }
-        this.master = MasterKeyset.loadOrCreate(masterKeyFile);
+        this.master = CompletableFuture.supplyAsync(() -> MasterKeyset.loadOrCreate(masterKeyFile), task -> {
+            Thread thread = new Thread(task, "master-key-load");
+            thread.setDaemon(true);
+            thread.start();
+        });
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The start completes only with the master key read: a missing or damaged key stops it, as it always did. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        master();
+    }
+
+    private MasterKeyset master() {
+        try {
+            return master.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -107,7 +138,7 @@ class TinkPersonalEncryption implements PersonalEncryption {
                 throw new GeneralSecurityException("no key for this person");
             }
             KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(fresh, master.aead(),
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(fresh, master().aead(),
                 wrapContext(personId));
             try {
                 // its own transaction: a failed insert must not spoil the caller's transaction on PostgreSQL
@@ -129,15 +160,16 @@ class TinkPersonalEncryption implements PersonalEncryption {
      */
     private KeysetHandle unwrap(UUID personId, byte[] wrapped) throws GeneralSecurityException {
         try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.aead(), wrapContext(personId));
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master().aead(), wrapContext(personId));
         } catch (GeneralSecurityException first) {
             try {
-                return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.reloaded(), wrapContext(personId));
+                return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master().reloaded(),
+                    wrapContext(personId));
             } catch (GeneralSecurityException again) {
                 OptionalLong version = MasterKeyset.wrappedBy(wrapped);
-                if (version.isPresent() && !master.versions().contains(version.getAsLong())) {
+                if (version.isPresent() && !master().versions().contains(version.getAsLong())) {
                     throw new GeneralSecurityException("master key version " + version.getAsLong() + " is not in "
-                        + master.file() + ": it was destroyed (the key comes from a backup older than the "
+                        + master().file() + ": it was destroyed (the key comes from a backup older than the "
                         + "backup retention), or the instances do not share one key file", again);
                 }
                 throw again;
@@ -152,7 +184,7 @@ class TinkPersonalEncryption implements PersonalEncryption {
      * @return the last person id looked at (pass it as {@code after} for the next batch), empty when none was left
      */
     Optional<UUID> rewrap(Optional<UUID> after, int limit) {
-        long primary = master.primaryId();
+        long primary = master().primaryId();
         String sql = """
             SELECT person_id, keyset FROM crypto_person_key
             WHERE keyset IS NOT NULL AND destroyed_at IS NULL AND (master_key_id IS NULL OR master_key_id <> ?)
@@ -167,7 +199,7 @@ class TinkPersonalEncryption implements PersonalEncryption {
         for (Stored row : batch) {
             try {
                 byte[] rewrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(unwrap(row.personId(),
-                    row.keyset()), master.aead(), wrapContext(row.personId()));
+                    row.keyset()), master().aead(), wrapContext(row.personId()));
                 // a key destroyed meanwhile is not brought back
                 jdbc.sql("""
                         UPDATE crypto_person_key SET keyset = ?, master_key_id = ?
@@ -185,7 +217,7 @@ class TinkPersonalEncryption implements PersonalEncryption {
     }
 
     MasterKeyset masterKeyset() {
-        return master;
+        return master();
     }
 
     private void insert(UUID personId, byte[] wrapped) {

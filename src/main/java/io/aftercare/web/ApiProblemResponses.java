@@ -34,7 +34,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * A status an operation's own description explains ("409 when …") becomes an answer of its own too. Answers an
  * operation documents itself are kept as written.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class ApiProblemResponses {
 
     static final String PROBLEM = "application/problem+json";

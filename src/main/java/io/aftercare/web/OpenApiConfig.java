@@ -11,7 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /** The OpenAPI description's front matter and the two ways to authenticate against the API. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
     @Bean

@@ -29,7 +29,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * {@code scheduled_tasks} (one per step), picked by exactly one instance, kept across restarts. The data source is
  * transaction-aware so that scheduling a step commits or rolls back with the case that needs it.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class CareScheduling {
 
     static final TaskDescriptor<Void> STEP_DUE = TaskDescriptor.of("care-step-due");

@@ -12,7 +12,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code CareService.link(token)}. Same headers as the rest of the UI (strict CSP, no framing), CSRF on, and no
  * referrer at all, so the token never leaves in a Referer header.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class LinkSecurityConfig {
 
     /** The UI's Content-Security-Policy (identity's SecurityConfig): no inline script or style. */

@@ -27,7 +27,7 @@ import io.aftercare.shared.DbTime;
  * db-scheduler job ({@code care-note-retention}, one run at a time across instances). The scores stay: the person's
  * history and the aggregates still count them. Only the count is logged, never a note.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class NoteRetention {
 
     private static final Logger log = LoggerFactory.getLogger(NoteRetention.class);

@@ -30,7 +30,7 @@ class ViewerZoneInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    @Configuration
+    @Configuration(proxyBeanMethods = false)
     static class Registration implements WebMvcConfigurer {
 
         private final PersonRepository people;

@@ -39,7 +39,7 @@ class HomeChecklistLink implements HandlerInterceptor {
         }
     }
 
-    @Configuration
+    @Configuration(proxyBeanMethods = false)
     static class Registration implements WebMvcConfigurer {
 
         private final GettingStarted checklist;

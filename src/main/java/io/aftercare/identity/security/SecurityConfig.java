@@ -54,7 +54,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * provider is configured (docs/sso.md), CSRF, strict Content-Security-Policy). Who may call what is declared on each controller with
  * {@code @PreAuthorize} and proven by the authorization matrix test.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
 

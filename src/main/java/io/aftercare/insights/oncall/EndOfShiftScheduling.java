@@ -18,7 +18,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * The end-of-shift job ({@code oncall-end-of-shift}): a db-scheduler recurring task, one run at a time across the
  * cluster, every five minutes. Each question's unique key keeps it to one per shift even if two runs overlap.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class EndOfShiftScheduling {
 
     static final String TASK = "oncall-end-of-shift";

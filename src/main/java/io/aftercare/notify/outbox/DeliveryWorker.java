@@ -39,7 +39,7 @@ import io.aftercare.directory.PersonRef;
  * A run sends {@code parallel-sends} messages at a time, goes on batch after batch while messages are due, and stops
  * starting new ones when the application stops (those under way finish).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class DeliveryWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);

@@ -38,17 +38,11 @@ class SlackApi implements DisposableBean {
         "cant_update_message", "edit_window_closed", "team_access_not_granted");
 
     private final SlackProperties properties;
-    private final Slack slack;
+    /** The SDK's client (its HTTP client, JSON mapper and thread pools), made on the first call, not at start. */
+    private volatile Slack slack;
 
     SlackApi(SlackProperties properties) {
         this.properties = properties;
-        SlackConfig config = new SlackConfig();
-        String url = properties.apiUrl() == null || properties.apiUrl().isBlank() ? "https://slack.com/api/"
-            : properties.apiUrl();
-        config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
-        // the SDK's call statistics ask auth.test for the team id on every call; Aftercare does not read them
-        config.setStatsEnabled(false);
-        this.slack = Slack.getInstance(config);
     }
 
     boolean configured() {
@@ -56,7 +50,28 @@ class SlackApi implements DisposableBean {
     }
 
     private MethodsClient methods() {
-        return slack.methods(properties.botToken());
+        return slack().methods(properties.botToken());
+    }
+
+    private Slack slack() {
+        Slack made = slack;
+        if (made == null) {
+            synchronized (this) {
+                made = slack;
+                if (made == null) {
+                    SlackConfig config = new SlackConfig();
+                    String url = properties.apiUrl() == null || properties.apiUrl().isBlank()
+                        ? "https://slack.com/api/" : properties.apiUrl();
+                    config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
+                    // the SDK's call statistics ask auth.test for the team id on every call; Aftercare does not
+                    // read them
+                    config.setStatsEnabled(false);
+                    made = Slack.getInstance(config);
+                    slack = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** The Slack user with this e-mail address, if there is one. */
@@ -150,6 +165,9 @@ class SlackApi implements DisposableBean {
 
     @Override
     public void destroy() throws Exception {
-        slack.close();
+        Slack made = slack;
+        if (made != null) {
+            made.close();
+        }
     }
 }

@@ -11,7 +11,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /** A nudge is delivered by a db-scheduler job (one per nudge): once, across restarts and instances. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class NudgeScheduling {
 
     static final TaskDescriptor<Void> NUDGE_DUE = TaskDescriptor.of("support-nudge-due");

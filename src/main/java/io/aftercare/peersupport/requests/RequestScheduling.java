@@ -18,7 +18,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Daily;
  * acknowledged request's contact deadline (one job per request): it does nothing when contact was made in time.
  * Once a day, at a fixed time, coordinators are told when requests started waiting with nobody eligible.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class RequestScheduling {
 
     static final TaskDescriptor<Void> ACK_DUE = TaskDescriptor.of("support-ack-due");

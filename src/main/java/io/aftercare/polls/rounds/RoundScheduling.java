@@ -11,7 +11,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /** Every few minutes, one instance opens, reminds and closes the poll rounds that are due (db-scheduler). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class RoundScheduling {
 
     static final String TASK = "polls-rounds";

@@ -9,7 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /** A journal reminder is a db-scheduler job ({@code <person>:<epoch millis>}), kept across restarts. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class JournalScheduling {
 
     static final TaskDescriptor<Void> REMINDER_DUE = TaskDescriptor.of("recovery-journal-reminder");

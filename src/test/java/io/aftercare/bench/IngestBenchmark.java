@@ -98,12 +98,16 @@ class IngestBenchmark {
         DistributionSummary batches = meters.get("aftercare.intake.stored.batch").summary();
         long commitsBefore = batches.count();
         double storedBefore = batches.totalAmount();
+        DistributionSummary applies = meters.get("aftercare.intake.applied.batch").summary();
+        long appliesBefore = applies.count();
+        double appliedBefore = applies.totalAmount();
         long[] writesBefore = h2Writes();
         Throughput ingestRate = closedLoop(path, SECONDS);
         long[] writesAfter = h2Writes();
         double perCommit = (batches.totalAmount() - storedBefore) / Math.max(1, batches.count() - commitsBefore);
         long queuedAtEnd = queued();
         double appliedSeconds = drain() + ingestRate.seconds;
+        double appliedPerCommit = (applies.totalAmount() - appliedBefore) / Math.max(1, applies.count() - appliesBefore);
         Latency noopLatency = openLoop(noop, SECONDS);
         Latency ingestLatency = openLoop(path, SECONDS);
         long latencyQueued = queued();
@@ -120,9 +124,9 @@ class IngestBenchmark {
             ingestRate.perSecond() / noopRate.perSecond(), CONCURRENCY, SECONDS,
             Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.out.printf("BENCH ingest %s applied: %d still queued when the senders stopped; all %d applied %.1f s "
-                + "after the phase began: %.0f events/s applied; %.1f deliveries stored per commit%n", db, queuedAtEnd,
-            ingestRate.sent - ingestRate.failed, appliedSeconds, (ingestRate.sent - ingestRate.failed) / appliedSeconds,
-            perCommit);
+                + "after the phase began: %.0f events/s applied; %.1f deliveries stored per commit, %.1f applied per "
+                + "commit%n", db, queuedAtEnd, ingestRate.sent - ingestRate.failed, appliedSeconds,
+            (ingestRate.sent - ingestRate.failed) / appliedSeconds, perCommit, appliedPerCommit);
         if (writesBefore != null) {
             System.out.printf("BENCH ingest %s file writes in the 16-sender phase: %d writes, %.0f MB (%.1f KB a "
                     + "delivery stored)%n", db, writesAfter[0] - writesBefore[0],

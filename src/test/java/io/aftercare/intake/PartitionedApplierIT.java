@@ -28,14 +28,17 @@ import io.aftercare.identity.Role;
 import io.aftercare.intake.source.PagerDutySignature;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A burst of webhook deliveries about many incidents, each incident's events sent in order and the incidents
  * interleaved, applied on PostgreSQL by two applier threads (decision 0052; H2 keeps its one): every incident shows
- * the story its events told, in their order, and nothing is applied twice.
+ * the story its events told, in their order, and nothing is applied twice. Deliveries stored close together are
+ * applied together, many to a commit (decision 0058; here the applier lets them gather for a second).
  */
 @AftercareIT
-@TestPropertySource(properties = "aftercare.intake.applier-threads=2")
+@TestPropertySource(properties = {"aftercare.intake.applier-threads=2", "aftercare.intake.apply-gather=1s"})
 class PartitionedApplierIT {
 
     static final int INCIDENTS = 120;
@@ -50,6 +53,9 @@ class PartitionedApplierIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void eachIncidentsEventsAreAppliedInTheOrderTheyWereStoredAndOnlyOnce() throws Exception {
@@ -122,5 +128,41 @@ class PartitionedApplierIT {
                 .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).single())
                 .isEqualTo(Instant.parse("2026-01-10T08:30:00Z"));
         }
+    }
+
+    @Test
+    void deliveriesSentOneAfterAnotherAreAppliedAFewCommitsAtATimeNotOneCommitEach() {
+        TestApi admin = TestApi.at(port).asAdmin();
+        TestApi.Response made = admin.post("/api/v1/integrations",
+            Map.of("type", "pagerduty", "name", "Stream " + UUID.randomUUID(), "secret", SECRET));
+        assertThat(made.status()).isEqualTo(201);
+        String integration = made.json("$.id");
+        String path = "/webhooks/pagerduty/" + integration;
+        String incident = "PSTREAM" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Webhooks hooks = new Webhooks(port);
+        DistributionSummary applied = meters.get("aftercare.intake.applied.batch").summary();
+        long commitsBefore = applied.count();
+        double appliedBefore = applied.totalAmount();
+
+        // one sender, one incident: triggered, acknowledged eight times over (each its own event), resolved; each
+        // sent once the one before was answered, so each was stored by a commit of its own
+        List<Integer> statuses = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            String type = n == 0 ? "triggered" : n == 9 ? "resolved" : "acknowledged";
+            String body = IntakeWebhookIT.pdEvent("stream-" + n + "-" + incident, "incident." + type, incident, type,
+                "2026-01-10T08:%02d:00Z".formatted(n), "PNOBODY1");
+            statuses.add(hooks.post(path, body, Map.of(PagerDutySignature.HEADER,
+                PagerDutySignature.sign(SECRET, body.getBytes(StandardCharsets.UTF_8)))).status());
+        }
+        assertThat(statuses).as("every delivery stored and answered 202").containsOnly(202);
+
+        await("the deliveries applied").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+            .until(() -> jdbc.sql("SELECT COUNT(*) FROM intake_delivery WHERE integration_id = ? AND outcome = 'QUEUED'")
+                .param(UUID.fromString(integration)).query(Long.class).single() == 0);
+        assertThat(jdbc.sql("SELECT status FROM incident WHERE source = 'pagerduty' AND external_id = ?")
+            .param(incident).query(String.class).single()).isEqualTo("RESOLVED");
+        assertThat(applied.totalAmount() - appliedBefore).as("deliveries applied").isEqualTo(10);
+        // ten commits before decision 0058: the applier took each delivery as soon as the writer had committed it
+        assertThat(applied.count() - commitsBefore).as("commits that applied them").isLessThanOrEqualTo(4);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
 import io.aftercare.shared.DomainException;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,13 +35,17 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Applies stored webhook deliveries (outcome {@code QUEUED}) to the incidents module, off the sender's clock (decision
  * 0011). Each thread takes up to {@value #BATCH} at a time in one transaction, so a burst costs one commit per batch
  * rather than one per event; the threads are woken when a delivery is stored and otherwise look every second, which
- * also finds deliveries that another instance stored or that were stored just before a crash.
+ * also finds deliveries that another instance stored or that were stored just before a crash. Once woken, a thread
+ * waits {@code aftercare.intake.apply-gather} (100 ms) for more deliveries to be stored before it takes them
+ * (decision 0058): under a burst one transaction then applies the deliveries of many of the writer's commits, where
+ * each commit had set off a transaction of its own (and, on PostgreSQL, a look into every partition of each thread).
  *
  * <p>On PostgreSQL the queue is split into {@value DeliveryRepository#PARTITIONS} partitions by incident (decision
  * 0052) and {@code aftercare.intake.applier-threads} threads apply it, thread {@code i} the partitions {@code p} with
- * {@code p mod threads = i}. A thread applies a partition only while its transaction holds that partition's advisory
- * lock, so one partition is applied by one thread at a time across all instances, oldest first: deliveries about one
- * incident are applied in the order they were stored, and different incidents' at the same time. On H2 (a single
+ * {@code p mod threads = i}, all of them in one transaction (decision 0058). A thread applies a partition only while
+ * its transaction holds that partition's advisory lock, so one partition is applied by one thread at a time across all
+ * instances, oldest first: deliveries about one incident are applied in the order they were stored, and different
+ * incidents' at the same time. On H2 (a single
  * instance) one thread applies the whole queue oldest first, reading it without locks.
  *
  * <p>When anything in a batch fails, the batch is rolled back (events and all) and its deliveries are applied one
@@ -62,6 +68,8 @@ class DeliveryApplier extends BackgroundThread {
     private final TransactionTemplate tx;
     private final DataSource dataSource;
     private final int configuredThreads;
+    private final long gatherMillis;
+    private final DistributionSummary batchSizes;
     private volatile Semaphore[] signals = {new Semaphore(0)};
     private boolean shared;
 
@@ -76,8 +84,11 @@ class DeliveryApplier extends BackgroundThread {
         this.tx = new TransactionTemplate(transactions);
         this.dataSource = dataSource;
         this.configuredThreads = Math.min(DeliveryRepository.PARTITIONS, Math.max(1, properties.applierThreads()));
+        this.gatherMillis = properties.applyGather().toMillis();
         Gauge.builder("aftercare.intake.queued", repository, DeliveryRepository::queued)
             .description("Webhook deliveries stored and not applied yet").register(meters);
+        this.batchSizes = DistributionSummary.builder("aftercare.intake.applied.batch")
+            .description("Webhook deliveries applied by one commit").register(meters);
     }
 
     /** A delivery was stored: apply it now rather than at the next look. */
@@ -124,19 +135,17 @@ class DeliveryApplier extends BackgroundThread {
         while (running()) {
             boolean full = false;
             try {
-                if (shared) {
-                    for (int p = worker; p < DeliveryRepository.PARTITIONS && running(); p += threads) {
-                        full |= applyBatch(p) >= BATCH;
-                    }
-                } else {
-                    full = applyBatch(-1) >= BATCH;
-                }
+                full = applyBatch(shared ? partitions(worker, threads) : List.of()) >= BATCH;
             } catch (RuntimeException e) {
                 log.warn("Could not apply stored webhook deliveries; trying again shortly: {}", e.toString());
             }
             if (!full) {
                 try {
-                    signal.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (signal.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS) && running() && gatherMillis > 0) {
+                        // woken by a commit of the writer: the deliveries of its next commits join them, so that a
+                        // burst is applied many to a transaction, not one transaction per commit of the writer
+                        Thread.sleep(gatherMillis);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -146,36 +155,52 @@ class DeliveryApplier extends BackgroundThread {
         }
     }
 
+    /** The partitions {@code p} with {@code p mod threads = worker}. */
+    static List<Integer> partitions(int worker, int threads) {
+        List<Integer> mine = new ArrayList<>();
+        for (int p = worker; p < DeliveryRepository.PARTITIONS; p += threads) {
+            mine.add(p);
+        }
+        return mine;
+    }
+
     /**
-     * Applies the oldest queued deliveries of a partition (PostgreSQL), or of the whole queue ({@code partition} -1,
-     * H2), in one transaction; none when another thread holds the partition.
+     * Applies the oldest queued deliveries of the given partitions that no other thread holds (PostgreSQL), or of the
+     * whole queue (none given, H2), in one transaction.
      *
      * @return how many deliveries were taken
      */
-    int applyBatch(int partition) {
+    int applyBatch(List<Integer> partitions) {
         try {
-            return tx.execute(s -> {
-                List<DeliveryRepository.Queued> batch = next(partition, BATCH);
+            int taken = tx.execute(s -> {
+                List<DeliveryRepository.Queued> batch = next(partitions, BATCH);
                 repository.settleAll(batch.stream().map(this::apply).toList());
                 return batch.size();
             });
+            if (taken > 0) {
+                batchSizes.record(taken);
+            }
+            return taken;
         } catch (CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {
             // something in the batch failed and all of it was rolled back: one at a time, so the others go on
-            List<UUID> ids = tx.execute(s -> next(partition, BATCH).stream().map(DeliveryRepository.Queued::id)
-                .toList());
-            ids.forEach(id -> applyAlone(id, partition));
-            return ids.size();
+            List<DeliveryRepository.Queued> failed = tx.execute(s -> next(partitions, BATCH));
+            failed.forEach(q -> applyAlone(q.id(), shared ? q.partition() : -1));
+            return failed.size();
         }
     }
 
-    /** In the caller's transaction: the next deliveries to apply, none when another thread has the partition. */
-    private List<DeliveryRepository.Queued> next(int partition, int limit) {
-        if (partition < 0) {
+    /**
+     * In the caller's transaction: the next deliveries to apply, of the partitions whose lock it could take (all of
+     * the queue on H2, where none are given).
+     */
+    private List<DeliveryRepository.Queued> next(List<Integer> partitions, int limit) {
+        if (partitions.isEmpty()) {
             return repository.nextQueued(limit, shared);
         }
-        return repository.lockPartition(partition) ? repository.nextQueued(partition, limit) : List.of();
+        List<Integer> held = partitions.stream().filter(repository::lockPartition).toList();
+        return held.isEmpty() ? List.of() : repository.nextQueued(held, limit);
     }
 
     /** In the caller's transaction: the delivery if still queued and, on PostgreSQL, its partition is this one's. */

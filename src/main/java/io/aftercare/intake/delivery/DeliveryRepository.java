@@ -105,14 +105,15 @@ class DeliveryRepository {
     }
 
     /**
-     * The oldest queued deliveries of one partition, locked, for the caller's transaction (PostgreSQL), which holds
-     * the partition's lock ({@link #lockPartition}); the row locks keep any other reader of the queue off them too.
+     * The oldest queued deliveries of some partitions, locked, for the caller's transaction (PostgreSQL), which holds
+     * those partitions' locks ({@link #lockPartition}); the row locks keep any other reader of the queue off them too.
+     * Oldest first across the partitions, so each incident's deliveries come in the order they were stored.
      */
-    List<Queued> nextQueued(int partition, int limit) {
+    List<Queued> nextQueued(List<Integer> partitions, int limit) {
         return withPayloads(jdbc.sql("SELECT id, integration_id, apply_attempts, apply_partition FROM intake_delivery "
-                + "WHERE outcome = 'QUEUED' AND apply_partition = ? ORDER BY outcome, apply_partition, seq LIMIT "
-                + limit + " FOR UPDATE SKIP LOCKED")
-            .param(partition).query(DeliveryRepository::mapQueued).list());
+                + "WHERE outcome = 'QUEUED' AND apply_partition IN (:partitions) ORDER BY seq LIMIT " + limit
+                + " FOR UPDATE SKIP LOCKED")
+            .param("partitions", partitions).query(DeliveryRepository::mapQueued).list());
     }
 
     /** An arbitrary number that, with the partition, names a partition's advisory lock on PostgreSQL. */

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -58,12 +60,28 @@ final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** The WCAG 2.x A/AA rules every page is held to. */
+    static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    /**
+     * What axe-core finds against {@link #WCAG_TAGS} on the page as it is now. The same rules as axe's default
+     * run, in the page itself: our pages have no frames, so axe's frame-by-frame mode (which opens and closes a
+     * second page for every check) finds nothing more, and only violations are gathered, not the thousands of
+     * passing nodes nobody reads. Each check takes a fraction of the time it did.
+     */
+    static List<Rule> axe(Page page) {
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        AxeResults results = new AxeBuilder(page).options(options).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core did not finish on " + page.url() + ": " + results.getErrorMessage());
+        }
+        return results.getViolations();
+    }
+
     /** Fails with a readable list when axe-core finds WCAG 2.x A/AA violations on the page. */
     static void checkAccessibility(Page page) {
-        AxeResults results = new AxeBuilder(page)
-            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-            .analyze();
-        String violations = results.getViolations().stream()
+        String violations = axe(page).stream()
             .map(v -> v.getId() + ": " + v.getHelp() + " → " + v.getNodes().stream()
                 .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
             .collect(Collectors.joining("\n"));

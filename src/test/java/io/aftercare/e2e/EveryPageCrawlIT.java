@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -259,8 +258,7 @@ class EveryPageCrawlIT extends BrowserTest {
             small.forEach(s -> findings.add(where + "tap target under 44 px: " + s));
         }
         if (axe) {
-            new AxeBuilder(p).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze()
-                .getViolations().forEach(v -> findings.add(where + "axe " + v.getId() + ": " + v.getHelp() + " → "
+            Browser.axe(p).forEach(v -> findings.add(where + "axe " + v.getId() + ": " + v.getHelp() + " → "
                     + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList()));
         }
         return sameOrigin((List<String>) p.evaluate(

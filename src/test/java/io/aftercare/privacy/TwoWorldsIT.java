@@ -35,6 +35,7 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.support.LoopbackReceiver;
+import io.aftercare.support.QuickPasswords;
 import io.aftercare.support.TestApi;
 import io.aftercare.support.TestDatabase;
 import io.aftercare.support.WebSession;
@@ -305,7 +306,7 @@ class TwoWorldsIT {
 
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(AftercareApplication.class)
-            .initializers(new TestDatabase())
+            .initializers(new TestDatabase(), new QuickPasswords())
             .profiles("test")
             // command-line arguments: they win over application.yml, as a test's properties must
             .run("--server.port=0",

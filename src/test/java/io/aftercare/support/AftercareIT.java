@@ -12,13 +12,14 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a real server port and a database of its own (H2 or PostgreSQL, see
- * {@link TestDatabase}), with an admin {@value TestApi#ADMIN_EMAIL} created from configuration.
+ * {@link TestDatabase}), with an admin {@value TestApi#ADMIN_EMAIL} created from configuration. Passwords are
+ * hashed at BCrypt's lowest cost ({@link QuickPasswords}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = {TestDatabase.class, QuickPasswords.class})
 @ActiveProfiles("test")
 public @interface AftercareIT {
 }

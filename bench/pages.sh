@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-50}
-warmup=${2:-5}
+warmup=${2:-15}
 seconds=${3:-20}
 jar=${JAR:-$(ls target/aftercare-*.jar | grep -v original | head -1)}
 port=${PORT:-18090}

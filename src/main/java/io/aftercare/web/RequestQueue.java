@@ -67,10 +67,6 @@ class RequestQueue extends OncePerRequestFilter {
         return Math.max(2, pool / 2);
     }
 
-    int size() {
-        return size;
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());

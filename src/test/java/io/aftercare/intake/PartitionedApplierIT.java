@@ -57,13 +57,17 @@ class PartitionedApplierIT {
     @Autowired
     MeterRegistry meters;
 
+    /** A new PagerDuty integration signed with {@link #SECRET}: its id. */
+    private String pagerDutyIntegration(String name) {
+        TestApi.Response made = TestApi.at(port).asAdmin().post("/api/v1/integrations",
+            Map.of("type", "pagerduty", "name", name + " " + UUID.randomUUID(), "secret", SECRET));
+        assertThat(made.status()).isEqualTo(201);
+        return made.json("$.id");
+    }
+
     @Test
     void eachIncidentsEventsAreAppliedInTheOrderTheyWereStoredAndOnlyOnce() throws Exception {
-        TestApi admin = TestApi.at(port).asAdmin();
-        TestApi.Response made = admin.post("/api/v1/integrations",
-            Map.of("type", "pagerduty", "name", "Burst " + UUID.randomUUID(), "secret", SECRET));
-        assertThat(made.status()).isEqualTo(201);
-        String integration = made.json("$.id");
+        String integration = pagerDutyIntegration("Burst");
         String path = "/webhooks/pagerduty/" + integration;
         String pdUser = "PU" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         people.create(new NewPerson("Sam Burst", "sam-" + UUID.randomUUID() + "@example.test", "UTC", null, null, null,
@@ -132,11 +136,7 @@ class PartitionedApplierIT {
 
     @Test
     void deliveriesSentOneAfterAnotherAreAppliedAFewCommitsAtATimeNotOneCommitEach() {
-        TestApi admin = TestApi.at(port).asAdmin();
-        TestApi.Response made = admin.post("/api/v1/integrations",
-            Map.of("type", "pagerduty", "name", "Stream " + UUID.randomUUID(), "secret", SECRET));
-        assertThat(made.status()).isEqualTo(201);
-        String integration = made.json("$.id");
+        String integration = pagerDutyIntegration("Stream");
         String path = "/webhooks/pagerduty/" + integration;
         String incident = "PSTREAM" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Webhooks hooks = new Webhooks(port);

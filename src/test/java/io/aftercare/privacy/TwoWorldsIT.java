@@ -56,6 +56,12 @@ class TwoWorldsIT {
 
     static final String PASSWORD = "two-worlds-password";
     static final String DOMAIN = "@worlds.test";
+    /**
+     * Everyone's time zone: the one where the run's hour is about noon, so that the incident (placed 50 minutes
+     * before the run) never falls either side of the sleep hours' edges (22:00, 08:00) or of midnight in one world
+     * and not in another, whatever hour of the day the run starts.
+     */
+    static final String ZONE = aroundNoon(java.time.LocalTime.now(java.time.ZoneOffset.UTC).getHour());
 
     /** What Robin does in a world. */
     enum Robin {
@@ -322,6 +328,12 @@ class TwoWorldsIT {
                 "--spring.mail.port=" + smtpPort);
     }
 
+    /** A fixed-offset zone (Etc/GMT±h, whose sign is reversed) in which {@code utcHour} is 12:00 or close. */
+    static String aroundNoon(int utcHour) {
+        int offset = 12 - utcHour; // -11 … +12, all of them zones of the time zone database
+        return offset == 0 ? "UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+    }
+
     static String email(String name) {
         return name.toLowerCase().replace(' ', '.') + DOMAIN;
     }
@@ -330,7 +342,7 @@ class TwoWorldsIT {
         Set<Role> all = new java.util.HashSet<>(List.of(roles));
         all.add(Role.RESPONDER);
         // no quiet hours and no weekend: prompts reach everyone at once, whatever the hour of the run
-        return people.create(new NewPerson(name, email(name), "UTC", LocalTime.NOON, LocalTime.NOON, Set.of(),
+        return people.create(new NewPerson(name, email(name), ZONE, LocalTime.NOON, LocalTime.NOON, Set.of(),
             Map.of(), null, all, List.of(), PASSWORD), null).id();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import io.aftercare.directory.person.PersonRepository;
 import io.aftercare.directory.rotation.OnCallCalculator;
 import io.aftercare.directory.team.TeamRepository;
+import io.aftercare.shared.ReadOnce;
 
 @Service
 class DirectoryService implements Directory {
@@ -27,7 +28,7 @@ class DirectoryService implements Directory {
 
     @Override
     public Optional<PersonRef> person(UUID id) {
-        return people.find(id);
+        return ReadOnce.read("directory.person", id, () -> people.find(id));
     }
 
     @Override
@@ -83,7 +84,7 @@ class DirectoryService implements Directory {
 
     @Override
     public List<TeamRef> teamsOf(UUID personId) {
-        return teams.teamsOf(personId);
+        return ReadOnce.read("directory.teamsOf", personId, () -> List.copyOf(teams.teamsOf(personId)));
     }
 
     @Override

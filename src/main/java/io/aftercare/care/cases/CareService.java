@@ -192,6 +192,11 @@ class CareService implements CareCases {
         return views.steps(personId, null);
     }
 
+    /** The person's cases and steps that have fallen due, notes left sealed: what My aftercare shows. */
+    OwnViews.Own ownWithoutNotes(UUID personId) {
+        return views.withoutNotes(personId);
+    }
+
     Optional<StepView> step(UUID personId, UUID stepId) {
         return views.step(personId, stepId);
     }

@@ -19,6 +19,7 @@ import io.aftercare.care.RecoveryTools;
 import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.StepView;
 import io.aftercare.care.cases.CareViews.SuggestionView;
+import io.aftercare.shared.ReadOnce;
 
 /**
  * What the person's own My aftercare page shows, in the order it shows it: how they have been (sentences first),
@@ -85,9 +86,15 @@ class MyAftercare {
         this.recovery = recovery;
     }
 
+    /** The page; what several parts of it read alike (the person's rotations, teams, record) is read once. */
     Page page(UUID personId, ZoneId zone, Locale locale) {
-        List<StepView> steps = care.steps(personId);
-        List<CaseView> cases = care.cases(personId);
+        return ReadOnce.during(() -> build(personId, zone, locale));
+    }
+
+    private Page build(UUID personId, ZoneId zone, Locale locale) {
+        OwnViews.Own own = care.ownWithoutNotes(personId);
+        List<StepView> steps = own.steps();
+        List<CaseView> cases = own.cases();
         List<StepView> waiting = steps.stream().filter(StepView::pending)
             .sorted(Comparator.comparing(StepView::dueAt)).toList();
         Map<UUID, List<StepView>> byCase = steps.stream().filter(s -> !s.pending())

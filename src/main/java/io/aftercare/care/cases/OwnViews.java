@@ -50,6 +50,26 @@ class OwnViews {
         return steps.stream().map(s -> opened(personId, s, incidents)).toList();
     }
 
+    /** The person's cases and their steps that have fallen due, as My aftercare shows them. */
+    record Own(List<CaseView> cases, List<StepView> steps) {
+    }
+
+    /**
+     * The person's cases (newest first) and steps that have fallen due (newest first) for My aftercare, with one read
+     * of the cases' incidents; their notes stay sealed, as the page shows none (each note opened would read the
+     * person's key and decrypt it for nothing).
+     */
+    Own withoutNotes(UUID personId) {
+        List<CaseView> cases = store.cases(personId, null);
+        Map<UUID, List<IncidentView>> incidents = store.incidents(cases.stream().map(CaseView::id).toList());
+        List<StepView> steps = stepStore.steps(personId, null).stream().map(SealedStep::step)
+            .map(s -> new StepView(s.id(), s.caseId(), s.kind(), s.day(), s.dueAt(), s.status(), s.remindedAt(),
+                s.answeredAt(), incidents.getOrDefault(s.caseId(), List.of()), s.checkIn(), s.followUp()))
+            .toList();
+        return new Own(cases.stream().map(c -> new CaseView(c.id(), c.stage(), c.origin(), c.muted(), c.openedAt(),
+            c.closedAt(), c.closedReason(), incidents.getOrDefault(c.id(), List.of()))).toList(), steps);
+    }
+
     Optional<StepView> step(UUID personId, UUID stepId) {
         return steps(personId, stepId).stream().findFirst();
     }

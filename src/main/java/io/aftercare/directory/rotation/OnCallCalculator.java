@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.aftercare.directory.OnCallShift;
+import io.aftercare.shared.ReadOnce;
 
 /**
  * Who is on call for a team at an instant.
@@ -48,10 +49,14 @@ public class OnCallCalculator {
         return rotations.ofTeam(teamId);
     }
 
-    /** The person's shifts overlapping the period, from every rotation they are in, by start. */
+    /**
+     * The person's shifts overlapping the period, from every rotation they are in, by start. Their rotations are read
+     * once a page (several tools on My aftercare ask for shifts in different periods).
+     */
     public List<OnCallShift> shifts(UUID personId, Instant from, Instant to) {
         List<OnCallShift> all = new ArrayList<>();
-        for (Rotation rotation : rotations.involving(personId)) {
+        for (Rotation rotation : ReadOnce.read("directory.rotationsInvolving", personId,
+            () -> List.copyOf(rotations.involving(personId)))) {
             all.addAll(shifts(rotation, personId, from, to));
         }
         all.sort(Comparator.comparing(OnCallShift::startsAt).thenComparing(OnCallShift::endsAt));
@@ -95,25 +100,32 @@ public class OnCallCalculator {
         if (!hi.isAfter(lo)) {
             return List.of();
         }
+        // Whoever is on call changes only at a hand-off or an override's edge. The person's stretches begin and end
+        // only at the edges of their own regular shifts and at overrides' edges, so those are the only hand-offs
+        // looked at: the rotation's other members' shifts are skipped whole (a year of daily turns among six is
+        // about 60 shifts of the person's, not 365 hand-offs, each asked who is on call).
         TreeSet<Instant> edges = new TreeSet<>();
         edges.add(lo);
         edges.add(hi);
-        if (!rotation.members().isEmpty()) {
-            long index = shiftIndex(rotation, lo) + 1;
-            for (int n = 0; n < MAX_HANDOFFS; n++, index++) {
-                Instant handoff = handoff(rotation, index);
-                if (!handoff.isBefore(hi)) {
-                    break;
+        List<UUID> members = rotation.members();
+        if (!members.isEmpty()) {
+            long firstIndex = shiftIndex(rotation, lo);
+            long lastIndex = Math.min(shiftIndex(rotation, hi.minusNanos(1)), firstIndex + MAX_HANDOFFS);
+            int size = members.size();
+            for (int position = 0; position < size; position++) {
+                if (!personId.equals(members.get(position))) {
+                    continue;
                 }
-                edges.add(handoff);
+                for (long index = firstIndex + Math.floorMod(position - firstIndex, (long) size);
+                     index <= lastIndex; index += size) {
+                    addInside(edges, handoff(rotation, index), lo, hi);
+                    addInside(edges, handoff(rotation, index + 1), lo, hi);
+                }
             }
         }
         for (Rotation.Override o : rotation.overrides()) {
-            for (Instant edge : List.of(o.startsAt(), o.endsAt())) {
-                if (edge.isAfter(lo) && edge.isBefore(hi)) {
-                    edges.add(edge);
-                }
-            }
+            addInside(edges, o.startsAt(), lo, hi);
+            addInside(edges, o.endsAt(), lo, hi);
         }
         List<OnCallShift> stretches = new ArrayList<>();
         String previousLabel = null;
@@ -137,6 +149,12 @@ public class OnCallCalculator {
             previousEdge = b;
         }
         return stretches.stream().filter(s -> s.startsAt().isBefore(to) && s.endsAt().isAfter(from)).toList();
+    }
+
+    private static void addInside(TreeSet<Instant> edges, Instant edge, Instant lo, Instant hi) {
+        if (edge.isAfter(lo) && edge.isBefore(hi)) {
+            edges.add(edge);
+        }
     }
 
     /** A shift: who, from when to when; {@code overridden} when an override put them there. */

@@ -19,7 +19,7 @@ class OwnRequestForCare implements OwnSupportRequest {
 
     @Override
     public Optional<OpenRequest> openRequest(UUID personId) {
-        return requests.mine(personId).stream().filter(SupportRequestService.OwnView::open).findFirst()
+        return requests.openOne(personId)
             .map(r -> new OpenRequest(r.status().name(), r.requestedAt(), r.supporterName()));
     }
 }

@@ -123,6 +123,13 @@ class RequestViews {
         return ownView(own(me, requestId));
     }
 
+    /** The person's newest request that is not closed, if any: only its supporter's name is looked up. */
+    Optional<OwnView> openOne(UUID me) {
+        return store.own(me).stream()
+            .filter(r -> r.status().asSeenByPerson() != RequestStatus.OwnStatus.CLOSED).findFirst()
+            .map(this::ownView);
+    }
+
     private OwnView ownView(Row r) {
         // the supporter's name once they have said they will be in touch
         String supporter = r.acknowledgedAt() == null || r.supporterId() == null ? null

@@ -3,6 +3,7 @@ package io.aftercare.peersupport.requests;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -175,6 +176,11 @@ class SupportRequestService implements SupportOfferHook {
 
     OwnView ownView(UUID me, UUID requestId) {
         return views.ownView(me, requestId);
+    }
+
+    /** The person's newest request that is not closed, if any (as {@link #mine}, without reading the rest). */
+    Optional<OwnView> openOne(UUID me) {
+        return views.openOne(me);
     }
 
     List<Waiting> waiting() {

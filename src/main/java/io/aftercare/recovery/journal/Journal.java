@@ -93,12 +93,25 @@ public class Journal {
 
     @Transactional(readOnly = true)
     public State state(UUID personId) {
+        return state(personId, true);
+    }
+
+    /**
+     * The journal's state today without its entries (an empty list): for a card that says only whether it runs and
+     * which day it is, so that no entry is read and decrypted for it.
+     */
+    @Transactional(readOnly = true)
+    public State stateWithoutEntries(UUID personId) {
+        return state(personId, false);
+    }
+
+    private State state(UUID personId, boolean withEntries) {
         ZoneId zone = zone(personId);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Optional<Row> row = row(personId);
         int day = row.map(r -> (int) ChronoUnit.DAYS.between(r.startedOn(), today) + 1).orElse(0);
         return new State(row.map(Row::startedOn).orElse(null), day, row.map(Row::reminderTime).orElse(null), today,
-            entries(personId));
+            withEntries ? entries(personId) : List.of());
     }
 
     List<Entry> entries(UUID personId) {

@@ -32,7 +32,7 @@ class JournalTool implements RecoveryTools {
 
     @Override
     public List<Link> onMyAftercare(UUID personId, Locale locale) {
-        Journal.State state = journal.state(personId);
+        Journal.State state = journal.stateWithoutEntries(personId);
         if (state.running()) {
             return List.of(new Link(msg("recovery.journal.card.running", locale, state.day()), PATH,
                 msg("recovery.journal.card.running.detail", locale)));
@@ -45,7 +45,7 @@ class JournalTool implements RecoveryTools {
     public List<Link> afterAnswer(UUID personId, UUID caseId, SupportOfferHook.OwnAnswers answers, Locale locale) {
         boolean stressed = answers.stress() != null && answers.stress() >= 4;
         boolean goingOverIt = answers.day1RuminationMean() != null && answers.day1RuminationMean() >= 3;
-        if ((!stressed && !goingOverIt) || journal.state(personId).running()) {
+        if ((!stressed && !goingOverIt) || journal.stateWithoutEntries(personId).running()) {
             return List.of();
         }
         return List.of(new Link(msg("recovery.journal.offer", locale), PATH,

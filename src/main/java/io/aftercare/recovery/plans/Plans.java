@@ -25,6 +25,7 @@ import io.aftercare.recovery.PlanShared;
 import io.aftercare.recovery.PlanUnshared;
 import io.aftercare.shared.DomainException;
 import io.aftercare.shared.Problems.FieldError;
+import io.aftercare.shared.ReadOnce;
 
 /** A person's plans for their coming on-call shifts: theirs alone, checked against their shifts in the directory. */
 @Service
@@ -76,11 +77,16 @@ public class Plans {
             .orElseThrow(() -> DomainException.notFound("Plan"));
     }
 
-    /** The person's shifts starting from now up to {@link #AHEAD}, by start. */
+    /**
+     * The person's shifts starting from now up to {@link #AHEAD}, by start; worked out once a page (My aftercare asks
+     * for its card and again for each open case).
+     */
     public List<OnCallShift> comingShifts(UUID personId) {
-        Instant now = clock.instant();
-        return directory.shifts(personId, now, now.plus(AHEAD)).stream().filter(s -> s.startsAt().isAfter(now))
-            .toList();
+        return ReadOnce.read("recovery.comingShifts", personId, () -> {
+            Instant now = clock.instant();
+            return directory.shifts(personId, now, now.plus(AHEAD)).stream().filter(s -> s.startsAt().isAfter(now))
+                .toList();
+        });
     }
 
     /** The next shift starting within {@link #SOON}, if any. */

@@ -128,4 +128,111 @@ class OnCallShiftsTest {
             shifts.forEach(s -> assertThat(s.endsAt()).isAfter(from));
         });
     }
+    /**
+     * Generated rotations over a year: the stretches are exactly those found by asking who is on call between every
+     * two hand-offs and override edges (how they were worked out before only the person's own shifts were looked at).
+     */
+    @Test
+    void theSameStretchesAsAskingAtEveryHandoff() {
+        List<ZoneId> zones = List.of(BERLIN, ZoneId.of("America/New_York"), ZoneId.of("Australia/Sydney"),
+            ZoneId.of("UTC"));
+        List<UUID> people = List.of(ANA, BO, CY);
+        int[] lengths = {8, 12, 24, 48, 168};
+        Seeded.tries(200, random -> {
+            ZoneId zone = zones.get(random.nextInt(zones.size()));
+            List<UUID> members = new ArrayList<>();
+            for (int i = random.nextInt(6); i >= 0; i--) {
+                members.add(people.get(random.nextInt(3)));
+            }
+            LocalDate startsOn = LocalDate.of(2025, 6, 1).plusDays(random.nextInt(400));
+            Instant base = startsOn.atStartOfDay(zone).toInstant();
+            List<Rotation.Override> overrides = new ArrayList<>();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                Instant start = base.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 300) - 60 * 24 * 30));
+                overrides.add(new Rotation.Override(UUID.randomUUID(), people.get(random.nextInt(3)), start,
+                    start.plus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 20)))));
+            }
+            int length = lengths[random.nextInt(lengths.length)];
+            Rotation r = new Rotation(UUID.randomUUID(), UUID.randomUUID(), "generated", members,
+                length, LocalTime.of(random.nextInt(24), random.nextBoolean() ? 0 : 30), zone,
+                startsOn, overrides);
+            UUID person = people.get(random.nextInt(3));
+            Instant from = base.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 200) - 60 * 24 * 60));
+            Instant to = from.plus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 365)));
+            assertThat(OnCallCalculator.shifts(r, person, from, to)).as("%s from %s to %s in %s", person, from, to, r)
+                .isEqualTo(askingAtEveryHandoff(r, person, from, to));
+        });
+    }
+
+    /** The stretches found by asking who is on call after every hand-off and override edge, one by one. */
+    static List<OnCallShift> askingAtEveryHandoff(Rotation rotation, UUID personId, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return List.of();
+        }
+        Instant last = to.minusNanos(1);
+        Instant lo = from;
+        Instant hi = to;
+        var first = OnCallCalculator.scheduledShift(rotation, from);
+        if (first.isPresent() && first.get().startsAt().isBefore(lo)) {
+            lo = first.get().startsAt();
+        }
+        var end = OnCallCalculator.scheduledShift(rotation, last);
+        if (end.isPresent() && end.get().endsAt().isAfter(hi)) {
+            hi = end.get().endsAt();
+        }
+        for (Rotation.Override o : rotation.overrides()) {
+            if (o.covers(from) && o.startsAt().isBefore(lo)) {
+                lo = o.startsAt();
+            }
+            if (o.covers(last) && o.endsAt().isAfter(hi)) {
+                hi = o.endsAt();
+            }
+        }
+        if (lo.isBefore(rotation.start())) {
+            lo = rotation.start();
+        }
+        if (!hi.isAfter(lo)) {
+            return List.of();
+        }
+        java.util.TreeSet<Instant> edges = new java.util.TreeSet<>(List.of(lo, hi));
+        if (!rotation.members().isEmpty()) {
+            for (long index = OnCallCalculator.shiftIndex(rotation, lo) + 1; ; index++) {
+                Instant handoff = OnCallCalculator.handoff(rotation, index);
+                if (!handoff.isBefore(hi)) {
+                    break;
+                }
+                edges.add(handoff);
+            }
+        }
+        for (Rotation.Override o : rotation.overrides()) {
+            for (Instant edge : List.of(o.startsAt(), o.endsAt())) {
+                if (edge.isAfter(lo) && edge.isBefore(hi)) {
+                    edges.add(edge);
+                }
+            }
+        }
+        List<OnCallShift> stretches = new ArrayList<>();
+        String previousLabel = null;
+        Instant a = null;
+        for (Instant b : edges) {
+            Instant at = a;
+            if (at != null && personId.equals(OnCallCalculator.onCallAt(rotation, at).orElse(null))) {
+                var override = rotation.overrides().stream().filter(o -> o.covers(at))
+                    .max(java.util.Comparator.comparing(Rotation.Override::startsAt));
+                String label = override.map(o -> "o" + o.id())
+                    .orElseGet(() -> "s" + OnCallCalculator.shiftIndex(rotation, at));
+                OnCallShift previous = stretches.isEmpty() ? null : stretches.get(stretches.size() - 1);
+                if (previous != null && previous.endsAt().equals(at) && label.equals(previousLabel)) {
+                    stretches.set(stretches.size() - 1, new OnCallShift(previous.teamId(), previous.rotationId(),
+                        previous.rotationName(), previous.startsAt(), b, previous.overridden()));
+                } else {
+                    stretches.add(new OnCallShift(rotation.teamId(), rotation.id(), rotation.name(), at, b,
+                        override.isPresent()));
+                }
+                previousLabel = label;
+            }
+            a = b;
+        }
+        return stretches.stream().filter(s -> s.startsAt().isBefore(to) && s.endsAt().isAfter(from)).toList();
+    }
 }

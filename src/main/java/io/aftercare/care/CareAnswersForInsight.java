@@ -84,4 +84,24 @@ public interface CareAnswersForInsight {
 
     /** {@link #casesFollowedUp(Instant, Instant)}, of one team's cases only. */
     List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team);
+
+    /**
+     * A month as a report reads it: the cases opened in it and those followed up in it, each list exactly as
+     * {@link #casesOpened} and {@link #casesFollowedUp} give it, read together.
+     *
+     * @param opened     {@code casesOpened(from, to, answeredBefore[, team])}
+     * @param followedUp {@code casesFollowedUp(from, to[, team])}
+     */
+    record Month(List<CaseAnswers> opened, List<CaseAnswers> followedUp) {
+        public Month {
+            opened = List.copyOf(opened);
+            followedUp = List.copyOf(followedUp);
+        }
+    }
+
+    /**
+     * {@link #casesOpened} and {@link #casesFollowedUp} of the same month in one read, of one team's cases when
+     * {@code team} is not null. {@code answeredBefore} must not be before {@code to}.
+     */
+    Month month(Instant from, Instant to, Instant answeredBefore, UUID team);
 }

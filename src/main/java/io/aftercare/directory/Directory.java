@@ -1,8 +1,10 @@
 package io.aftercare.directory;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,4 +59,7 @@ public interface Directory {
 
     /** The team's rotations, in the order the team keeps them (empty for an unknown team). */
     List<RotationRef> rotations(UUID teamId);
+
+    /** Each person's own time zone, in one read of nothing else (those not in the directory are left out). */
+    Map<UUID, ZoneId> timeZones(Collection<UUID> ids);
 }

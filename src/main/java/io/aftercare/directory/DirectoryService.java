@@ -1,8 +1,10 @@
 package io.aftercare.directory;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -101,5 +103,10 @@ class DirectoryService implements Directory {
     public List<RotationRef> rotations(UUID teamId) {
         return onCall.rotationsOf(teamId).stream().map(r -> new RotationRef(r.id(), r.teamId(), r.name(),
             r.members(), r.shiftLength(), r.zone())).toList();
+    }
+
+    @Override
+    public Map<UUID, ZoneId> timeZones(Collection<UUID> ids) {
+        return people.timeZones(ids);
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,20 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.care.CareAnswersForInsight;
 import io.aftercare.directory.Directory;
-import io.aftercare.directory.PersonRef;
 import io.aftercare.shared.DbTime;
 
 /**
- * Care's answers for the insights module's rule set, read in a handful of statements for a whole month of cases.
+ * Care's answers for the insights module's rule set: a whole month of cases read in one statement, and the time zones
+ * of their people from the directory.
  * Nothing here is shown to anyone: the rule set decides what a group may see.
  */
 @Component
 class InsightAnswers implements CareAnswersForInsight {
-
-    private static final String OPENED_IN_RANGE = "c.opened_at >= :from AND c.opened_at < :to";
-    private static final String FOLLOWED_UP_IN_RANGE = """
-            c.id IN (SELECT fs.case_id FROM care_step fs JOIN care_follow_up_answer fa ON fa.step_id = fs.id
-                     WHERE fa.answered_at >= :from AND fa.answered_at < :to)""";
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -46,7 +42,7 @@ class InsightAnswers implements CareAnswersForInsight {
         this.directory = directory;
     }
 
-    /** What is read of one case before it is complete. */
+    /** What is read of one case before it is complete: every answer, each with when it was given. */
     private static final class Row {
         UUID caseId;
         UUID personId;
@@ -56,144 +52,174 @@ class InsightAnswers implements CareAnswersForInsight {
         final Set<UUID> teams = new HashSet<>();
         Integer stress;
         Set<String> effects = Set.of();
+        Instant checkedInAt;
         final Map<Integer, FollowUp> followUps = new java.util.TreeMap<>();
+        boolean optedOut;
+        Instant optedOutAt;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore) {
-        return read(OPENED_IN_RANGE, from, to, answeredBefore, null);
+        return casesOpened(from, to, answeredBefore, null);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore, UUID team) {
-        return read(OPENED_IN_RANGE, from, to, answeredBefore, team);
+        Map<UUID, Row> rows = read(from, to, answeredBefore, team, true, false);
+        return complete(rows.values(), answeredBefore, zones(rows.values()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesFollowedUp(Instant from, Instant to) {
-        return read(FOLLOWED_UP_IN_RANGE, from, to, to, null);
+        return casesFollowedUp(from, to, null);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team) {
-        return read(FOLLOWED_UP_IN_RANGE, from, to, to, team);
+        Map<UUID, Row> rows = read(from, to, to, team, false, true);
+        return complete(rows.values(), to, zones(rows.values()));
     }
 
-    private List<CaseAnswers> read(String filter, Instant from, Instant to, Instant answeredBefore, UUID team) {
-        // a team's cases only (the teams the person was in at the case's opening), when one is asked for
-        String inRange = "c.origin = :origin AND " + filter + (team == null ? ""
-            : " AND c.id IN (SELECT tt.case_id FROM care_case_team tt WHERE tt.team_id = :team)");
+    @Override
+    @Transactional(readOnly = true)
+    public Month month(Instant from, Instant to, Instant answeredBefore, UUID team) {
+        Map<UUID, Row> rows = read(from, to, answeredBefore, team, true, true);
+        Map<UUID, ZoneId> zones = zones(rows.values());
+        return new Month(
+            complete(rows.values().stream().filter(r -> inRange(r.openedAt, from, to)).toList(), answeredBefore,
+                zones),
+            complete(rows.values().stream()
+                .filter(r -> r.followUps.values().stream().anyMatch(f -> inRange(f.answeredAt(), from, to)))
+                .toList(), to, zones));
+    }
+
+    /**
+     * The cases opened from {@code from} to {@code to}, those with a follow-up answered then, or both, in one
+     * statement: each case's incidents, teams, check-in, follow-ups answered before {@code answeredBefore} and
+     * opting out are joined to it (a case comes back once per incident, team and follow-up, and is put together
+     * here), and a team's cases are joined to the team's. By when they opened, then by id.
+     */
+    private Map<UUID, Row> read(Instant from, Instant to, Instant answeredBefore, UUID team, boolean opened,
+                                boolean followedUp) {
+        String openedIds = "SELECT oc.id FROM care_case oc WHERE oc.opened_at >= :from AND oc.opened_at < :to";
+        String followedUpIds = """
+                SELECT ms.case_id FROM care_step ms JOIN care_follow_up_answer fa ON fa.step_id = ms.id
+                WHERE fa.answered_at >= :from AND fa.answered_at < :to""";
+        String inRange = opened && followedUp ? "c.id IN (" + openedIds + " UNION " + followedUpIds + ")"
+            : opened ? "c.opened_at >= :from AND c.opened_at < :to" : "c.id IN (" + followedUpIds + ")";
         Map<UUID, Row> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT c.id, c.person_id, c.opened_at FROM care_case c WHERE " + inRange
-                + " ORDER BY c.opened_at, c.id")
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
-            .query((ResultSet rs) -> {
-                Row row = new Row();
-                row.caseId = rs.getObject("id", UUID.class);
-                row.personId = rs.getObject("person_id", UUID.class);
-                row.openedAt = DbTime.instant(rs, "opened_at");
-                rows.put(row.caseId, row);
-            });
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        // the case's first incident: its severity and when it started
         jdbc.sql("""
-                SELECT i.case_id, i.severity, i.started_at FROM care_case_incident i
-                JOIN care_case c ON c.id = i.case_id WHERE """ + " " + inRange)
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
+                SELECT c.id, c.person_id, c.opened_at, i.severity, i.started_at, t.team_id,
+                       a.stress, a.effects, a.answered_at AS checked_in_at,
+                       fs.step_day, f.answered_at AS followed_up_at, f.rumination_1, f.rumination_2, f.rumination_3,
+                       f.self_critic_1, f.self_critic_2, f.mistakes_1, f.mistakes_2,
+                       p.opted_out, p.opted_out_at
+                FROM care_case c
+                """ + (team == null ? "" : "JOIN care_case_team ct ON ct.case_id = c.id AND ct.team_id = :team\n") + """
+                JOIN care_case_incident i ON i.case_id = c.id
+                LEFT JOIN care_case_team t ON t.case_id = c.id
+                LEFT JOIN (care_step s JOIN care_check_in_answer a ON a.step_id = s.id AND a.answered_at < :before)
+                       ON s.case_id = c.id AND s.kind = :checkIn
+                LEFT JOIN (care_step fs JOIN care_follow_up_answer f ON f.step_id = fs.id AND f.answered_at < :before)
+                       ON fs.case_id = c.id AND fs.kind = :followUp
+                LEFT JOIN care_person p ON p.person_id = c.person_id AND p.opted_out
+                WHERE c.origin = :origin AND """ + " " + inRange + """
+
+                ORDER BY c.opened_at, c.id""")
+            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
+            .param("before", DbTime.toDb(answeredBefore)).param("checkIn", StepKind.CHECK_IN.name())
+            .param("followUp", StepKind.FOLLOW_UP.name()).param("team", team)
             .query((ResultSet rs) -> {
-                Row row = rows.get(rs.getObject("case_id", UUID.class));
+                UUID caseId = rs.getObject("id", UUID.class);
+                Row row = rows.get(caseId);
+                if (row == null) {
+                    row = new Row();
+                    row.caseId = caseId;
+                    row.personId = rs.getObject("person_id", UUID.class);
+                    row.openedAt = DbTime.instant(rs, "opened_at");
+                    Object stress = rs.getObject("stress");
+                    if (stress != null) {
+                        row.stress = ((Number) stress).intValue();
+                        String effects = rs.getString("effects");
+                        row.effects = effects == null || effects.isBlank() ? Set.of() : Set.of(effects.split(","));
+                        row.checkedInAt = DbTime.instant(rs, "checked_in_at");
+                    }
+                    row.optedOut = rs.getBoolean("opted_out");
+                    row.optedOutAt = DbTime.instant(rs, "opted_out_at");
+                    rows.put(caseId, row);
+                }
+                // the case's first incident: its severity and when it started
                 Instant started = DbTime.instant(rs, "started_at");
-                if (row != null && (row.startedAt == null || started.isBefore(row.startedAt))) {
+                if (row.startedAt == null || started.isBefore(row.startedAt)) {
                     row.startedAt = started;
                     row.severity = rs.getString("severity");
                 }
-            });
-        jdbc.sql("SELECT t.case_id, t.team_id FROM care_case_team t JOIN care_case c ON c.id = t.case_id WHERE "
-                + inRange)
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
-            .query((ResultSet rs) -> {
-                Row row = rows.get(rs.getObject("case_id", UUID.class));
-                if (row != null) {
-                    row.teams.add(rs.getObject("team_id", UUID.class));
+                UUID teamId = rs.getObject("team_id", UUID.class);
+                if (teamId != null) {
+                    row.teams.add(teamId);
                 }
-            });
-        jdbc.sql("""
-                SELECT s.case_id, a.stress, a.effects FROM care_step s
-                JOIN care_check_in_answer a ON a.step_id = s.id
-                JOIN care_case c ON c.id = s.case_id
-                WHERE s.kind = :kind AND a.answered_at < :before AND """ + " " + inRange)
-            .param("kind", StepKind.CHECK_IN.name()).param("before", DbTime.toDb(answeredBefore))
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
-            .query((ResultSet rs) -> {
-                Row row = rows.get(rs.getObject("case_id", UUID.class));
-                if (row != null) {
-                    row.stress = rs.getInt("stress");
-                    String effects = rs.getString("effects");
-                    row.effects = effects == null || effects.isBlank() ? Set.of() : Set.of(effects.split(","));
-                }
-            });
-        jdbc.sql("""
-                SELECT s.case_id, s.step_day, f.answered_at, f.rumination_1, f.rumination_2, f.rumination_3, f.self_critic_1,
-                       f.self_critic_2, f.mistakes_1, f.mistakes_2
-                FROM care_step s
-                JOIN care_follow_up_answer f ON f.step_id = s.id
-                JOIN care_case c ON c.id = s.case_id
-                WHERE s.kind = :kind AND f.answered_at < :before AND """ + " " + inRange)
-            .param("kind", StepKind.FOLLOW_UP.name()).param("before", DbTime.toDb(answeredBefore))
-            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to)).param("team", team)
-            .query((ResultSet rs) -> {
-                Row row = rows.get(rs.getObject("case_id", UUID.class));
-                if (row == null) {
-                    return;
-                }
-                Map<Answers.Measure, double[]> sums = new EnumMap<>(Answers.Measure.class);
-                for (Answers.Item item : Answers.Item.values()) {
-                    Object value = rs.getObject(item.column);
-                    if (value != null) {
-                        double[] sum = sums.computeIfAbsent(item.measure, m -> new double[2]);
-                        sum[0] += ((Number) value).intValue();
-                        sum[1]++;
+                Instant followedUpAt = DbTime.instant(rs, "followed_up_at");
+                if (followedUpAt != null) {
+                    int day = rs.getInt("step_day");
+                    if (!row.followUps.containsKey(day)) {
+                        row.followUps.put(day, new FollowUp(day, followedUpAt, measures(rs)));
                     }
                 }
-                Map<Measure, Double> measures = new EnumMap<>(Measure.class);
-                sums.forEach((m, s) -> measures.put(Measure.valueOf(m.name()), Math.round(s[0] / s[1] * 10) / 10.0));
-                int day = rs.getInt("step_day");
-                row.followUps.put(day, new FollowUp(day, DbTime.instant(rs, "answered_at"), measures));
             });
-        Set<UUID> personIds = new HashSet<>();
-        rows.values().forEach(r -> personIds.add(r.personId));
-        Map<UUID, Instant> optedOutAt = new HashMap<>();
-        Set<UUID> optedOut = new HashSet<>();
-        jdbc.sql("SELECT person_id, opted_out_at FROM care_person WHERE opted_out AND person_id IN (:ids)")
-            .param("ids", personIds)
-            .query((ResultSet rs) -> {
-                UUID id = rs.getObject("person_id", UUID.class);
-                optedOut.add(id);
-                Instant at = DbTime.instant(rs, "opted_out_at");
-                optedOutAt.put(id, at == null ? Instant.EPOCH : at);
-            });
-        Map<UUID, ZoneId> zones = new HashMap<>();
-        for (PersonRef p : directory.people(personIds)) {
-            zones.put(p.id(), p.timeZone());
+        return rows;
+    }
+
+    /** Each measure's mean of its items answered, on 1–5 to one decimal; a measure with none answered is absent. */
+    private static Map<Measure, Double> measures(ResultSet rs) throws java.sql.SQLException {
+        Map<Answers.Measure, double[]> sums = new EnumMap<>(Answers.Measure.class);
+        for (Answers.Item item : Answers.Item.values()) {
+            Object value = rs.getObject(item.column);
+            if (value != null) {
+                double[] sum = sums.computeIfAbsent(item.measure, m -> new double[2]);
+                sum[0] += ((Number) value).intValue();
+                sum[1]++;
+            }
         }
+        Map<Measure, Double> measures = new EnumMap<>(Measure.class);
+        sums.forEach((m, s) -> measures.put(Measure.valueOf(m.name()), Math.round(s[0] / s[1] * 10) / 10.0));
+        return measures;
+    }
+
+    /** Each person's own time zone, from the directory (UTC for anyone it does not know). */
+    private Map<UUID, ZoneId> zones(Collection<Row> rows) {
+        Set<UUID> personIds = new HashSet<>();
+        rows.forEach(r -> personIds.add(r.personId));
+        return directory.timeZones(personIds);
+    }
+
+    /**
+     * The cases, each with only what was answered before {@code answeredBefore}, whether the person had opted out by
+     * then, and the hours of its first incident in the person's own time zone. A case with no incident is left out.
+     */
+    private static List<CaseAnswers> complete(Collection<Row> rows, Instant answeredBefore, Map<UUID, ZoneId> zones) {
         List<CaseAnswers> cases = new ArrayList<>(rows.size());
-        for (Row r : rows.values()) {
+        for (Row r : rows) {
             if (r.startedAt == null) {
                 continue;
             }
-            List<FollowUp> followUps = new ArrayList<>(r.followUps.values());
-            Instant outAt = optedOutAt.get(r.personId);
+            boolean checkedIn = r.stress != null && r.checkedInAt.isBefore(answeredBefore);
+            List<FollowUp> followUps = r.followUps.values().stream()
+                .filter(f -> f.answeredAt().isBefore(answeredBefore)).toList();
+            Instant outAt = r.optedOut ? (r.optedOutAt == null ? Instant.EPOCH : r.optedOutAt) : null;
             cases.add(new CaseAnswers(r.caseId, r.personId, r.teams, r.severity,
-                hours(r.startedAt, zones.getOrDefault(r.personId, ZoneOffset.UTC)), r.openedAt, r.stress, r.effects,
-                followUps, optedOut.contains(r.personId), outAt != null && outAt.isBefore(answeredBefore)));
+                hours(r.startedAt, zones.getOrDefault(r.personId, ZoneOffset.UTC)), r.openedAt,
+                checkedIn ? r.stress : null, checkedIn ? r.effects : Set.of(), followUps, r.optedOut,
+                outAt != null && outAt.isBefore(answeredBefore)));
         }
         return cases;
+    }
+
+    private static boolean inRange(Instant at, Instant from, Instant to) {
+        return !at.isBefore(from) && at.isBefore(to);
     }
 
     /** Working hours 08–18 Monday to Friday, sleep hours 22–08 every day, off hours the rest. */

@@ -220,6 +220,20 @@ public class PersonRepository {
             p.quietEnd(), p.weekendDays(), p.managerId(), identities.getOrDefault(p.id(), Map.of()))).toList();
     }
 
+    /** Each person's time zone, a thousand people a statement. */
+    public Map<UUID, ZoneId> timeZones(Collection<UUID> ids) {
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            jdbc.sql("SELECT id, time_zone FROM person WHERE id IN (:ids)").param("ids", chunk)
+                .query((ResultSet rs) -> {
+                    zones.put(rs.getObject("id", UUID.class), ZoneId.of(rs.getString("time_zone")));
+                });
+        }
+        return zones;
+    }
+
     public long count(String where, Object... params) {
         return jdbc.sql("SELECT COUNT(*) FROM person WHERE " + where).params(Arrays.asList(params))
             .query(Long.class).single();

@@ -65,7 +65,11 @@ public class CareInsight {
     public InsightReport report(UUID viewer, UUID teamId, YearMonth month, Locale locale) {
         String monthLabel = DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month);
         Window window = Window.Months.of(month);
-        List<CaseAnswers> everyone = everyone(teamId, month);
+        Instant start = ReleasedMonths.start(month);
+        Instant end = ReleasedMonths.end(month);
+        // the month's cases and its follow-ups in one read; a team's are read alone, not picked from the organisation's
+        CareAnswersForInsight.Month cases = care.month(start, end, ReleasedMonths.releasedAt(month), teamId);
+        List<CaseAnswers> everyone = firstOfEach(cases.opened());
         // rule 8: whoever has opted out is out of every figure from then on, but the one about opting out
         List<CaseAnswers> taking = everyone.stream().filter(c -> !c.optedOut()).toList();
         List<CaseAnswers> checkedIn = taking.stream().filter(c -> c.stress() != null).toList();
@@ -138,11 +142,7 @@ public class CareInsight {
         sections.add(new InsightReport.Section("outreach", words.text("insight.section.outreach", locale), reach));
 
         // follow-ups: each measure at each day, in three bands, counted in the month they were answered
-        Instant start = ReleasedMonths.start(month);
-        Instant end = ReleasedMonths.end(month);
-        List<CaseAnswers> followedUp = (teamId == null ? care.casesFollowedUp(start, end)
-                : care.casesFollowedUp(start, end, teamId)).stream()
-            .filter(c -> !c.optedOut()).toList();
+        List<CaseAnswers> followedUp = cases.followedUp().stream().filter(c -> !c.optedOut()).toList();
         List<InsightReport.Line> followUps = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             for (int day : FOLLOW_UP_DAYS) {
@@ -175,19 +175,15 @@ public class CareInsight {
      * as on its insight page: programme health shows them, and a coordinator who reads both is given one answer.
      */
     public List<InsightReport.Line> outreach(UUID viewer, YearMonth month, Locale locale) {
-        List<CaseAnswers> taking = everyone(null, month).stream().filter(c -> !c.optedOut()).toList();
+        List<CaseAnswers> taking = firstOfEach(care.casesOpened(ReleasedMonths.start(month), ReleasedMonths.end(month),
+            ReleasedMonths.releasedAt(month))).stream().filter(c -> !c.optedOut()).toList();
         return outreachLines(new Asker(viewer, Window.Months.of(month)), taking, month, locale);
     }
 
-    /** One case per person, their first of the month, in the team at the incident (everyone for no team). */
-    private List<CaseAnswers> everyone(UUID teamId, YearMonth month) {
+    /** One case per person, their first of the month (the cases come by when they opened). */
+    private static List<CaseAnswers> firstOfEach(List<CaseAnswers> opened) {
         Map<UUID, CaseAnswers> byPerson = new LinkedHashMap<>();
-        Instant from = ReleasedMonths.start(month);
-        Instant to = ReleasedMonths.end(month);
-        Instant releasedAt = ReleasedMonths.releasedAt(month);
-        // a team's cases are read alone, not picked from the organisation's
-        for (CaseAnswers c : teamId == null ? care.casesOpened(from, to, releasedAt)
-                : care.casesOpened(from, to, releasedAt, teamId)) {
+        for (CaseAnswers c : opened) {
             byPerson.putIfAbsent(c.personId(), c);
         }
         return List.copyOf(byPerson.values());

@@ -22,9 +22,14 @@ public interface CareHistory {
      * closes the case. Steps still ahead are scheduled as usual. Publishes no events and schedules no prompt or
      * reminder for the past: the past is not news.
      *
-     * @return the ids of the cases the incident's people are now in
+     * @return the cases the incident's people are now in: each one's person and when it was opened (when the
+     *         incident resolved, or earlier for a case the incident joined)
      */
-    List<UUID> incidentResolvedInThePast(ResolvedIncident incident, PastAnswers answers);
+    List<PastCase> incidentResolvedInThePast(ResolvedIncident incident, PastAnswers answers);
+
+    /** A case of the past: whose it is and when it was opened; nothing of what was answered in it. */
+    record PastCase(UUID caseId, UUID personId, java.time.Instant openedAt) {
+    }
 
     /**
      * A case the person opened for themselves (“I had a rough one”) at {@code openedAt}, its check-in waiting from

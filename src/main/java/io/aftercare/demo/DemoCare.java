@@ -70,15 +70,30 @@ final class DemoCare {
      */
     private static final Set<String> FINE_AFTER_BIG_ONES = Set.of("priya");
 
+    /**
+     * Checkout people who ask for a peer supporter in their check-in after a big incident the whole team was in
+     * (and get one: see DemoOrganisation), with the hours from the case opening to the supporter's first contact.
+     * Three within a day, two more within three days: enough people for the lead's outreach figures to be shown.
+     */
+    private static final Map<String, Integer> ASK_FOR_A_SUPPORTER_AFTER_BIG_ONES = Map.of("aisha", 6, "elif", 8, "ben", 22,
+        "marta", 31, "jonas", 50);
+
     private final Map<UUID, Habit> habits = new HashMap<>();
+    private final Set<UUID> askForASupporter = new HashSet<>();
+    /** The outreach each person asked for in the check-ins answered since {@link #checkInsAnswered} was last read. */
+    private final Map<UUID, String> wishes = new HashMap<>();
     private final Set<UUID> fineAfterBigOnes = new HashSet<>();
     private final Random random = new Random(7);
     private final Instant now;
     private final Instant start;
 
+    private final Map<String, PersonRef> byLogin;
+
     DemoCare(UUID admin, Map<String, PersonRef> byLogin, Instant now) {
+        this.byLogin = byLogin;
         byLogin.forEach((login, person) -> habits.put(person.id(), HABITS.getOrDefault(login, QUIET)));
         FINE_AFTER_BIG_ONES.forEach(login -> fineAfterBigOnes.add(byLogin.get(login).id()));
+        ASK_FOR_A_SUPPORTER_AFTER_BIG_ONES.keySet().forEach(login -> askForASupporter.add(byLogin.get(login).id()));
         if (admin != null) {
             habits.put(admin, ADMIN);
         }
@@ -89,7 +104,38 @@ final class DemoCare {
     /** The answers after one incident: each person's level at the time, a little higher early on. */
     PastAnswers after(IncidentView incident) {
         double severity = (3 - incident.severity().ordinal()) * 0.2;
-        return (personId, kind, day) -> answer(personId, kind, day, incident.resolvedAt(), severity);
+        return (personId, kind, day) -> remembered(personId, kind,
+            answer(personId, kind, day, incident.resolvedAt(), severity));
+    }
+
+    /**
+     * Who had a check-in due in the incidents given since the last call, each with the outreach they asked for
+     * ({@code null} when they did not answer or said they were fine): peer support's record of their cases.
+     */
+    Map<UUID, String> checkInsAnswered() {
+        Map<UUID, String> answered = new HashMap<>(wishes);
+        wishes.clear();
+        return answered;
+    }
+
+    /**
+     * Hours from the case opening to a peer supporter's first contact, for a demo person who asks for one after a
+     * big incident; empty for everyone else.
+     */
+    Optional<Integer> supporterContactAfterBigOnes(UUID personId) {
+        return byLogin.entrySet().stream().filter(e -> e.getValue().id().equals(personId)).findFirst()
+            .map(e -> ASK_FOR_A_SUPPORTER_AFTER_BIG_ONES.get(e.getKey()));
+    }
+
+    UUID id(String login) {
+        return byLogin.get(login).id();
+    }
+
+    private Optional<PastAnswer> remembered(UUID personId, String kind, Optional<PastAnswer> answer) {
+        if (kind.equals("CHECK_IN")) {
+            wishes.put(personId, answer.map(PastAnswer::outreach).orElse(null));
+        }
+        return answer;
     }
 
     /**
@@ -98,11 +144,19 @@ final class DemoCare {
      */
     PastAnswers afterAllHands(IncidentView incident) {
         double severity = (3 - incident.severity().ordinal()) * 0.2;
-        return (personId, kind, day) -> !kind.equals("CHECK_IN")
+        return (personId, kind, day) -> remembered(personId, kind, !kind.equals("CHECK_IN")
             ? answer(personId, kind, day, incident.resolvedAt(), severity)
             : fineAfterBigOnes.contains(personId)
             ? Optional.of(PastAnswer.quick("FINE", Duration.ofMinutes(40)))
-            : Optional.of(checkIn(habits.getOrDefault(personId, QUIET), incident.resolvedAt(), severity, 0.5));
+            : Optional.of(askingForASupporter(personId,
+                checkIn(habits.getOrDefault(personId, QUIET), incident.resolvedAt(), severity, 0.5))));
+    }
+
+    /** The same answer, asking for a peer supporter, for those who do after a big one. */
+    private PastAnswer askingForASupporter(UUID personId, PastAnswer answer) {
+        return askForASupporter.contains(personId)
+            ? PastAnswer.checkIn(answer.stress(), answer.effects(), "PEER_SUPPORTER", answer.note(), answer.after())
+            : answer;
     }
 
     /** The admin's own case of this morning: answered the check-in half an hour after opening it. */

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.care.CareHistory;
+import io.aftercare.care.CareHistory.PastCase;
 import io.aftercare.care.ResolvedIncident;
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.NewPerson;
@@ -104,6 +105,9 @@ public class DemoOrganisation {
         "Card authorisations timing out", "Queue backlog in order processing", "CDN certificate expired",
         "Elevated error rate on the mobile API", "Disk full on the logging cluster",
         "Memory leak in the pricing service", "DNS resolution failures in one region");
+
+    /** Supporters of other teams than Checkout, for its people's requests after a big incident. */
+    private static final List<String> OUTSIDE_CHECKOUT_SUPPORTERS = List.of("hannah", "noah", "kenji");
 
     /** Checkout's newest four: in the team, not yet on its rotation. */
     private static final List<String> CHECKOUT_SHADOWING = List.of("elif", "marta", "ben", "ana");
@@ -424,7 +428,39 @@ public class DemoOrganisation {
         incidents.acknowledge(incident.id(), at.plus(Duration.ofMinutes(2)), null);
         IncidentView resolved = incidents.resolve(incident.id(), at.plus(Duration.ofMinutes(95 + 5 * (month % 4))),
             null);
-        care.incidentResolvedInThePast(resolved(resolved), answers.afterAllHands(resolved));
+        List<PastCase> cases = care.incidentResolvedInThePast(resolved(resolved), answers.afterAllHands(resolved));
+        Map<UUID, String> wishes = peerSupportRecord(resolved, cases, answers);
+        // those who asked for a peer supporter got one from another team, who got in touch within hours or days
+        List<UUID> supporters = OUTSIDE_CHECKOUT_SUPPORTERS.stream().map(answers::id).toList();
+        int k = 0;
+        for (PastCase c : cases) {
+            Integer hours = answers.supporterContactAfterBigOnes(c.personId()).orElse(null);
+            if (hours == null || !"PEER_SUPPORTER".equals(wishes.get(c.personId()))) {
+                continue;
+            }
+            // asked in the check-in (two hours after, and answered within two and a half more), acknowledged within
+            // the hour or so, then contact: the case's first outreach, `hours` after it opened (a month varies it)
+            Instant requested = c.openedAt().plus(Duration.ofMinutes(270));
+            Duration acknowledged = Duration.ofMinutes(20 + 10 * (k % 3));
+            Duration contact = Duration.ofHours(hours).plus(Duration.ofMinutes(20L * (month % 3)))
+                .minus(Duration.between(c.openedAt(), requested)).minus(acknowledged);
+            support.pastRequestFromCheckIn(c.caseId(), c.personId(), supporters.get(k % supporters.size()),
+                requested, acknowledged, contact, Duration.ofDays(3));
+            k++;
+        }
+    }
+
+    /** Peer support's record of the incident's new cases, with the outreach each person asked for. */
+    private Map<UUID, String> peerSupportRecord(IncidentView incident, List<PastCase> cases, DemoCare answers) {
+        Map<UUID, String> wishes = answers.checkInsAnswered();
+        for (PastCase c : cases) {
+            // a case the incident joined already has its record, from the incident that opened it
+            if (wishes.containsKey(c.personId())) {
+                support.pastCase(c.caseId(), c.personId(), List.of(incident.id()), c.openedAt(),
+                    wishes.get(c.personId()));
+            }
+        }
+        return wishes;
     }
 
     /**
@@ -434,7 +470,8 @@ public class DemoOrganisation {
      */
     private void resolve(UUID incidentId, Instant at, DemoCare answers) {
         IncidentView resolved = incidents.resolve(incidentId, at, null);
-        care.incidentResolvedInThePast(resolved(resolved), answers.after(resolved));
+        peerSupportRecord(resolved, care.incidentResolvedInThePast(resolved(resolved), answers.after(resolved)),
+            answers);
     }
 
     private static ResolvedIncident resolved(IncidentView resolved) {

@@ -26,6 +26,20 @@ public interface SupportHistory {
     void pastRequest(UUID personId, UUID supporterId, Instant requestedAt, Duration acknowledgedAfter,
                      Duration contactAfter, Duration closedAfter);
 
+    /**
+     * Peer support's record of a care case of the past, as live events would have left it: the incidents it is
+     * about and the outreach the person asked for in their check-in ({@code null} when they did not say).
+     */
+    void pastCase(UUID caseId, UUID personId, List<UUID> incidentIds, Instant openedAt, String outreachWish);
+
+    /**
+     * A request the person made in their check-in answer for a care case of the past (recorded first with
+     * {@link #pastCase}), offered to {@code supporterId}, acknowledged, contact made and closed after the given
+     * times. The contact is the case's first outreach, as it is for a live request.
+     */
+    void pastRequestFromCheckIn(UUID caseId, UUID personId, UUID supporterId, Instant requestedAt,
+                                Duration acknowledgedAfter, Duration contactAfter, Duration closedAfter);
+
     /** A request the person makes now, assigned (or left waiting for the coordinators) exactly as a live one. */
     UUID requestNow(UUID personId);
 }

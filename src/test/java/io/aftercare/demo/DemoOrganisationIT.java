@@ -191,6 +191,8 @@ class DemoOrganisationIT {
         String care = sam.get("/teams/" + checkout + "/care").body();
         assertThat(care).contains("Priya Natarajan", "Suggest a check-in")
             .doesNotContain("Checked in", "CHECKED_IN");
+        // Sam is in the team he leads: his own row points to My aftercare instead of offering him a suggestion
+        assertThat(care).contains("Your own check-ins are on My aftercare");
     }
 
     @Test
@@ -210,6 +212,13 @@ class DemoOrganisationIT {
             .singleElement().satisfies(text -> assertThat(text).containsPattern(COUNT));
         assertThat(figureTexts(insight, "care\\.outreach\\.72h")).as("outreach within 72 hours")
             .singleElement().satisfies(text -> assertThat(text).containsPattern(COUNT));
+        // people who asked for a peer supporter after the month's big incident heard from one: real counts, not
+        // "2 or fewer", and the typical time to it
+        assertThat(figureTexts(insight, "care\\.outreach\\.(?:24|72)h")).as("outreach as exact counts")
+            .hasSize(2).allSatisfy(text -> assertThat(text).containsPattern("^[3-9] of \\d+ \\(\\d+\\.\\d%\\)"));
+        assertThat(figureTexts(insight, "care\\.outreach\\.median")).as("time to first outreach")
+            .singleElement().satisfies(text -> assertThat(text)
+                .containsPattern("heard from them within [\\d.]+ hours \\(the median, of [5-9] people\\)"));
         // the same page as a CSV: a row with a count of people
         assertThat(sam.get("/teams/" + checkout + "/insight.csv").body())
             .containsPattern("\\ncare\\.stressed[^\\n]*,\\d+,");

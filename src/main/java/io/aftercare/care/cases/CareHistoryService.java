@@ -43,16 +43,16 @@ class CareHistoryService implements CareHistory {
 
     @Override
     @Transactional
-    public List<UUID> incidentResolvedInThePast(ResolvedIncident incident, PastAnswers answers) {
+    public List<PastCase> incidentResolvedInThePast(ResolvedIncident incident, PastAnswers answers) {
         Instant now = clock.instant();
         List<UUID> caseIds = opening.incidentResolved(incident, false);
         if (caseIds.isEmpty()) {
-            return caseIds;
+            return List.of();
         }
         // a case opened now for an incident long ago was opened when the incident resolved
         store.backdateOpening(caseIds, incident.resolvedAt());
         settleDue(caseIds, answers, now);
-        return caseIds;
+        return store.pastCases(caseIds);
     }
 
     @Override

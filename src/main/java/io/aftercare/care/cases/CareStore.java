@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.aftercare.care.CareHistory.PastCase;
 import io.aftercare.care.cases.CareViews.CaseView;
 import io.aftercare.care.cases.CareViews.IncidentView;
 import io.aftercare.care.cases.CareViews.SuggestionView;
@@ -126,6 +127,18 @@ class CareStore {
     void backdateOpening(List<UUID> caseIds, Instant at) {
         jdbc.sql("UPDATE care_case SET opened_at = :at WHERE id IN (:ids) AND opened_at > :at")
             .param("at", DbTime.toDb(at)).param("ids", caseIds).update();
+    }
+
+    /** Whose each case is and when it was opened, in the order given (for care replayed from the past). */
+    List<PastCase> pastCases(List<UUID> caseIds) {
+        Map<UUID, PastCase> byId = new HashMap<>();
+        jdbc.sql("SELECT id, person_id, opened_at FROM care_case WHERE id IN (:ids)").param("ids", caseIds)
+            .query((ResultSet rs) -> {
+                UUID id = rs.getObject("id", UUID.class);
+                byId.put(id, new PastCase(id, rs.getObject("person_id", UUID.class),
+                    DbTime.instant(rs, "opened_at")));
+            });
+        return caseIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     // ---------------------------------------------------------------- cases

@@ -49,6 +49,10 @@ class LeadSuggestions {
         if (!team.members().contains(personId) && !team.leads().contains(personId)) {
             throw DomainException.notFound("Team member");
         }
+        if (personId.equals(leadId)) {
+            // nobody invites themselves: their own check-in is a click away on My aftercare
+            throw DomainException.invalid("personId", "is you: check in from My aftercare instead");
+        }
         if (!store.hasOpenSuggestion(personId) && !store.hasOptedOut(personId)) {
             UUID id = UUID.randomUUID();
             Instant now = clock.instant();

@@ -64,6 +64,7 @@ class TeamCareApiController {
     @Operation(summary = "Suggest a check-in to a member of the team",
         description = "The person finds an invitation on My aftercare; you learn nothing of what follows. The answer "
             + "is 202 whatever the person has done (an invitation already waiting, a case open, opted out). "
+            + "400 when personId is missing or is you (your own check-in is on My aftercare); "
             + "403 when you are neither an admin nor a lead of this team; "
             + "404 when there is no such team, or the person is not in it.")
     ResponseEntity<Void> suggest(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id,

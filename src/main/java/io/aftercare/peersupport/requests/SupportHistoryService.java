@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.peersupport.SupportHistory;
+import io.aftercare.peersupport.cases.SupportCases;
 import io.aftercare.peersupport.resources.ResourceCatalogue;
 import io.aftercare.peersupport.resources.ResourceCatalogue.NewResource;
 
@@ -22,10 +23,12 @@ class SupportHistoryService implements SupportHistory {
     private final Roster roster;
     private final SupportRequestService requests;
     private final RequestProperties properties;
+    private final SupportCases cases;
     private final Clock clock;
 
     SupportHistoryService(ResourceCatalogue resources, SupportRequestStore store, Roster roster, SupportRequestService requests,
-                          RequestProperties properties, Clock clock) {
+                          RequestProperties properties, SupportCases cases, Clock clock) {
+        this.cases = cases;
         this.resources = resources;
         this.store = store;
         this.roster = roster;
@@ -62,8 +65,36 @@ class SupportHistoryService implements SupportHistory {
         if (!closed.isBefore(clock.instant())) {
             throw new IllegalArgumentException("a past request ends in the past");
         }
-        store.insertPast(UUID.randomUUID(), personId, supporterId, UUID.randomUUID(), requestedAt,
+        store.insertPast(UUID.randomUUID(), personId, null, supporterId, UUID.randomUUID(), requestedAt,
             requestedAt.plus(properties.acknowledgeWithin()), acknowledged, contact, closed);
+    }
+
+    @Override
+    @Transactional
+    public void pastCase(UUID caseId, UUID personId, List<UUID> incidentIds, Instant openedAt, String outreachWish) {
+        cases.opened(caseId, personId, incidentIds, openedAt);
+        if (outreachWish != null) {
+            cases.outreachWish(caseId, personId, outreachWish, openedAt);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void pastRequestFromCheckIn(UUID caseId, UUID personId, UUID supporterId, Instant requestedAt,
+                                       Duration acknowledgedAfter, Duration contactAfter, Duration closedAfter) {
+        if (cases.find(caseId).filter(c -> c.personId().equals(personId)).isEmpty()) {
+            throw new IllegalArgumentException("a request from a check-in belongs to a case of the same person");
+        }
+        Instant acknowledged = requestedAt.plus(acknowledgedAfter);
+        Instant contact = acknowledged.plus(contactAfter);
+        Instant closed = contact.plus(closedAfter);
+        if (!closed.isBefore(clock.instant())) {
+            throw new IllegalArgumentException("a past request ends in the past");
+        }
+        store.insertPast(UUID.randomUUID(), personId, caseId, supporterId, UUID.randomUUID(), requestedAt,
+            requestedAt.plus(properties.acknowledgeWithin()), acknowledged, contact, closed);
+        // contact made is the case's first outreach, as AnswerRequest records it for a live request
+        cases.reachedOut(caseId, supporterId, contact);
     }
 
     @Override

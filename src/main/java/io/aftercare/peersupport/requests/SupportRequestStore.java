@@ -110,14 +110,15 @@ class SupportRequestStore {
      * A request from the past in the shape a live one ends in: asked on their own, acknowledged by the supporter who
      * was assigned it, contact made, closed by the supporter; its one assignment acknowledged.
      */
-    void insertPast(UUID id, UUID personId, UUID supporterId, UUID assignmentId, Instant requestedAt,
+    /** A request of the past, closed by its supporter: from a check-in when {@code caseId} is given, else self. */
+    void insertPast(UUID id, UUID personId, UUID caseId, UUID supporterId, UUID assignmentId, Instant requestedAt,
                     Instant acknowledgeBy, Instant acknowledgedAt, Instant contactMadeAt, Instant closedAt) {
         jdbc.sql("""
                 INSERT INTO support_request (id, person_id, case_id, origin, status, supporter_id, assignment_id,
                                              note_ciphertext, share_incident, requested_at, acknowledged_at,
                                              contact_made_at, closed_at, closed_by)
-                VALUES (?, ?, NULL, ?, ?, ?, ?, NULL, FALSE, ?, ?, ?, ?, ?)""")
-            .params(id, personId, RequestOrigin.SELF.name(), RequestStatus.CLOSED.name(), supporterId, assignmentId,
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, FALSE, ?, ?, ?, ?, ?)""")
+            .params(id, personId, caseId, (caseId == null ? RequestOrigin.SELF : RequestOrigin.CHECK_IN).name(), RequestStatus.CLOSED.name(), supporterId, assignmentId,
                 DbTime.toDb(requestedAt), DbTime.toDb(acknowledgedAt), DbTime.toDb(contactMadeAt),
                 DbTime.toDb(closedAt), ClosedBy.SUPPORTER.name())
             .update();

@@ -280,6 +280,35 @@ class CarePrivacyIT {
     }
 
     /**
+     * A lead is in the team he leads, and so on its care page, but he is not offered a suggestion for himself: his
+     * row says it is him and points to My aftercare, and a suggestion for himself is refused.
+     */
+    @Test
+    void aLeadFindsHimselfOnTheTeamCarePageWithoutASuggestionForHimself() throws Exception {
+        Person lead = person(people, "Leading himself", Role.LEAD);
+        Person member = person(people, "Teammate");
+        UUID team = CareFixtures.team(jdbc, "Search", lead.id(), member.id());
+        AftercareUser leadUser = signedIn(lead, Role.LEAD);
+        String page = mvc.perform(get("/teams/" + team + "/care").with(user(leadUser))).andReturn().getResponse()
+            .getContentAsString();
+        assertThat(page).contains("Leading himself").contains("Teammate")
+            .contains("Your own check-ins are on My aftercare").contains("href=\"/me\"")
+            .contains("value=\"" + member.id() + "\"")
+            .as("no suggestion form for the lead himself").doesNotContain("value=\"" + lead.id() + "\"");
+
+        var self = mvc.perform(post("/teams/" + team + "/care/suggest").with(user(leadUser)).with(csrf())
+            .param("personId", lead.id().toString())).andReturn().getResponse();
+        assertThat(self.getStatus()).isEqualTo(400);
+        var selfApi = api.basic(lead.email(), PASSWORD).post("/api/v1/teams/" + team + "/care/suggest",
+            Map.of("personId", lead.id()));
+        assertThat(selfApi.status()).as(selfApi.body()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM care_suggestion WHERE person_id = ?").param(lead.id())
+            .query(Long.class).single()).isZero();
+        assertThat(mvc.perform(get("/me").with(user(leadUser))).andReturn().getResponse().getContentAsString())
+            .doesNotContain("Someone on your team thought a check-in might be welcome.");
+    }
+
+    /**
      * If a member had answered differently, or not at all, would anything their lead (or an admin) sees of the
      * team's care differ? Each world below changes one member's care; the lead's page stays the same, byte for
      * byte, and a suggestion gets the same answer whoever it is for.

@@ -6,13 +6,21 @@ import static org.assertj.core.api.Assertions.fail;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +53,8 @@ class EveryPageCrawlIT extends BrowserTest {
     /** How many pages one role's crawl visits at most, and how many addresses of one shape (ids folded). */
     private static final int MAX_PAGES_PER_ROLE = 30;
     private static final int MAX_PER_SHAPE = 1;
+    /** Roles crawled at once: one for each core of the build machine. */
+    private static final int CRAWLERS = 2;
 
     private static final Logger log = LoggerFactory.getLogger(EveryPageCrawlIT.class);
 
@@ -81,53 +91,79 @@ class EveryPageCrawlIT extends BrowserTest {
     }
 
     @Test
-    void everyPageEachRoleCanReachReadsWellOnADesktopAndOnAPhone() {
-        List<String> findings = new ArrayList<>();
-        Set<String> axedOnAPhone = new HashSet<>();
-        for (Role role : ROLES) {
-            Page desktop = signedIn(role, DESKTOP);
-            Page phone = browser.newPage(PHONE.width(), PHONE.height());
-            phone.context().addCookies(desktop.context().cookies());
-            page = desktop;
-
-            Deque<String> queue = new ArrayDeque<>(navigationLinks(desktop));
-            queue.addFirst("/me");
-            Set<String> seen = new LinkedHashSet<>(queue);
-            Map<String, Integer> perShape = new HashMap<>();
-            int visited = 0;
-            while (!queue.isEmpty() && visited < MAX_PAGES_PER_ROLE) {
-                String path = queue.removeFirst();
-                String shape = shape(path);
-                if (perShape.merge(shape, 1, Integer::sum) > MAX_PER_SHAPE) {
-                    continue;
-                }
-                visited++;
-                page = desktop;
-                List<String> links = visit(desktop, role, DESKTOP, path, true, findings);
-                page = phone;
-                visit(phone, role, PHONE, path, axedOnAPhone.add(shape), findings);
-                for (String link : links) {
-                    if (CHECK_IN.matcher(link).matches()) {
-                        // a check-in and the thank-you page after it (a GET of its own) come first: tap targets
-                        // count most where people answer
-                        if (seen.add(link + "/thanks")) {
-                            queue.addFirst(link + "/thanks");
-                        }
-                        if (seen.add(link)) {
-                            queue.addFirst(link);
-                        }
-                    } else if (seen.add(link)) {
-                        queue.addLast(link);
-                    }
+    void everyPageEachRoleCanReachReadsWellOnADesktopAndOnAPhone() throws InterruptedException {
+        List<String> findings = Collections.synchronizedList(new ArrayList<>());
+        Set<String> axedOnAPhone = ConcurrentHashMap.newKeySet();
+        // Two roles at a time, each crawler with a Chromium of its own (Playwright is not shared between threads):
+        // the server and one browser kept one core of the two busy while the other waited. Every role still visits
+        // the same pages, and every phone shape is still checked by axe once, by whichever role reaches it first.
+        Queue<Role> roles = new ConcurrentLinkedQueue<>(ROLES);
+        Callable<Void> crawler = () -> {
+            try (Browser own = new Browser()) {
+                for (Role role = roles.poll(); role != null; role = roles.poll()) {
+                    crawl(own, role, findings, axedOnAPhone);
                 }
             }
-            desktop.context().close();
-            phone.context().close();
+            return null;
+        };
+        ExecutorService crawlers = Executors.newFixedThreadPool(CRAWLERS);
+        try {
+            for (Future<Void> done : crawlers.invokeAll(Collections.nCopies(CRAWLERS, crawler))) {
+                try {
+                    done.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error; // a failed assertion, as it would have failed without the threads
+                    }
+                    throw new IllegalStateException("A crawler stopped: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            crawlers.shutdownNow();
         }
         page = null;
         if (!findings.isEmpty()) {
             fail(findings.size() + " things a person would notice:\n" + String.join("\n", findings));
         }
+    }
+
+    /** One role's crawl, from its navigation, at both widths. */
+    private void crawl(Browser own, Role role, List<String> findings, Set<String> axedOnAPhone) {
+        Page desktop = signedIn(own, role, DESKTOP);
+        Page phone = own.newPage(PHONE.width(), PHONE.height());
+        phone.context().addCookies(desktop.context().cookies());
+
+        Deque<String> queue = new ArrayDeque<>(navigationLinks(desktop));
+        queue.addFirst("/me");
+        Set<String> seen = new LinkedHashSet<>(queue);
+        Map<String, Integer> perShape = new HashMap<>();
+        int visited = 0;
+        while (!queue.isEmpty() && visited < MAX_PAGES_PER_ROLE) {
+            String path = queue.removeFirst();
+            String shape = shape(path);
+            if (perShape.merge(shape, 1, Integer::sum) > MAX_PER_SHAPE) {
+                continue;
+            }
+            visited++;
+            List<String> links = visit(desktop, role, DESKTOP, path, true, findings);
+            visit(phone, role, PHONE, path, axedOnAPhone.add(shape), findings);
+            for (String link : links) {
+                if (CHECK_IN.matcher(link).matches()) {
+                    // a check-in and the thank-you page after it (a GET of its own) come first: tap targets
+                    // count most where people answer
+                    if (seen.add(link + "/thanks")) {
+                        queue.addFirst(link + "/thanks");
+                    }
+                    if (seen.add(link)) {
+                        queue.addFirst(link);
+                    }
+                } else if (seen.add(link)) {
+                    queue.addLast(link);
+                }
+            }
+        }
+        desktop.context().close();
+        phone.context().close();
     }
 
     /**
@@ -180,7 +216,11 @@ class EveryPageCrawlIT extends BrowserTest {
     }
 
     private Page signedIn(Role role, Width width) {
-        Page p = browser.newPage(width.width(), width.height());
+        return signedIn(browser, role, width);
+    }
+
+    private Page signedIn(Browser in, Role role, Width width) {
+        Page p = in.newPage(width.width(), width.height());
         p.navigate(url("/login"));
         p.getByLabel("E-mail").fill(role.email());
         p.getByLabel("Password").fill(DemoOrganisation.PASSWORD);

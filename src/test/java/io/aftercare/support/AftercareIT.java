@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {TestDatabase.class, QuickPasswords.class})
+@ContextConfiguration(initializers = {TestDatabase.class, QuickPasswords.class, PausedScheduler.class})
 @ActiveProfiles("test")
 public @interface AftercareIT {
 }

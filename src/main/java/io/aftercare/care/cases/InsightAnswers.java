@@ -27,12 +27,20 @@ import io.aftercare.directory.Directory;
 import io.aftercare.shared.DbTime;
 
 /**
- * Care's answers for the insights module's rule set: a whole month of cases read in one statement, and the time zones
- * of their people from the directory.
+ * Care's answers for the insights module's rule set: a month's cases read in one statement (two for a report: the
+ * cases opened in it, and those followed up in it that opened before), and their people's time zones from the
+ * directory.
  * Nothing here is shown to anyone: the rule set decides what a group may see.
  */
 @Component
 class InsightAnswers implements CareAnswersForInsight {
+
+    /** Cases opened from {@code from} to {@code to}. */
+    private static final String OPENED = "c.opened_at >= :from AND c.opened_at < :to";
+    /** Cases with a follow-up answered from {@code from} to {@code to}. */
+    private static final String FOLLOWED_UP = """
+            c.id IN (SELECT ms.case_id FROM care_step ms JOIN care_follow_up_answer fa ON fa.step_id = ms.id
+                     WHERE fa.answered_at >= :from AND fa.answered_at < :to)""";
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -67,7 +75,7 @@ class InsightAnswers implements CareAnswersForInsight {
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore, UUID team) {
-        Map<UUID, Row> rows = read(from, to, answeredBefore, team, true, false);
+        Map<UUID, Row> rows = read(OPENED, from, to, answeredBefore, team);
         return complete(rows.values(), answeredBefore, zones(rows.values()));
     }
 
@@ -80,37 +88,36 @@ class InsightAnswers implements CareAnswersForInsight {
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team) {
-        Map<UUID, Row> rows = read(from, to, to, team, false, true);
+        Map<UUID, Row> rows = read(FOLLOWED_UP, from, to, to, team);
         return complete(rows.values(), to, zones(rows.values()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Month month(Instant from, Instant to, Instant answeredBefore, UUID team) {
-        Map<UUID, Row> rows = read(from, to, answeredBefore, team, true, true);
-        Map<UUID, ZoneId> zones = zones(rows.values());
-        return new Month(
-            complete(rows.values().stream().filter(r -> inRange(r.openedAt, from, to)).toList(), answeredBefore,
-                zones),
-            complete(rows.values().stream()
-                .filter(r -> r.followUps.values().stream().anyMatch(f -> inRange(f.answeredAt(), from, to)))
-                .toList(), to, zones));
+        Map<UUID, Row> opened = read(OPENED, from, to, answeredBefore, team);
+        // the cases followed up in the month that did not open in it: they opened before it (or, were the clock
+        // ever wrong, after it), which is where they come in the list by when they opened
+        Map<UUID, Row> others = read(FOLLOWED_UP + " AND NOT (" + OPENED + ")", from, to, answeredBefore, team);
+        List<Row> all = new ArrayList<>(opened.values());
+        all.addAll(others.values());
+        Map<UUID, ZoneId> zones = zones(all);
+        List<Row> followedUp = new ArrayList<>();
+        others.values().stream().filter(r -> r.openedAt.isBefore(from)).forEach(followedUp::add);
+        opened.values().stream()
+            .filter(r -> r.followUps.values().stream().anyMatch(f -> inRange(f.answeredAt(), from, to)))
+            .forEach(followedUp::add);
+        others.values().stream().filter(r -> !r.openedAt.isBefore(from)).forEach(followedUp::add);
+        return new Month(complete(opened.values(), answeredBefore, zones), complete(followedUp, to, zones));
     }
 
     /**
-     * The cases opened from {@code from} to {@code to}, those with a follow-up answered then, or both, in one
-     * statement: each case's incidents, teams, check-in, follow-ups answered before {@code answeredBefore} and
-     * opting out are joined to it (a case comes back once per incident, team and follow-up, and is put together
-     * here), and a team's cases are joined to the team's. By when they opened, then by id.
+     * The cases {@code inRange}, in one statement: each case's incidents, teams, check-in, follow-ups answered before
+     * {@code answeredBefore} and opting out are joined to it (a case comes back once per incident, team and
+     * follow-up, and is put together here), and a team's cases are joined to the team. By when they opened, then by
+     * id.
      */
-    private Map<UUID, Row> read(Instant from, Instant to, Instant answeredBefore, UUID team, boolean opened,
-                                boolean followedUp) {
-        String openedIds = "SELECT oc.id FROM care_case oc WHERE oc.opened_at >= :from AND oc.opened_at < :to";
-        String followedUpIds = """
-                SELECT ms.case_id FROM care_step ms JOIN care_follow_up_answer fa ON fa.step_id = ms.id
-                WHERE fa.answered_at >= :from AND fa.answered_at < :to""";
-        String inRange = opened && followedUp ? "c.id IN (" + openedIds + " UNION " + followedUpIds + ")"
-            : opened ? "c.opened_at >= :from AND c.opened_at < :to" : "c.id IN (" + followedUpIds + ")";
+    private Map<UUID, Row> read(String inRange, Instant from, Instant to, Instant answeredBefore, UUID team) {
         Map<UUID, Row> rows = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT c.id, c.person_id, c.opened_at, i.severity, i.started_at, t.team_id,
@@ -122,10 +129,10 @@ class InsightAnswers implements CareAnswersForInsight {
                 """ + (team == null ? "" : "JOIN care_case_team ct ON ct.case_id = c.id AND ct.team_id = :team\n") + """
                 JOIN care_case_incident i ON i.case_id = c.id
                 LEFT JOIN care_case_team t ON t.case_id = c.id
-                LEFT JOIN (care_step s JOIN care_check_in_answer a ON a.step_id = s.id AND a.answered_at < :before)
-                       ON s.case_id = c.id AND s.kind = :checkIn
-                LEFT JOIN (care_step fs JOIN care_follow_up_answer f ON f.step_id = fs.id AND f.answered_at < :before)
-                       ON fs.case_id = c.id AND fs.kind = :followUp
+                LEFT JOIN care_step s ON s.case_id = c.id AND s.kind = :checkIn
+                LEFT JOIN care_check_in_answer a ON a.step_id = s.id AND a.answered_at < :before
+                LEFT JOIN care_step fs ON fs.case_id = c.id AND fs.kind = :followUp
+                LEFT JOIN care_follow_up_answer f ON f.step_id = fs.id AND f.answered_at < :before
                 LEFT JOIN care_person p ON p.person_id = c.person_id AND p.opted_out
                 WHERE c.origin = :origin AND """ + " " + inRange + """
 

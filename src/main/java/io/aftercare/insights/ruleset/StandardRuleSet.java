@@ -3,7 +3,9 @@ package io.aftercare.insights.ruleset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +13,8 @@ import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aftercare.insights.Cell;
 import io.aftercare.insights.Figure;
@@ -178,7 +182,7 @@ class StandardRuleSet implements RuleSet {
         if (earlier.isEmpty()) {
             return true;
         }
-        String digest = SetDigest.of(set);
+        String digest = digest(set);
         if (earlier.stream().anyMatch(e -> !e.erased() && e.size() == set.size() && e.digest().equals(digest))) {
             return true;
         }
@@ -187,7 +191,7 @@ class StandardRuleSet implements RuleSet {
 
     private void remember(UUID viewer, Question question, Set<UUID> set, Figure published, List<String> logged,
                           List<ReleaseLog.Summary> earlier) {
-        String digest = SetDigest.of(set);
+        String digest = digest(set);
         if (!logged.contains(digest) && frozen(set, earlier).isEmpty()) {
             log.record(viewer, new ReleaseLog.Entry(question.figure(), question.window(), set, Set.of(), published));
             logged.add(digest);
@@ -204,17 +208,58 @@ class StandardRuleSet implements RuleSet {
         if (earlier.stream().noneMatch(ReleaseLog.Summary::erased)) {
             return Optional.empty();
         }
-        String digest = SetDigest.of(set);
+        String digest = digest(set);
         return earlier.stream()
             .filter(e -> e.erased() && e.published() != null && !(e.published() instanceof Figure.Hidden)
                 && e.digest().equals(digest))
             .findFirst();
     }
 
+    /** The cell's people less the viewer: the cell's own (unmodifiable) set when the viewer is not in it. */
     private static Set<UUID> others(Cell cell, UUID viewer) {
+        if (!cell.people().contains(viewer)) {
+            return cell.people();
+        }
         Set<UUID> others = new HashSet<>(cell.people());
         others.remove(viewer);
         return others;
+    }
+
+    /** The key under which a transaction's digests are bound. */
+    private static final Object DIGESTS = new Object();
+
+    /**
+     * A set's digest, worked out once a transaction: the sets asked about are never changed once made, and a poll's
+     * forty figures, each over the round's respondents, ask about the same one. Without a transaction, worked out.
+     */
+    @SuppressWarnings("unchecked")
+    private static String digest(Set<UUID> set) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return SetDigest.of(set);
+        }
+        Map<Set<UUID>, String> digests = (Map<Set<UUID>, String>) TransactionSynchronizationManager.getResource(DIGESTS);
+        if (digests == null) {
+            Map<Set<UUID>, String> fresh = new IdentityHashMap<>();
+            TransactionSynchronizationManager.bindResource(DIGESTS, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DIGESTS);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(DIGESTS, fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DIGESTS);
+                }
+            });
+            digests = fresh;
+        }
+        return digests.computeIfAbsent(set, SetDigest::of);
     }
 
     /** Whether two windows can hold the same answers: overlapping months, or the same poll round. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,13 +147,19 @@ public class CareInsight {
         List<InsightReport.Line> followUps = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             for (int day : FOLLOW_UP_DAYS) {
-                Function<CaseAnswers, Double> value = c -> c.followUps().stream()
-                    .filter(f -> f.day() == day && !f.answeredAt().isBefore(start) && f.answeredAt().isBefore(end))
-                    .map(f -> f.measures().get(measure)).filter(v -> v != null).findFirst().orElse(null);
-                List<CaseAnswers> answered = followedUp.stream().filter(c -> value.apply(c) != null).toList();
+                // each case's value worked out once: who answered, and their value
+                Map<UUID, Integer> values = new HashMap<>();
+                List<CaseAnswers> answered = new ArrayList<>();
+                for (CaseAnswers c : followedUp) {
+                    Double value = followUpValue(c, day, measure, start, end);
+                    if (value != null) {
+                        answered.add(c);
+                        values.put(c.caseId(), (int) Math.round(value));
+                    }
+                }
                 String figure = "care.followup." + measure.name() + ".day" + day;
-                Release r = ask.release(figure, Statistic.BANDS,
-                    cell("all", answered, c -> (int) Math.round(value.apply(c))), List.of());
+                Release r = ask.release(figure, Statistic.BANDS, cell("all", answered, c -> values.get(c.caseId())),
+                    List.of());
                 String name = words.text("insight.measure." + measure.name(), locale);
                 followUps.add(words.bandsLine(figure, words.text("insight.followup.label", locale, name, day),
                     r.whole(), locale, name, day));
@@ -178,6 +185,19 @@ public class CareInsight {
         List<CaseAnswers> taking = firstOfEach(care.casesOpened(ReleasedMonths.start(month), ReleasedMonths.end(month),
             ReleasedMonths.releasedAt(month))).stream().filter(c -> !c.optedOut()).toList();
         return outreachLines(new Asker(viewer, Window.Months.of(month)), taking, month, locale);
+    }
+
+    /** The case's measure on that follow-up day, when it was answered in the month. */
+    private static Double followUpValue(CaseAnswers c, int day, Measure measure, Instant start, Instant end) {
+        for (CareAnswersForInsight.FollowUp f : c.followUps()) {
+            if (f.day() == day && !f.answeredAt().isBefore(start) && f.answeredAt().isBefore(end)) {
+                Double value = f.measures().get(measure);
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        return null;
     }
 
     /** One case per person, their first of the month (the cases come by when they opened). */

@@ -29,6 +29,7 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /**
@@ -91,11 +92,11 @@ class CarePathIT extends BrowserTest {
 
     /** A team of the person's, with a lead: so that "A teammate" and "My team lead" have someone to tell. */
     void inATeam(UUID personId, String name) {
-        UUID lead = people.create(new NewPerson("Lee Lead", "lead-" + UUID.randomUUID() + "@example.com",
+        UUID lead = people.create(new NewPerson("Lee Lead", PlainNames.email("Lee Lead", "example.com"),
             "Europe/Berlin", null, null, null, Map.of(), null, Set.of(Role.RESPONDER, Role.LEAD), List.of(), PASSWORD),
             null).id();
         UUID team = UUID.randomUUID();
-        String unique = name + " " + team.toString().substring(0, 8);
+        String unique = PlainNames.team(jdbc, name);
         jdbc.sql("INSERT INTO team (id, name, name_normalized, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")
             .params(team, unique, unique.toLowerCase()).update();
         jdbc.sql("INSERT INTO team_member (team_id, person_id, is_lead, joined_at) VALUES (?, ?, TRUE, CURRENT_TIMESTAMP)")
@@ -106,7 +107,7 @@ class CarePathIT extends BrowserTest {
 
     @Test
     void aResponderAnswersTheirCheckInAndFollowUpsAndSeesTheirOwnTrend() {
-        String email = "sam-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email("Sam", "example.com");
         UUID sam = people.create(new NewPerson("Sam Rivera", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
             Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
         inATeam(sam, "Checkout");
@@ -226,11 +227,11 @@ class CarePathIT extends BrowserTest {
 
     @Test
     void onAPhoneTheCheckInIsThreeTapsAndTheThankYouPageSaysWhatComesNext() {
-        String email = "ana-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email("Ana", "example.com");
         UUID ana = people.create(new NewPerson("Ana Phone", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
             Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
         inATeam(ana, "Payments");
-        String helpline = "Listening line " + UUID.randomUUID().toString().substring(0, 8);
+        String helpline = PlainNames.unique("Listening line");
         jdbc.sql("""
                 INSERT INTO support_resource (id, country, language, kind, name, description, contact, url, created_at)
                 VALUES (?, 'United Kingdom', 'English', 'COUNSELLING', ?, 'Free, confidential counselling by phone.',

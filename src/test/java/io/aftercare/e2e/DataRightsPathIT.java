@@ -27,8 +27,9 @@ import io.aftercare.care.ResolvedIncident;
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
-import io.aftercare.support.TestApi;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
+import io.aftercare.support.TestApi;
 
 /**
  * A person's data rights, in Chromium: under Settings → Your data they download everything as one file (their note
@@ -51,8 +52,8 @@ class DataRightsPathIT extends BrowserTest {
 
     @Test
     void aPersonDownloadsTheirDataAndThenErasesIt() throws Exception {
-        String email = "robin-" + UUID.randomUUID() + "@example.com";
-        UUID robin = people.create(new NewPerson("Robin Vale", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
+        String email = PlainNames.email("Noor Haddad", "example.com");
+        UUID robin = people.create(new NewPerson("Noor Haddad", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
             Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
         Instant resolved = Instant.now().minus(Duration.ofMinutes(5));
         care.incidentResolved(new ResolvedIncident(UUID.randomUUID(), "the login outage", "SEV2",
@@ -63,7 +64,7 @@ class DataRightsPathIT extends BrowserTest {
             .param(robin).query(Long.class).single() == 1);
         UUID step = jdbc.sql("SELECT id FROM care_step WHERE person_id = ? AND kind = 'CHECK_IN'").param(robin)
             .query(UUID.class).single();
-        String note = "I could not sleep after the page " + UUID.randomUUID();
+        String note = "I could not sleep after the page. " + PlainNames.unique("Tomorrow I will ask Sam to pair");
         TestApi.at(port).basic(email, PASSWORD).post("/api/v1/me/check-ins/" + step,
             Map.of("stress", 3, "effects", List.of("NONE"), "outreach", "NOBODY", "note", note));
 

@@ -115,6 +115,8 @@ class DemoCarePathIT extends BrowserTest {
         assertThat(sam.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Care in Checkout")))
             .isVisible();
         assertThat(sam.locator("main")).containsText("Priya Natarajan");
+        assertThat(sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+            .setName("Your own check-ins are on My aftercare"))).isVisible();
         Browser.checkAccessibility(sam);
         Browser.screenshot(sam, "demo-05-lead-team-care");
 
@@ -149,6 +151,9 @@ class DemoCarePathIT extends BrowserTest {
         assertThat(sam.locator("tr[data-figure^='care.stressed'] td.insight-text").filter(
             new com.microsoft.playwright.Locator.FilterOptions().setHasText(count)).first()).isVisible();
         assertThat(sam.locator("tr[data-figure='care.outreach.24h'] td.insight-text")).containsText(count);
+        // people who asked for a peer supporter after the month's big incident heard from one
+        assertThat(sam.locator("tr[data-figure='care.outreach.median'] td.insight-text"))
+            .containsText("heard from them within");
         assertThat(sam.locator("main")).not().containsText("null");
         Browser.checkAccessibility(sam);
         Browser.screenshot(sam, "demo-08-lead-team-insight");
@@ -166,6 +171,38 @@ class DemoCarePathIT extends BrowserTest {
             "() => document.documentElement.scrollWidth")).intValue()).as("page width at 360 px").isLessThanOrEqualTo(360);
         Browser.checkAccessibility(phone);
         Browser.screenshot(phone, "demo-09-lead-team-insight-phone");
+    }
+
+    /**
+     * The talk's straw poll of 40 engineers, closed a few days before the demo was loaded, as its coordinator reads
+     * it: whole-group sentences, every answer's bar, the reach-out gap, and "2 or fewer" where an answer is rare.
+     */
+    @Test
+    void aCoordinatorReadsTheTalksPollOfFortyEngineers() {
+        Page lena = signedIn("lena");
+        lena.navigate(url("/programme/polls"));
+        lena.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("After incidents: the straw poll")).first()
+            .click();
+        lena.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See the results")).click();
+        assertThat(lena.getByText("17 of 40 (42.5%) were stressed or very stressed")).isVisible();
+        assertThat(lena.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("The reach-out gap")))
+            .isVisible();
+        assertThat(lena.locator("main")).not().containsText("null");
+        Browser.checkAccessibility(lena);
+        Browser.screenshot(lena, "poll-results");
+        String results = lena.url();
+
+        Page phone = browser.newPage(360, 780);
+        phone.navigate(url("/login"));
+        phone.getByLabel("E-mail").fill("lena" + DemoOrganisation.DOMAIN);
+        phone.getByLabel("Password").fill(DemoOrganisation.PASSWORD);
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        phone.navigate(results);
+        assertThat(phone.getByText("17 of 40 (42.5%) were stressed or very stressed")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(((Number) phone.evaluate(
+            "() => document.documentElement.scrollWidth")).intValue()).as("page width at 360 px").isLessThanOrEqualTo(360);
+        Browser.checkAccessibility(phone);
+        Browser.screenshot(phone, "poll-results-phone");
     }
 
     private Page signedIn(String who) {

@@ -21,6 +21,7 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
 
 /**
  * A week of journaling, in Chromium: from My aftercare to the recovery tools, the journal's page on why it helps,
@@ -53,7 +54,7 @@ class JournalPathIT extends BrowserTest {
 
     @Test
     void aWeekOfJournaling() {
-        String email = "jo-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email("Jo", "example.com");
         UUID jo = people.create(new NewPerson("Jo Marsh", email, "Europe/Berlin", LocalTime.of(22, 0),
             LocalTime.of(7, 0), Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
         signIn(browser.newPage(), email);

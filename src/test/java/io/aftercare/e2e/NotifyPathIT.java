@@ -33,6 +33,7 @@ import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.LoopbackReceiver;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /**
@@ -87,7 +88,7 @@ class NotifyPathIT extends BrowserTest {
 
     @Test
     void aPersonFindsTheCheckInInTheirInboxSetsTheirPreferencesAndAnAdminRetriesTheDeadLetter() {
-        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email("Ada", "example.com");
         UUID ada = people.create(new NewPerson("Ada Brook", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
             Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
         Instant resolved = Instant.now().minus(Duration.ofMinutes(5));
@@ -187,7 +188,7 @@ class NotifyPathIT extends BrowserTest {
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "notify-05-webhook-secret");
 
-        UUID sam = people.create(new NewPerson("Sam Reed", "sam-" + UUID.randomUUID() + "@example.com", "UTC",
+        UUID sam = people.create(new NewPerson("Sam Reed", PlainNames.email("Sam Reed", "example.com"), "UTC",
             LocalTime.NOON, LocalTime.NOON, Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD),
             null).id();
         Instant resolved = Instant.now().minus(Duration.ofMinutes(5));

@@ -14,6 +14,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /**
@@ -27,7 +28,7 @@ class OnCallLoadPathIT extends BrowserTest {
     static final String PASSWORD = "a calm and long password";
 
     String[] person(String name, List<String> roles) {
-        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email(name, "example.com");
         var r = TestApi.at(port).asAdmin().post("/api/v1/people", new HashMap<>(Map.of("name", name, "email", email,
             "password", PASSWORD, "timeZone", "Europe/Berlin", "roles", roles)));
         org.assertj.core.api.Assertions.assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -47,8 +48,8 @@ class OnCallLoadPathIT extends BrowserTest {
         String[] sam = person("Sam Okafor", List.of());
         String[] lee = person("Lee Marsh", List.of("LEAD"));
         TestApi admin = TestApi.at(port).asAdmin();
-        String team = admin.post("/api/v1/teams", Map.of("name", "Payments " + UUID.randomUUID().toString()
-            .substring(0, 6), "leads", List.of(lee[1]), "members", List.of(robin[1], sam[1], lee[1]))).json("$.id");
+        String team = admin.post("/api/v1/teams", Map.of("name", PlainNames.unique("Card Payments"),
+            "leads", List.of(lee[1]), "members", List.of(robin[1], sam[1], lee[1]))).json("$.id");
         admin.post("/api/v1/teams/" + team + "/rotations", Map.of("name", "Primary", "members",
             List.of(robin[1], sam[1]), "shiftLength", "PT24H", "handoffTime", "09:00", "timeZone", "Europe/Berlin",
             "startsOn", "2026-10-01"));

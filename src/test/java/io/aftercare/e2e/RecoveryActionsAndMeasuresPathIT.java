@@ -23,6 +23,7 @@ import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.shared.DbTime;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /**
@@ -46,7 +47,7 @@ class RecoveryActionsAndMeasuresPathIT extends BrowserTest {
     UUID personId;
 
     private void aPersonWithACase() {
-        email = "robin-" + UUID.randomUUID() + "@example.com";
+        email = PlainNames.email("Robin Reyes", "example.com");
         personId = people.create(new NewPerson("Robin Reyes", email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
             Set.of(), Map.of(), null, Set.of(Role.RESPONDER), List.of(), PASSWORD), null).id();
     }
@@ -201,8 +202,8 @@ class RecoveryActionsAndMeasuresPathIT extends BrowserTest {
 
     @Test
     void askingForProfessionalResourcesTakesThemToTheHelpForWhereTheyAre() {
-        String local = "Samaritans " + UUID.randomUUID().toString().substring(0, 6);
-        String elsewhere = "Telefonseelsorge " + UUID.randomUUID().toString().substring(0, 6);
+        String local = PlainNames.unique("Samaritans");
+        String elsewhere = PlainNames.unique("Telefonseelsorge");
         jdbc.sql("""
                 INSERT INTO support_resource (id, country, language, kind, name, description, contact, url, created_at)
                 VALUES (?, 'GB', 'en', 'CRISIS', ?, 'Someone to talk to, any time.', '116 123', '', ?),

@@ -19,6 +19,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /**
@@ -32,7 +33,7 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
     static final String PASSWORD = "a calm and long password";
 
     String person(String name) {
-        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email(name, "example.com");
         var r = TestApi.at(port).asAdmin().post("/api/v1/people", new HashMap<>(Map.of("name", name, "email", email,
             "password", PASSWORD)));
         org.assertj.core.api.Assertions.assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -45,7 +46,7 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
         String[] sam = person("Sam Okafor").split(" ");
         String[] lee = person("Lee Park").split(" ");
         TestApi admin = TestApi.at(port).asAdmin();
-        String teamName = "Payments " + UUID.randomUUID().toString().substring(0, 6);
+        String teamName = PlainNames.unique("Storefront");
         String team = admin.post("/api/v1/teams", Map.of("name", teamName, "leads", List.of(lee[1]),
             "members", List.of(robin[1], sam[1]))).json("$.id");
         // weekly turns from ten days ago: Robin's first is over, Sam is on now, Robin is next in four days

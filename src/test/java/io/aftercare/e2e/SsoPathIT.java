@@ -20,6 +20,7 @@ import io.aftercare.identity.Accounts;
 import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.OidcProvider;
+import io.aftercare.support.PlainNames;
 
 /**
  * Single sign-on in Chromium against a real OpenID Connect provider on loopback: the first sign-in adds the person
@@ -55,7 +56,7 @@ class SsoPathIT extends BrowserTest {
 
     @Test
     void firstSignInThenAGroupTakenAwayThenSigningOut() {
-        String email = "sky-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email("Sky", "example.com");
         String subject = "sub-" + UUID.randomUUID();
         page = browser.newPage();
         page.navigate(url("/login"));

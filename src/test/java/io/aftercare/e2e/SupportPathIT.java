@@ -27,6 +27,7 @@ import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.peersupport.SupportFixtures;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /**
@@ -56,7 +57,7 @@ class SupportPathIT extends BrowserTest {
     }
 
     Person person(String name, Role... roles) {
-        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@example.com";
+        String email = PlainNames.email(name, "example.com");
         Set<Role> all = new java.util.HashSet<>(List.of(roles));
         all.add(Role.RESPONDER);
         UUID id = people.create(new NewPerson(name, email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON, Set.of(),

@@ -16,6 +16,7 @@ import io.aftercare.care.ResolvedIncident;
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /** People, teams and incidents for peer-support tests. */
@@ -39,7 +40,7 @@ public final class SupportFixtures {
 
     public static Person person(People people, String name, UUID manager, LocalTime quietStart, LocalTime quietEnd,
                                 Role... roles) {
-        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@support.test";
+        String email = PlainNames.email(name, "support.test");
         Set<Role> all = new HashSet<>(Arrays.asList(roles));
         all.add(Role.RESPONDER);
         var created = people.create(new NewPerson(name, email, "UTC", quietStart, quietEnd, Set.of(), Map.of(),
@@ -49,8 +50,9 @@ public final class SupportFixtures {
 
     public static UUID team(JdbcClient jdbc, String name, UUID lead, UUID... members) {
         UUID team = UUID.randomUUID();
+        String unique = PlainNames.team(jdbc, name);
         jdbc.sql("INSERT INTO team (id, name, name_normalized, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")
-            .params(team, name + " " + team, (name + " " + team).toLowerCase()).update();
+            .params(team, unique, unique.toLowerCase()).update();
         if (lead != null) {
             jdbc.sql("INSERT INTO team_member (team_id, person_id, is_lead, joined_at) VALUES (?, ?, TRUE, CURRENT_TIMESTAMP)")
                 .params(team, lead).update();

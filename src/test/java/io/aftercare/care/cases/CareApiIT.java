@@ -150,7 +150,7 @@ class CareApiIT {
         var shown = as(lead).get("/api/v1/teams/" + team + "/care");
         assertThat(shown.status()).as(shown.body()).isEqualTo(200);
         assertThat(shown.<String>json("$.teamId")).isEqualTo(team.toString());
-        assertThat(shown.<String>json("$.teamName")).startsWith("Caring ");
+        assertThat(shown.<String>json("$.teamName")).startsWith("Caring");
         // everyone in the team, its lead too, by name: as the page lists them
         assertThat(shown.<List<String>>json("$.members[*].name"))
             .containsExactly("Al member", "Caring lead", "Zoe member");

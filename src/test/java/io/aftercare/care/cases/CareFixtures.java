@@ -20,6 +20,7 @@ import io.aftercare.care.ResolvedIncident;
 import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
+import io.aftercare.support.PlainNames;
 
 /** People and incidents for care tests, and a way to let a future step fall due now. */
 final class CareFixtures {
@@ -34,7 +35,7 @@ final class CareFixtures {
 
     /** A person without quiet hours or weekend days, so that a check-in with no delay is due at once. */
     static Person person(People people, String name, Role... roles) {
-        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@care.test";
+        String email = PlainNames.email(name, "care.test");
         Set<Role> all = new java.util.HashSet<>(Arrays.asList(roles));
         all.add(Role.RESPONDER);
         var created = people.create(new NewPerson(name, email, "Europe/Berlin", LocalTime.NOON, LocalTime.NOON,
@@ -78,8 +79,9 @@ final class CareFixtures {
 
     static UUID team(JdbcClient jdbc, String name, UUID lead, UUID... members) {
         UUID team = UUID.randomUUID();
+        String unique = PlainNames.team(jdbc, name);
         jdbc.sql("INSERT INTO team (id, name, name_normalized, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")
-            .params(team, name + " " + team, (name + " " + team).toLowerCase()).update();
+            .params(team, unique, unique.toLowerCase()).update();
         jdbc.sql("INSERT INTO team_member (team_id, person_id, is_lead, joined_at) VALUES (?, ?, TRUE, CURRENT_TIMESTAMP)")
             .params(team, lead).update();
         for (UUID m : members) {

@@ -52,7 +52,7 @@ class TeamCareController {
         TeamRef team = teamFor(directory, me, id);
         model.addAttribute("team", team);
         model.addAttribute("people", care.team(id));
-        // a lead who is in the team finds himself in the list, without "suggest": his own care is on /me
+        // a lead who is in the team finds themselves in the list, without "suggest": their own care is on /me
         model.addAttribute("me", me.personId());
         return "care/team";
     }

@@ -13,8 +13,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aftercare.insights.Window;
 import io.aftercare.shared.DbTime;
@@ -53,32 +51,7 @@ class JdbcReleaseLog implements ReleaseLog {
     }
 
     private Held held() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new Held();
-        }
-        Held held = (Held) TransactionSynchronizationManager.getResource(key);
-        if (held == null) {
-            Held fresh = new Held();
-            TransactionSynchronizationManager.bindResource(key, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(key, fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-            });
-            held = fresh;
-        }
-        return held;
+        return TransactionBound.get(key, Held::new);
     }
 
     @Override

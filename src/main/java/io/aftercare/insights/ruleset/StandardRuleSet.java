@@ -13,8 +13,6 @@ import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aftercare.insights.Cell;
 import io.aftercare.insights.Figure;
@@ -232,33 +230,8 @@ class StandardRuleSet implements RuleSet {
      * A set's digest, worked out once a transaction: the sets asked about are never changed once made, and a poll's
      * forty figures, each over the round's respondents, ask about the same one. Without a transaction, worked out.
      */
-    @SuppressWarnings("unchecked")
     private static String digest(Set<UUID> set) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return SetDigest.of(set);
-        }
-        Map<Set<UUID>, String> digests = (Map<Set<UUID>, String>) TransactionSynchronizationManager.getResource(DIGESTS);
-        if (digests == null) {
-            Map<Set<UUID>, String> fresh = new IdentityHashMap<>();
-            TransactionSynchronizationManager.bindResource(DIGESTS, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(DIGESTS);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(DIGESTS, fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(DIGESTS);
-                }
-            });
-            digests = fresh;
-        }
+        Map<Set<UUID>, String> digests = TransactionBound.get(DIGESTS, IdentityHashMap::new);
         return digests.computeIfAbsent(set, SetDigest::of);
     }
 

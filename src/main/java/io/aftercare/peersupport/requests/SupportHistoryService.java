@@ -59,14 +59,7 @@ class SupportHistoryService implements SupportHistory {
     @Transactional
     public void pastRequest(UUID personId, UUID supporterId, Instant requestedAt, Duration acknowledgedAfter,
                             Duration contactAfter, Duration closedAfter) {
-        Instant acknowledged = requestedAt.plus(acknowledgedAfter);
-        Instant contact = acknowledged.plus(contactAfter);
-        Instant closed = contact.plus(closedAfter);
-        if (!closed.isBefore(clock.instant())) {
-            throw new IllegalArgumentException("a past request ends in the past");
-        }
-        store.insertPast(UUID.randomUUID(), personId, null, supporterId, UUID.randomUUID(), requestedAt,
-            requestedAt.plus(properties.acknowledgeWithin()), acknowledged, contact, closed);
+        insertPast(personId, null, supporterId, requestedAt, acknowledgedAfter, contactAfter, closedAfter);
     }
 
     @Override
@@ -85,6 +78,15 @@ class SupportHistoryService implements SupportHistory {
         if (cases.find(caseId).filter(c -> c.personId().equals(personId)).isEmpty()) {
             throw new IllegalArgumentException("a request from a check-in belongs to a case of the same person");
         }
+        Instant contact = insertPast(personId, caseId, supporterId, requestedAt, acknowledgedAfter, contactAfter,
+            closedAfter);
+        // contact made is the case's first outreach, as AnswerRequest records it for a live request
+        cases.reachedOut(caseId, supporterId, contact);
+    }
+
+    /** Stores a request that ran its course in the past (from a check-in when {@code caseId} is set); its contact. */
+    private Instant insertPast(UUID personId, UUID caseId, UUID supporterId, Instant requestedAt,
+                               Duration acknowledgedAfter, Duration contactAfter, Duration closedAfter) {
         Instant acknowledged = requestedAt.plus(acknowledgedAfter);
         Instant contact = acknowledged.plus(contactAfter);
         Instant closed = contact.plus(closedAfter);
@@ -93,8 +95,7 @@ class SupportHistoryService implements SupportHistory {
         }
         store.insertPast(UUID.randomUUID(), personId, caseId, supporterId, UUID.randomUUID(), requestedAt,
             requestedAt.plus(properties.acknowledgeWithin()), acknowledged, contact, closed);
-        // contact made is the case's first outreach, as AnswerRequest records it for a live request
-        cases.reachedOut(caseId, supporterId, contact);
+        return contact;
     }
 
     @Override

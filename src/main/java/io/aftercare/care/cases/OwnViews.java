@@ -38,8 +38,7 @@ class OwnViews {
     List<CaseView> cases(UUID personId, UUID onlyCase) {
         List<CaseView> cases = store.cases(personId, onlyCase);
         Map<UUID, List<IncidentView>> incidents = store.incidents(cases.stream().map(CaseView::id).toList());
-        return cases.stream().map(c -> new CaseView(c.id(), c.stage(), c.origin(), c.muted(), c.openedAt(),
-            c.closedAt(), c.closedReason(), incidents.getOrDefault(c.id(), List.of()))).toList();
+        return cases.stream().map(c -> withIncidents(c, incidents)).toList();
     }
 
     /** The person's check-ins and follow-ups that have fallen due (or only {@code onlyStep}), newest first. */
@@ -63,11 +62,8 @@ class OwnViews {
         List<CaseView> cases = store.cases(personId, null);
         Map<UUID, List<IncidentView>> incidents = store.incidents(cases.stream().map(CaseView::id).toList());
         List<StepView> steps = stepStore.steps(personId, null).stream().map(SealedStep::step)
-            .map(s -> new StepView(s.id(), s.caseId(), s.kind(), s.day(), s.dueAt(), s.status(), s.remindedAt(),
-                s.answeredAt(), incidents.getOrDefault(s.caseId(), List.of()), s.checkIn(), s.followUp()))
-            .toList();
-        return new Own(cases.stream().map(c -> new CaseView(c.id(), c.stage(), c.origin(), c.muted(), c.openedAt(),
-            c.closedAt(), c.closedReason(), incidents.getOrDefault(c.id(), List.of()))).toList(), steps);
+            .map(s -> withIncidents(s, incidents, s.checkIn(), s.followUp())).toList();
+        return new Own(cases.stream().map(c -> withIncidents(c, incidents)).toList(), steps);
     }
 
     Optional<StepView> step(UUID personId, UUID stepId) {
@@ -80,6 +76,16 @@ class OwnViews {
             s.checkIn().effects(), s.checkIn().outreach(), notes.open(personId, s.id(), sealed.checkInNote()));
         FollowUpAnswerView followUp = s.followUp() == null ? null : new FollowUpAnswerView(s.followUp().items(),
             notes.open(personId, s.id(), sealed.followUpNote()));
+        return withIncidents(s, incidents, checkIn, followUp);
+    }
+
+    private static CaseView withIncidents(CaseView c, Map<UUID, List<IncidentView>> incidents) {
+        return new CaseView(c.id(), c.stage(), c.origin(), c.muted(), c.openedAt(), c.closedAt(), c.closedReason(),
+            incidents.getOrDefault(c.id(), List.of()));
+    }
+
+    private static StepView withIncidents(StepView s, Map<UUID, List<IncidentView>> incidents,
+                                          CheckInAnswerView checkIn, FollowUpAnswerView followUp) {
         return new StepView(s.id(), s.caseId(), s.kind(), s.day(), s.dueAt(), s.status(), s.remindedAt(),
             s.answeredAt(), incidents.getOrDefault(s.caseId(), List.of()), checkIn, followUp);
     }

@@ -96,6 +96,13 @@ class OnCallLoadPathIT extends BrowserTest {
             .locator("td").last()).hasText("3");
         assertThat(leads.getByText("A rotation covering day and night from one site needs at least 8 people, the "
             + "SRE book says; this one has 2.", new Page.GetByTextOptions().setExact(false))).isVisible();
+        // Robin 3, Sam 1: the figure, what it means and the line that decides, in words a lead reads once
+        assertThat(leads.getByText("The busiest person had 3 interruptions; the median, the middle of the rotation, "
+            + "was 2. Aftercare calls the load uneven when the busiest person has more than twice the median (here "
+            + "more than 4); this rotation is within that.", new Page.GetByTextOptions().setExact(false)))
+            .isVisible();
+        assertThat(leads.getByText("against a median of")).hasCount(0);
+        assertThat(leads.getByText("spread evenly")).hasCount(0);
         assertThat(leads.locator("[data-chart-for=oncall-team] canvas")).isVisible();
         Browser.checkAccessibility(leads);
         Browser.screenshot(leads, "oncall-team");

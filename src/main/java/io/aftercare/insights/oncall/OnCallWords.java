@@ -96,11 +96,24 @@ class OnCallWords {
         if (r.tooSmall()) {
             out.add(m("oncall.team.rotation.small", locale, r.size()));
         }
-        if (r.size() > 0) {
-            Fairness f = r.fairness();
-            out.add(m(f.uneven() ? "oncall.team.rotation.uneven" : "oncall.team.rotation.fair", locale, f.most(),
-                f.median()));
+        if (r.size() > 1) {
+            out.add(fairness(r.fairness(), locale));
         }
         return out;
+    }
+
+    /**
+     * How evenly a rotation's interruptions fell, as a lead reads it: the busiest person against the median, whether
+     * that is uneven, and the line (twice the median) that decides it. Nothing to compare for one person alone.
+     */
+    String fairness(Fairness f, Locale locale) {
+        if (f.most() == 0) {
+            return m("oncall.team.rotation.quiet", locale);
+        }
+        if (f.median() == 0) {
+            return m("oncall.team.rotation.unevenNone", locale, f.most());
+        }
+        return m(f.uneven() ? "oncall.team.rotation.uneven" : "oncall.team.rotation.fair", locale, f.most(), f.median(),
+            f.median() * Fairness.UNEVEN);
     }
 }

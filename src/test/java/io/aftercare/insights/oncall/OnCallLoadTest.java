@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -172,6 +173,32 @@ class OnCallLoadTest {
         assertThat(Fairness.of(List.of(0, 3, 0))).isEqualTo(new Fairness(3, 0.0, null));
         assertThat(Fairness.of(List.of(0, 3, 0)).uneven()).isTrue();
         assertThat(Fairness.of(List.of(0, 0)).uneven()).isFalse();
+    }
+
+    @Test
+    void fairnessReadsAsTheBusiestPersonAgainstTheMedianAndTheLineThatDecides() {
+        org.springframework.context.support.ResourceBundleMessageSource messages =
+            new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages/oncall");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        OnCallWords words = new OnCallWords(messages);
+        // October's two-person Primary: Robin 3, Sam 1
+        assertThat(words.fairness(Fairness.of(List.of(3, 1)), Locale.ENGLISH)).isEqualTo("The busiest person had 3 "
+            + "interruptions; the median, the middle of the rotation, was 2. Aftercare calls the load uneven when the "
+            + "busiest person has more than twice the median (here more than 4); this rotation is within that.");
+        assertThat(words.fairness(Fairness.of(List.of(9, 0, 2, 1)), Locale.ENGLISH)).isEqualTo("The busiest person "
+            + "had 9 interruptions; the median, the middle of the rotation, was 1.5. That is more than twice the "
+            + "median, which Aftercare calls uneven: it may be worth looking at how turns are shared.");
+        assertThat(words.fairness(Fairness.of(List.of(0, 1, 0)), Locale.ENGLISH)).isEqualTo("The busiest person had "
+            + "1 interruption, while at least half the rotation had none. Aftercare calls that uneven: it may be worth "
+            + "looking at how turns are shared.");
+        assertThat(words.fairness(Fairness.of(List.of(0, 0)), Locale.ENGLISH))
+            .isEqualTo("Nobody in this rotation was interrupted.");
+        // one person alone has nobody to be compared with
+        Fairness alone = Fairness.of(List.of(5));
+        assertThat(words.rotation(new TeamLoad.RotationLoad(UUID.randomUUID(), "Secondary", 1, false, alone),
+            Locale.ENGLISH)).containsExactly("Secondary: one person takes turns.");
     }
 
     @Test

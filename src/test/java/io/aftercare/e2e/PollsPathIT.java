@@ -57,13 +57,22 @@ class PollsPathIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Polls")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start the talk's straw poll")).click();
         assertThat(page.getByText("After an incident, how stressed do you feel?")).isVisible();
-        // nothing chosen: the form says which field is missing, next to it
+        // the form as a coordinator meets it: no error, no team ticked yet
+        assertThat(page.locator(".error-summary, .field-error")).hasCount(0);
+        assertThat(page.getByLabel(teamName)).not().isChecked();
+        Browser.checkAccessibility(page);
+        Browser.screenshot(page, "poll-new");
+        // "These teams" with none ticked: the form says so inside "Who is asked", and nothing is ticked behind it
         page.getByLabel("These teams").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the poll")).click();
-        assertThat(page.getByText("Choose at least one team, or everyone.")).isVisible();
+        var whoIsAsked = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Who is asked"));
+        assertThat(whoIsAsked.getByText("Choose at least one team, or everyone.")).isVisible();
+        assertThat(whoIsAsked).hasAttribute("aria-describedby", "teams-error");
+        assertThat(page.getByLabel("These teams")).isChecked();
+        assertThat(whoIsAsked.locator("input[type=checkbox]:checked")).hasCount(0);
         Browser.checkAccessibility(page);
+        Browser.screenshot(page, "poll-new-error");
         page.getByLabel(teamName).check();
-        Browser.screenshot(page, "poll-new");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the poll")).click();
         assertThat(page.getByText("The poll is saved.")).isVisible();
         String poll = page.url().substring(page.url().lastIndexOf('/') + 1);

@@ -252,6 +252,18 @@ class SupportPathIT extends BrowserTest {
         admin.navigate(url("/programme/support"));
         assertThat(admin.getByText("Casey Park said they would be in touch, less than a day ago.")).isVisible();
         assertThat(admin.locator("main")).not().containsText("Lee Novak");
+        // adding a supporter is its own step, with room between it and the table, the button level with the box
+        var roster = admin.locator("main table").boundingBox();
+        var adding = admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Add a supporter"))
+            .boundingBox();
+        org.assertj.core.api.Assertions.assertThat(adding.y - (roster.y + roster.height)).isGreaterThanOrEqualTo(16);
+        var address = admin.getByLabel("Their e-mail address").boundingBox();
+        var add = admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true))
+            .boundingBox();
+        org.assertj.core.api.Assertions.assertThat(add.y + add.height)
+            .isCloseTo(address.y + address.height, org.assertj.core.api.Assertions.within(2.0));
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Pairing and offers")))
+            .isVisible();
         Browser.checkAccessibility(admin);
         Browser.screenshot(admin, "support-09-coordinator-contact-overdue");
 

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +16,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.PlainNames;
 import io.aftercare.support.TestApi;
 
 /**
@@ -60,7 +60,8 @@ class IntegrationsPathIT extends BrowserTest {
         page.reload();
         assertThat(page.getByText(secret)).hasCount(0);
 
-        String group = "{}:{alertname=\"DiskFull-" + UUID.randomUUID().toString().substring(0, 6) + "\"}";
+        // a group key of its own, so that a second run in this database opens an incident of its own too
+        String group = "{}:{alertname=\"" + PlainNames.unique("DiskFull") + "\"}";
         String body = """
             {"version":"4","groupKey":%s,"status":"firing","receiver":"aftercare",
              "groupLabels":{"alertname":"DiskFull"},"commonLabels":{"alertname":"DiskFull","severity":"warning"},
@@ -94,24 +95,30 @@ class IntegrationsPathIT extends BrowserTest {
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "intake-04-history-upload");
 
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        Path bad = Files.createTempFile("history", ".csv");
+        // external ids of their own in this database ("OLD-1", then "OLD-2-1"...), and a file name as people give it
+        String tag = PlainNames.unique("OLD").replace(' ', '-');
+        Path folder = Files.createTempDirectory("history");
+        Path bad = folder.resolve("past-incidents.csv");
         Files.writeString(bad, "externalId,title,severity,startedAt,resolvedAt\n"
-            + "OLD-" + tag + "-1,Payments timing out,SEV2,2025-09-03T21:10:00Z,2025-09-03T23:40:00Z\n"
-            + "OLD-" + tag + "-2,Search slow,SEV4,2025-09-10T10:00:00Z,2025-09-09T11:00:00Z\n");
+            + tag + "-1,Payments timing out,SEV2,2025-09-03T21:10:00Z,2025-09-03T23:40:00Z\n"
+            + tag + "-2,Search slow,SEV4,2025-09-10T10:00:00Z,2025-09-09T11:00:00Z\n");
         page.getByLabel("CSV file").setInputFiles(bad);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
         assertThat(page.getByText("One line has a problem, so nothing was imported.")).isVisible();
         assertThat(page.getByText("Line 3: the resolution is before the start.")).isVisible();
+        assertThat(page.getByText("Fix this line and upload the file again.", new Page.GetByTextOptions()
+            .setExact(false))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+            .hasText("Import of past-incidents.csv");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "intake-05-history-rejected");
 
         StringBuilder good = new StringBuilder("externalId,title,severity,startedAt,resolvedAt,service\n");
         for (int i = 0; i < 30_000; i++) {
-            good.append("OLD-").append(tag).append('-').append(i).append(",Past incident ").append(i)
+            good.append(tag).append('-').append(i).append(",Past incident ").append(i)
                 .append(",SEV").append(1 + i % 5).append(",2025-09-03T21:10:00Z,2025-09-03T23:40:00Z,checkout\n");
         }
-        Path fixed = Files.createTempFile("history", ".csv");
+        Path fixed = folder.resolve("past-incidents-fixed.csv");
         Files.writeString(fixed, good);
         page.navigate(url("/integrations/history"));
         page.getByLabel("CSV file").setInputFiles(fixed);
@@ -123,9 +130,11 @@ class IntegrationsPathIT extends BrowserTest {
         assertThat(page.getByText("Imported 30,000 past incidents."))
             .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(180_000));
         assertThat(page.getByText("no check-ins were sent")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+            .hasText("Import of past-incidents-fixed.csv");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "intake-07-history-done");
-        deleteQuietly(bad, fixed);
+        deleteQuietly(bad, fixed, folder);
     }
 
     static void deleteQuietly(Path... files) {

@@ -100,9 +100,14 @@ class DemoCarePathIT extends BrowserTest {
         Browser.screenshot(lena, "demo-02-programme-health");
         lena.navigate(url("/programme/support"));
         assertThat(lena.locator("main")).containsText("Kenji Sato");
+        // languages by name, as the coordinator reads them, not the codes the demo typed
+        assertThat(lena.locator("tr", new Page.LocatorOptions().setHasText("Kenji Sato")))
+            .containsText("Japanese, English");
         Browser.screenshot(lena, "demo-03-roster");
         lena.navigate(url("/resources"));
         assertThat(lena.locator("main")).containsText("Samaritans");
+        assertThat(lena.locator("li.resource", new Page.LocatorOptions().setHasText("TelefonSeelsorge")))
+            .containsText("Germany · German");
         Browser.screenshot(lena, "demo-04-resources");
 
         // a lead: the team page leads to the team's care, names only

@@ -226,6 +226,9 @@ class RecoveryActionsAndMeasuresPathIT extends BrowserTest {
             .isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(local))).isVisible();
         assertThat(page.getByText(elsewhere)).hasCount(0);
+        // stored as "GB" and "en", read as names
+        assertThat(page.locator("li.resource", new Page.LocatorOptions().setHasText(local)))
+            .containsText("Crisis lines · United Kingdom · English");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "55-resources-after-asking");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What happens next with your check-in"))

@@ -28,6 +28,11 @@ class Roster {
         public String languagesText() {
             return String.join(", ", languages);
         }
+
+        /** As a coordinator reads them: each language by its name, where a code was typed. */
+        public String languageNames() {
+            return io.aftercare.peersupport.resources.PlaceNames.languages(languages);
+        }
     }
 
     /**

@@ -22,6 +22,14 @@ public class Resources {
         public boolean safeUrl() {
             return url != null && (url.startsWith("https://") || url.startsWith("http://"));
         }
+
+        public String countryName() {
+            return PlaceNames.country(country);
+        }
+
+        public String languageName() {
+            return PlaceNames.language(language);
+        }
     }
 
     /** What to show, and whether it was narrowed to the reader's place (false: every entry, none being theirs). */

@@ -27,6 +27,14 @@ class ResourcesController {
         public boolean safeUrl() {
             return url.startsWith("https://") || url.startsWith("http://");
         }
+
+        public String countryName() {
+            return PlaceNames.country(country);
+        }
+
+        public String languageName() {
+            return PlaceNames.language(language);
+        }
     }
 
     private final ResourceCatalogue catalogue;

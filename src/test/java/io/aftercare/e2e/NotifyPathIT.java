@@ -147,6 +147,9 @@ class NotifyPathIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
             .setName("Messages that could not be delivered"))).isVisible();
         assertThat(page.getByText(email)).isVisible();
+        // the channel in words, not its stored name
+        var letter = page.locator("tr", new Page.LocatorOptions().setHasText(email));
+        assertThat(letter.locator("td").nth(1)).hasText("E-mail");
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "notify-03-dead-letters");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try again")).first().click();

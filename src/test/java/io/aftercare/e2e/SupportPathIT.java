@@ -226,6 +226,10 @@ class SupportPathIT extends BrowserTest {
             .setName("Would you like someone to reach out?"))).isVisible();
         org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM support_request WHERE person_id = ?")
             .param(lee.id()).query(Long.class).single()).as("an offer is only a question").isZero();
+        // the offer is a card of its own, with room between it and the next one
+        var offer = leePage.locator(".support-offer").boundingBox();
+        var next = leePage.locator(".support-offer + .card").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(next.y - (offer.y + offer.height)).isGreaterThanOrEqualTo(12);
         Browser.checkAccessibility(leePage);
         Browser.screenshot(leePage, "support-07-offer-after-check-in");
         button("Yes, please");

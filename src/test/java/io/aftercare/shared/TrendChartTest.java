@@ -35,6 +35,9 @@ class TrendChartTest {
         assertThat(chart.lastLabel()).isEqualTo("3 Oct");
         assertThat(chart.viewBox()).isEqualTo("0 0 320 112");
         assertThat(chart.labelY()).isEqualTo(106);
+        assertThat(chart.dotsMarkup()).isEqualTo("<circle class=\"dot\" r=\"3.5\" cx=\"26.0\" cy=\"8.0\"></circle>"
+            + "<circle class=\"dot\" r=\"3.5\" cx=\"169.0\" cy=\"48.0\"></circle>"
+            + "<circle class=\"dot\" r=\"3.5\" cx=\"312.0\" cy=\"88.0\"></circle>");
     }
 
     @Test

@@ -183,8 +183,13 @@ class SupportPathIT extends BrowserTest {
 
         as(samPage).navigate(url("/support"));
         assertThat(samPage.getByText("You and Alex Morgan have talked.")).isVisible();
+        // after talking, the request is something to close when done, not something to turn down
+        assertThat(samPage.getByText("You can stay in touch with Alex Morgan for as long as it helps.",
+            new Page.GetByTextOptions().setExact(false))).isVisible();
         assertThat(samPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
-            .setName("I don't need this any more"))).isVisible();
+            .setName("Close this request"))).isVisible();
+        assertThat(samPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+            .setName("I don't need this any more"))).hasCount(0);
         Browser.checkAccessibility(samPage);
         Browser.screenshot(samPage, "support-05-responder-sees-contact");
 

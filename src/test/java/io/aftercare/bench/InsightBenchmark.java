@@ -173,6 +173,14 @@ class InsightBenchmark {
         report(("poll results read again, median of 5: the page %.1f ms, of which the results through the rule set "
             + "%.1f ms, of which reading the respondents and tallies %.1f ms").formatted(percentile(pages, 50) / 1000.0,
             percentile(services, 50) / 1000.0, percentile(reads, 50) / 1000.0));
+        // a first reading through the rule set alone (no page), by a coordinator who has not read it yet: the
+        // round's figures worked out and written to an empty release log
+        SupportFixtures.Person second = SupportFixtures.person(people, "Bench Coordinator Two", null,
+            Role.COORDINATOR);
+        AftercareUser secondUser = new AftercareUser(second.id(), second.email(),
+            Set.of(Role.COORDINATOR, Role.RESPONDER), false, null, true);
+        report("poll results through the rule set, a first reading (the release log written): %.1f ms".formatted(
+            micros(() -> pollResults.of(secondUser, pollId, Locale.ENGLISH)) / 1000.0));
         report("load average at the end: " + loadAverage());
     }
 

@@ -4,6 +4,8 @@ import static io.aftercare.peersupport.SupportFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -173,6 +175,25 @@ class InsightBenchmark {
         report(("poll results read again, median of 5: the page %.1f ms, of which the results through the rule set "
             + "%.1f ms, of which reading the respondents and tallies %.1f ms").formatted(percentile(pages, 50) / 1000.0,
             percentile(services, 50) / 1000.0, percentile(reads, 50) / 1000.0));
+        // a first reading through the rule set alone (no page), by three coordinators who have not read it yet: the
+        // round's figures worked out and written to an empty release log; wall time and this thread's CPU time
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<Long> firstWall = new ArrayList<>();
+        List<Long> firstCpu = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            SupportFixtures.Person reader = SupportFixtures.person(people, "Bench Coordinator " + (i + 1), null,
+                Role.COORDINATOR);
+            AftercareUser readerUser = new AftercareUser(reader.id(), reader.email(),
+                Set.of(Role.COORDINATOR, Role.RESPONDER), false, null, true);
+            long cpu = threads.getCurrentThreadCpuTime();
+            firstWall.add(micros(() -> pollResults.of(readerUser, pollId, Locale.ENGLISH)));
+            firstCpu.add((threads.getCurrentThreadCpuTime() - cpu) / 1_000);
+        }
+        report(("poll results through the rule set, a first reading (the release log written), median of 3: "
+            + "%.1f ms, of which this thread's CPU %.1f ms (each: %s ms wall, %s ms CPU)").formatted(
+            percentile(firstWall, 50) / 1000.0, percentile(firstCpu, 50) / 1000.0,
+            firstWall.stream().map(t -> String.valueOf(t / 1000)).toList(),
+            firstCpu.stream().map(t -> String.valueOf(t / 1000)).toList()));
         report("load average at the end: " + loadAverage());
     }
 

@@ -75,14 +75,7 @@ final class InsightOrganisation {
         int perIncident = Math.max(1, spanSeconds > 0 ? (int) (spanSeconds / INCIDENTS) : 1);
         String i = "s.x"; // the row's number, from 1
         // people: a few time zones, so that "hours" differ
-        run("person", """
-                INSERT INTO person (id, name, email, email_normalized, time_zone, quiet_start, quiet_end, weekend_days,
-                                    created_at, updated_at)
-                SELECT %s, CONCAT('Bench person ', %s), CONCAT('bench-', %s, '@bench.test'),
-                       CONCAT('bench-', %s, '@bench.test'),
-                       CASE MOD(%s, 3) WHEN 0 THEN 'UTC' WHEN 1 THEN 'Europe/Berlin' ELSE 'America/New_York' END,
-                       TIME '22:00:00', TIME '07:00:00', 'SATURDAY,SUNDAY', %s, %s FROM %s"""
-            .formatted(uuid("10000000", i), i, i, i, i, at("0"), at("0"), series(PEOPLE)));
+        people("person", 1, PEOPLE);
         run("team", """
                 INSERT INTO team (id, name, name_normalized, created_at)
                 SELECT %s, CONCAT('Bench team ', %s), CONCAT('bench team ', %s), %s FROM %s"""
@@ -184,9 +177,33 @@ final class InsightOrganisation {
         return (System.nanoTime() - begin) / 1_000_000;
     }
 
-    /** A poll round's answers: {@code answers} people took part, spread evenly over each question's choices. */
+    /** People numbered {@code from} to {@code to}, in a few time zones (so that "hours" differ), in no team. */
+    private void people(String what, int from, int to) {
+        String i = "s.x";
+        run(what, """
+                INSERT INTO person (id, name, email, email_normalized, time_zone, quiet_start, quiet_end, weekend_days,
+                                    created_at, updated_at)
+                SELECT %s, CONCAT('Bench person ', %s), CONCAT('bench-', %s, '@bench.test'),
+                       CONCAT('bench-', %s, '@bench.test'),
+                       CASE MOD(%s, 3) WHEN 0 THEN 'UTC' WHEN 1 THEN 'Europe/Berlin' ELSE 'America/New_York' END,
+                       TIME '22:00:00', TIME '07:00:00', 'SATURDAY,SUNDAY', %s, %s FROM %s"""
+            .formatted(uuid("10000000", i), i, i, i, i, at("0"), at("0"), series(from, to)));
+    }
+
+    /**
+     * A poll round's answers: people 1 to {@code answers} were asked and took part, the answers spread evenly over each
+     * question's choices. With fewer people in the organisation than answers, the rest are added first (in no team),
+     * so that every respondent is someone in the directory.
+     */
     long answerPoll(UUID roundId, int answers) {
         long begin = System.nanoTime();
+        if (answers > PEOPLE) {
+            people("person (more respondents)", PEOPLE + 1, answers);
+        }
+        run("polls_invitee", "INSERT INTO polls_invitee (round_id, person_id) SELECT '" + roundId + "', "
+            + uuid("10000000", "s.x") + " FROM " + series(1, answers) + " WHERE NOT EXISTS (SELECT 1 FROM "
+            + "polls_invitee i WHERE i.round_id = '" + roundId + "' AND i.person_id = " + uuid("10000000", "s.x")
+            + ")");
         run("polls_participation", "INSERT INTO polls_participation (round_id, person_id) SELECT '" + roundId + "', "
             + uuid("10000000", "s.x") + " FROM " + series(answers));
         jdbc.sql("""
@@ -211,8 +228,13 @@ final class InsightOrganisation {
 
     /** Rows numbered 1..n, as {@code s.x}. */
     private static String series(int n) {
-        return TestDatabase.isPostgres() ? "generate_series(1, " + n + ") AS s(x)"
-            : "SYSTEM_RANGE(1, " + n + ") AS s(x)";
+        return series(1, n);
+    }
+
+    /** Rows numbered from..to, as {@code s.x}. */
+    private static String series(int from, int to) {
+        return TestDatabase.isPostgres() ? "generate_series(" + from + ", " + to + ") AS s(x)"
+            : "SYSTEM_RANGE(" + from + ", " + to + ") AS s(x)";
     }
 
     /** A UUID made from a number: {@code prefix-0000-4000-8000-<number, 12 digits>}. */

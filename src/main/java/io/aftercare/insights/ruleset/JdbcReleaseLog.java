@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.aftercare.insights.Window;
 import io.aftercare.shared.DbTime;
@@ -22,13 +24,16 @@ import io.aftercare.shared.DbTime;
  * keeps its set's size, how many in it have been erased and the digest of the others ({@link SetDigest}), so that
  * the rule set reads a viewer's log without its members, once a transaction; members are read only when a new set is
  * to be checked against earlier ones. A set the viewer was released before under another figure or window is not
- * written again: the new release points at the members already kept ({@code members_of}).
+ * written again: the new release points at the members already kept ({@code members_of}). What a transaction
+ * records is written together just before it commits (decision 0064).
  */
 @Repository
 class JdbcReleaseLog implements ReleaseLog {
 
     /** Members written in one statement. */
     static final int MEMBERS_A_STATEMENT = 500;
+    /** Releases written in one statement. */
+    static final int RELEASES_A_STATEMENT = 100;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,6 +53,10 @@ class JdbcReleaseLog implements ReleaseLog {
         final Set<UUID> locked = new HashSet<>();
         final Map<UUID, List<Summary>> summaries = new HashMap<>();
         final Map<UUID, Set<UUID>> members = new HashMap<>();
+        /** Releases and members recorded and not written yet: written together before the transaction commits. */
+        final List<Object[]> releases = new ArrayList<>();
+        final List<Object[]> memberRows = new ArrayList<>();
+        boolean writing;
     }
 
     private Held held() {
@@ -153,11 +162,17 @@ class JdbcReleaseLog implements ReleaseLog {
             .anyMatch(k -> !java.util.Collections.disjoint(held.members.getOrDefault(k, Set.of()), set));
     }
 
+    /**
+     * Keeps the release, and its members unless the viewer has the same set already; what a transaction records is
+     * written in one go before it commits (a report's thirty or forty figures, a poll round's respondents once),
+     * releases {@value #RELEASES_A_STATEMENT} and members {@value #MEMBERS_A_STATEMENT} to a statement. Until then
+     * the transaction's own reads of the log find it in what it holds. Without a transaction, written at once.
+     */
     @Override
     public void record(UUID viewer, Entry entry) {
         Held held = held();
         List<Summary> summaries = summaries(held, viewer);
-        String digest = SetDigest.of(entry.remaining());
+        String digest = entry.erased().isEmpty() ? SetDigest.cached(entry.people()) : SetDigest.of(entry.remaining());
         int size = entry.people().size();
         // the same people released to the viewer before, under another figure or window: their rows are kept once
         UUID shared = !entry.erased().isEmpty() ? null : summaries.stream()
@@ -167,33 +182,51 @@ class JdbcReleaseLog implements ReleaseLog {
         String first = entry.window() instanceof Window.Months m ? m.first().toString() : null;
         String last = entry.window() instanceof Window.Months m ? m.last().toString() : null;
         UUID round = entry.window() instanceof Window.PollRound p ? p.round() : null;
-        jdbc.sql("""
-                INSERT INTO insights_release (id, viewer_id, figure, first_month, last_month, poll_round, released_at,
-                                              published, set_size, erased_count, set_digest, members_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(id, viewer, entry.figure(), first, last, round, DbTime.toDb(clock.instant()),
-                entry.published() == null ? null : PublishedFigure.write(entry.published()), size,
-                entry.erased().size(), digest, shared)
-            .update();
+        held.releases.add(new Object[] {id, viewer, entry.figure(), first, last, round, DbTime.toDb(clock.instant()),
+            entry.published() == null ? null : PublishedFigure.write(entry.published()), size, entry.erased().size(),
+            digest, shared});
         if (shared == null) {
-            List<UUID> people = List.copyOf(entry.people());
-            for (int from = 0; from < people.size(); from += MEMBERS_A_STATEMENT) {
-                List<UUID> chunk = people.subList(from, Math.min(people.size(), from + MEMBERS_A_STATEMENT));
-                List<Object> params = new ArrayList<>(chunk.size() * 3);
-                for (UUID person : chunk) {
-                    params.add(id);
-                    params.add(person);
-                    params.add(entry.erased().contains(person));
-                }
-                jdbc.sql("INSERT INTO insights_release_member (release_id, person_id, erased) VALUES "
-                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)")))
-                    .params(params.toArray())
-                    .update();
+            for (UUID person : entry.people()) {
+                held.memberRows.add(new Object[] {id, person, entry.erased().contains(person)});
             }
-            held.members.put(id, Set.copyOf(entry.people()));
+            held.members.put(id, entry.people());
         }
         summaries.add(new Summary(entry.figure(), entry.window(), size, !entry.erased().isEmpty(), digest,
             entry.published(), shared != null ? shared : id));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(held);
+        } else if (!held.writing) {
+            held.writing = true;
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(held);
+                }
+            });
+        }
+    }
+
+    /** Writes what the transaction recorded and has not written yet: the releases, then their members. */
+    private void write(Held held) {
+        insert("""
+                INSERT INTO insights_release (id, viewer_id, figure, first_month, last_month, poll_round, released_at,
+                                              published, set_size, erased_count, set_digest, members_of) VALUES\s""",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", held.releases, RELEASES_A_STATEMENT);
+        insert("INSERT INTO insights_release_member (release_id, person_id, erased) VALUES ", "(?, ?, ?)",
+            held.memberRows, MEMBERS_A_STATEMENT);
+    }
+
+    /** Inserts the rows so many to a statement, and forgets them. */
+    private void insert(String into, String row, List<Object[]> rows, int perStatement) {
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+            List<Object> params = new ArrayList<>(chunk.size() * chunk.get(0).length);
+            chunk.forEach(r -> params.addAll(java.util.Arrays.asList(r)));
+            jdbc.sql(into + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)))
+                .params(params.toArray())
+                .update();
+        }
+        rows.clear();
     }
 
     /**
@@ -203,6 +236,7 @@ class JdbcReleaseLog implements ReleaseLog {
      * that nothing kept is worked out from the erased person's id either.
      */
     void erase(UUID person) {
+        write(held());
         jdbc.sql("DELETE FROM insights_release WHERE viewer_id = ?").param(person).update();
         jdbc.sql("DELETE FROM insights_release_viewer WHERE viewer_id = ?").param(person).update();
         UUID token = UUID.randomUUID();
@@ -230,6 +264,7 @@ class JdbcReleaseLog implements ReleaseLog {
 
     /** What the person was shown as a viewer: which figures, for which windows, and when; nobody's id. */
     List<Map<String, Object>> export(UUID viewer) {
+        write(held());
         return jdbc.sql("""
                 SELECT figure, first_month, last_month, poll_round, released_at FROM insights_release
                 WHERE viewer_id = ? ORDER BY released_at, figure""")

@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,7 +17,20 @@ import java.util.UUID;
  */
 final class SetDigest {
 
+    /** The key under which a transaction's digests are bound. */
+    private static final Object DIGESTS = new Object();
+
     private SetDigest() {
+    }
+
+    /**
+     * A set's digest, worked out once a transaction (by the set itself, not its contents): the sets asked about are
+     * never changed once made, and a poll's forty figures, each over the round's respondents, ask about the same one,
+     * which the rule set and the release log both need. Without a transaction, worked out.
+     */
+    static String cached(Set<UUID> set) {
+        Map<Set<UUID>, String> digests = TransactionBound.get(DIGESTS, IdentityHashMap::new);
+        return digests.computeIfAbsent(set, SetDigest::of);
     }
 
     static String of(Collection<UUID> people) {

@@ -2,6 +2,7 @@ package io.aftercare.insights.ruleset;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -213,26 +214,28 @@ class StandardRuleSet implements RuleSet {
             .findFirst();
     }
 
-    /** The cell's people less the viewer: the cell's own (unmodifiable) set when the viewer is not in it. */
-    private static Set<UUID> others(Cell cell, UUID viewer) {
-        if (!cell.people().contains(viewer)) {
-            return cell.people();
-        }
-        Set<UUID> others = new HashSet<>(cell.people());
-        others.remove(viewer);
-        return others;
-    }
-
-    /** The key under which a transaction's digests are bound. */
-    private static final Object DIGESTS = new Object();
+    /** The key under which a transaction's sets less their viewer are bound. */
+    private static final Object OTHERS = new Object();
 
     /**
-     * A set's digest, worked out once a transaction: the sets asked about are never changed once made, and a poll's
-     * forty figures, each over the round's respondents, ask about the same one. Without a transaction, worked out.
+     * The cell's people less the viewer: the cell's own (unmodifiable) set when the viewer is not in it, else one
+     * copy without them a transaction, so that a set asked about under many figures is one set, digested once.
      */
+    private static Set<UUID> others(Cell cell, UUID viewer) {
+        Set<UUID> people = cell.people();
+        if (!people.contains(viewer)) {
+            return people;
+        }
+        Map<Set<UUID>, Map<UUID, Set<UUID>>> known = TransactionBound.get(OTHERS, IdentityHashMap::new);
+        return known.computeIfAbsent(people, p -> new HashMap<>()).computeIfAbsent(viewer, v -> {
+            Set<UUID> others = new HashSet<>(people);
+            others.remove(v);
+            return Set.copyOf(others);
+        });
+    }
+
     private static String digest(Set<UUID> set) {
-        Map<Set<UUID>, String> digests = TransactionBound.get(DIGESTS, IdentityHashMap::new);
-        return digests.computeIfAbsent(set, SetDigest::of);
+        return SetDigest.cached(set);
     }
 
     /** Whether two windows can hold the same answers: overlapping months, or the same poll round. */

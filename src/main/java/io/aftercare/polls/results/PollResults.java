@@ -2,7 +2,7 @@ package io.aftercare.polls.results;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -185,12 +185,11 @@ public class PollResults {
     /** One share through the rule set: {@code count} of the round's respondents chose it. */
     private Shown share(UUID viewer, String figure, Counted c, int count, String phrase, Locale locale) {
         int n = c.respondents().size();
-        List<Integer> values = new ArrayList<>(Collections.nCopies(n, 0));
-        for (int i = 0; i < Math.min(count, n); i++) {
-            values.set(i, 1);
-        }
+        Integer[] values = new Integer[n];
+        Arrays.fill(values, 0, Math.min(count, n), 1);
+        Arrays.fill(values, Math.min(count, n), n, 0);
         Figure f = ruleSet.release(viewer, Question.of(figure, Statistic.SHARE,
-            new Window.PollRound(c.round().id()), new Cell("all", c.respondents(), values))).whole();
+            new Window.PollRound(c.round().id()), new Cell("all", c.respondents(), List.of(values)))).whole();
         if (f instanceof Figure.Share s) {
             String text = figureText.text(s, locale);
             double width = switch (s.edge()) {

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aftercare.insights.Cell;
 import io.aftercare.insights.Figure;
@@ -35,6 +37,9 @@ class ReleaseLogIT {
 
     @Autowired
     JdbcReleaseLog log;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     static Cell cell(List<UUID> people, int yes) {
         List<Integer> values = new ArrayList<>();
@@ -132,6 +137,40 @@ class ReleaseLogIT {
         assertThat(rules.release(UUID.randomUUID(), Question.of("test.round.c2", Statistic.SHARE, SEPTEMBER,
             cell(left, 4))).whole()).as("someone shown nothing before is given the set as it is now")
             .isEqualTo(new Figure.Share(4, 11, 36.4, Figure.Edge.EXACT));
+    }
+
+    @Test
+    void oneReportsFiguresAreHeldAgainstEachOtherBeforeTheyAreWrittenAndAllWrittenWhenItCommits() {
+        UUID viewer = UUID.randomUUID();
+        List<UUID> team = people(7);
+        List<UUID> padded = new ArrayList<>(team);
+        padded.add(UUID.randomUUID());
+        Question tracker = Question.of("test.stressed", Statistic.SHARE, SEPTEMBER, cell(padded, 4));
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        transactions.executeWithoutResult(status -> {
+            assertThat(rules.release(viewer, Question.of("test.stressed", Statistic.SHARE, SEPTEMBER, cell(team, 3)))
+                .whole()).isEqualTo(new Figure.Share(3, 7, 42.9, Figure.Edge.EXACT));
+            assertThat(rules.release(viewer, tracker).whole()).as("the padded set, later in the same report")
+                .isEqualTo(new Figure.Hidden());
+            assertThat(rules.release(viewer, Question.of("test.effects", Statistic.SHARE, SEPTEMBER, cell(team, 4)))
+                .whole()).isEqualTo(new Figure.Share(4, 7, 57.1, Figure.Edge.EXACT));
+            assertThat(rules.release(viewer, Question.of("test.reached", Statistic.SHARE, SEPTEMBER,
+                cell(people(6), 3))).whole()).isEqualTo(new Figure.Share(3, 6, 50.0, Figure.Edge.EXACT));
+        });
+        assertThat(logged(viewer)).isEqualTo(3);
+        assertThat(members(viewer)).as("the team kept once for its two figures, and the other six").isEqualTo(13);
+        assertThat(rules.release(viewer, tracker).whole()).as("the padded set, in the next report")
+            .isEqualTo(new Figure.Hidden());
+
+        UUID another = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            assertThat(rules.release(another, Question.of("test.stressed", Statistic.SHARE, SEPTEMBER, cell(team, 3)))
+                .whole()).isInstanceOf(Figure.Share.class);
+            status.setRollbackOnly();
+        });
+        assertThat(logged(another)).as("a report that failed logged nothing").isZero();
+        assertThat(rules.release(another, tracker).whole()).as("so the padded set is new to them")
+            .isEqualTo(new Figure.Share(4, 8, 50.0, Figure.Edge.EXACT));
     }
 
     @Test

@@ -5,7 +5,8 @@
 # environment, working directory and entrypoint. Passes when /actuator/health/readiness answers UP on loopback, the
 # JVM runs under the image's uid (not root), and the database and key files were written to /data. Prints the time
 # from the start to ready and whether the JVM maps the class data sharing archives (the runtime's base archive and
-# /app/aftercare.jsa, trained at build time; an archive that does not match is ignored and the start goes on).
+# /app/aftercare.jsa, trained at build time; an archive that does not match is ignored and the start goes on, but
+# this check then fails, unless it was asked to start with other JVM options).
 #
 #   deploy/image-check.sh [target/jib-image.tar]
 #   AFTERCARE_IMAGE_CHECK_JAVA_TOOL_OPTIONS=-Xshare:off deploy/image-check.sh    # the same start without the archives
@@ -109,6 +110,10 @@ fi
 for jsa in /opt/java/lib/server/classes.jsa /app/aftercare.jsa; do
   if grep -q "$jsa\$" "/proc/$java_pid/maps"; then used=used; else used="NOT used"; fi
   echo "class data sharing: $jsa $used"
+  # an archive the image ships but its own start ignores was trained for other files: a build that went wrong
+  if [ "$used" != used ] && [ -f "$work/rootfs$jsa" ] && [ -z "${AFTERCARE_IMAGE_CHECK_JAVA_TOOL_OPTIONS:-}" ]; then
+    echo "FAILED: the image holds $jsa but its start did not use it" >&2; exit 1
+  fi
 done
 started="$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$work/app.log" | grep -o '[0-9.]* seconds' || true)"
 echo "ready after $ready ms (Spring reports ${started:-?}; load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -16,6 +16,7 @@ with_libs="${5:-true}"
 rm -rf "$root" "$libs"
 mkdir -p "$root/opt" "$root/data" "$root/tmp" "$libs"
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --generate-cds-archive \
   --output "$root/opt/java"
 
 [ "$with_libs" = true ] || exit 0

@@ -160,6 +160,12 @@ class NotifyPathIT extends BrowserTest {
                     + "AND status = 'DEAD'")
             .param(ada).query(java.time.OffsetDateTime.class).optional()
             .map(t -> t.toInstant().isAfter(firstTry)).orElse(false));
+
+        // the audit log names whom the message was for and how, as the dead-letter page does
+        page.navigate(url("/admin/audit?action=notify.dead-letter.retry"));
+        var retried = page.locator("tbody tr").first();
+        assertThat(retried.locator("td").nth(2)).hasText("Failed message sent again");
+        assertThat(retried.locator("td").nth(3)).hasText("Message to Ada Brook (E-mail)");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.aftercare.notify.webhooks;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
@@ -39,7 +38,7 @@ class WebhookAuditWords implements AuditEntryWords {
         int lastSpace = detail.lastIndexOf(' ');
         String head = lastSpace < 0 ? "" : detail.substring(0, lastSpace);
         String events = lastSpace < 0 ? "" : events(detail.substring(lastSpace + 1));
-        String name = id(entry.target()).flatMap(store::find).map(Subscription::name)
+        String name = AuditEntryWords.targetId(entry).flatMap(store::find).map(Subscription::name)
             .orElse(entry.action().endsWith(".created") && !head.isEmpty() ? head : message("notify.audit.webhook.gone"));
         String words = switch (entry.action()) {
             case PREFIX + "created" -> events.isEmpty() ? null : message("notify.audit.webhook.sends", events);
@@ -54,14 +53,6 @@ class WebhookAuditWords implements AuditEntryWords {
         return Arrays.stream(codes.split(",")).filter(c -> !c.isBlank())
             .map(c -> messages.getMessage("notify.webhooks.event." + c, null, c, LocaleContextHolder.getLocale()))
             .collect(Collectors.joining("; "));
-    }
-
-    private static Optional<UUID> id(String target) {
-        try {
-            return Optional.of(UUID.fromString(target));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
     }
 
     private String message(String key, Object... args) {

@@ -80,6 +80,11 @@ class OnCallLoadPathIT extends BrowserTest {
         assertThat(page.locator("#oncall-trend tbody tr").last()).containsText("October 2026");
         assertThat(page.locator("#oncall-trend tbody tr").last().locator("td").last()).hasText("3");
         assertThat(page.locator("[data-chart-for=oncall-trend] canvas")).isVisible();
+        // the month field reads at the page's size, and the month links sit on its line
+        assertThat(page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true))).hasCSS("font-size", "16px");
+        double monthLine = page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true)).boundingBox().y;
+        org.assertj.core.api.Assertions.assertThat(page.getByText("Next month").boundingBox().y)
+            .isLessThan(monthLine + 40);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "oncall-me");
 

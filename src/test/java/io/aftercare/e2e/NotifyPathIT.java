@@ -230,7 +230,8 @@ class NotifyPathIT extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(table)
             .doesNotContain("notify.", "case.opened")
             .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
-        assertThat(page.getByLabel("What").locator("option", new Locator.LocatorOptions().setHasText("Webhook created")))
+        assertThat(page.getByLabel("What")
+                .locator("option", new Locator.LocatorOptions().setHasText("Webhook created")))
             .hasAttribute("value", "notify.webhook.created");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the chain")).click();
         assertThat(page.getByText("are as they were written, and none is missing.")).isVisible();

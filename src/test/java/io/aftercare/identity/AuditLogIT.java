@@ -257,7 +257,8 @@ class AuditLogIT {
         assertThat(entries.<String>json("$.items[0].target")).isEqualTo("person:" + rosa);
         var actions = api.asAdmin().get("/api/v1/audit/actions");
         assertThat(actions.status()).isEqualTo(200);
-        assertThat(actions.<List<String>>json("$[?(@.action == 'ROLES_CHANGED')].name")).containsExactly("Roles changed");
+        assertThat(actions.<List<String>>json("$[?(@.action == 'ROLES_CHANGED')].name"))
+            .containsExactly("Roles changed");
     }
 
     @Test

@@ -52,7 +52,8 @@ class AuditApiController {
     @GetMapping
     @Operation(summary = "Read the audit log, newest first", description = """
         Entries keep their stored codes: action is a code such as notify.webhook.created (GET /api/v1/audit/actions \
-        names each in the words the admin page shows), target an id. Filters, each optional: action (exact code), actor (a person's id, or part of their name or e-mail), from and \
+        names each in the words the admin page shows), target an id. Filters, each optional: action (exact code), \
+        actor (a person's id, or part of their name or e-mail), from and \
         to (days, YYYY-MM-DD, UTC, both inclusive). Paged with page (from 0) and size (1–500, default 50).""")
     @ApiResponse(responseCode = "200", description = "One page of entries")
     @ApiResponse(responseCode = "400", description = "A date, page or size is not valid")

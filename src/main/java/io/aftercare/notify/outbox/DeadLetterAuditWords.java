@@ -36,9 +36,10 @@ class DeadLetterAuditWords implements AuditEntryWords {
         if (!RETRY.equals(entry.action())) {
             return Optional.empty();
         }
-        return AuditEntryWords.targetId(entry).flatMap(outbox::find).flatMap(m -> directory.people(List.of(m.personId())).stream()
-            .findFirst().map(PersonRef::name).map(name -> new Words(messages.getMessage("notify.audit.deadLetter.to",
-                new Object[] {name, channel(m.channel())}, LocaleContextHolder.getLocale()), null)));
+        return AuditEntryWords.targetId(entry).flatMap(outbox::find)
+            .flatMap(m -> directory.people(List.of(m.personId())).stream().findFirst().map(PersonRef::name)
+                .map(name -> new Words(messages.getMessage("notify.audit.deadLetter.to",
+                    new Object[] {name, channel(m.channel())}, LocaleContextHolder.getLocale()), null)));
     }
 
     private String channel(String channel) {

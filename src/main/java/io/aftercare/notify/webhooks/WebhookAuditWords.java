@@ -39,7 +39,8 @@ class WebhookAuditWords implements AuditEntryWords {
         String head = lastSpace < 0 ? "" : detail.substring(0, lastSpace);
         String events = lastSpace < 0 ? "" : events(detail.substring(lastSpace + 1));
         String name = AuditEntryWords.targetId(entry).flatMap(store::find).map(Subscription::name)
-            .orElse(entry.action().endsWith(".created") && !head.isEmpty() ? head : message("notify.audit.webhook.gone"));
+            .orElse(entry.action().endsWith(".created") && !head.isEmpty() ? head
+                : message("notify.audit.webhook.gone"));
         String words = switch (entry.action()) {
             case PREFIX + "created" -> events.isEmpty() ? null : message("notify.audit.webhook.sends", events);
             case PREFIX + "changed" -> events.isEmpty() ? null

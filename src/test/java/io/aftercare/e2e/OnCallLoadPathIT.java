@@ -109,6 +109,11 @@ class OnCallLoadPathIT extends BrowserTest {
         assertThat(leads.getByText("against a median of")).hasCount(0);
         assertThat(leads.getByText("spread evenly")).hasCount(0);
         assertThat(leads.locator("[data-chart-for=oncall-team] canvas")).isVisible();
+        // the end-of-shift question says plainly that it is not asked yet, and its button does not touch what follows
+        assertThat(leads.getByText("Not asked yet. Once you turn it on")).isVisible();
+        var ask = leads.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the end-of-shift question"));
+        org.assertj.core.api.Assertions.assertThat(leads.getByText("Business hours are 08:00").boundingBox().y)
+            .isGreaterThanOrEqualTo(ask.boundingBox().y + ask.boundingBox().height + 12);
         Browser.checkAccessibility(leads);
         Browser.screenshot(leads, "oncall-team");
 

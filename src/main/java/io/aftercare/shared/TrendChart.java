@@ -34,8 +34,11 @@ public record TrendChart(String id, String title, String better, String descript
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    /** One answer to draw: when it was given, how the dot is read out (Day 7 and its date) and its value. */
-    public record Point(Instant at, String label, double value) {
+    /**
+     * One answer to draw: when it was given, how the dot is read out (Day 7 and its date), its short name in its
+     * series (Day 7) and its value.
+     */
+    public record Point(Instant at, String label, String step, double value) {
     }
 
     /** One dot of a chart, where it is drawn and what it says. */
@@ -68,8 +71,12 @@ public record TrendChart(String id, String title, String better, String descript
         }
         List<Guide> guides = List.of(new Guide(y(5), 5), new Guide(y(3), 3), new Guide(y(1), 1));
         String description = describe.apply(String.join("; ", dots.stream().map(Dot::label).toList()));
+        Point first = points.get(0);
+        Point last = points.get(points.size() - 1);
+        // "5 Dec … 5 Dec" says nothing: when the first and last answers fall on one day, the axis names the steps
+        boolean oneDay = date(first.at(), zone).equals(date(last.at(), zone));
         return Optional.of(new TrendChart(id, title, better, description, line.toString(), dots, guides,
-            date(points.get(0).at(), zone), date(points.get(points.size() - 1).at(), zone)));
+            oneDay ? first.step() : date(first.at(), zone), oneDay ? last.step() : date(last.at(), zone)));
     }
 
     /** A chart's and a trend sentence's date: "3 Sep". */

@@ -89,12 +89,24 @@ final class Browser implements AutoCloseable {
     }
 
     static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(path(name)).setFullPage(true));
+    }
+
+    /**
+     * Only what is on the screen, as a person sees it: a full-page picture draws a bar that sticks to the foot of
+     * the screen halfway down the page, over whatever is there.
+     */
+    static void screenshotScreen(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(path(name)).setFullPage(false));
+    }
+
+    private static Path path(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        return SCREENSHOTS.resolve(name + ".png");
     }
 
     @Override

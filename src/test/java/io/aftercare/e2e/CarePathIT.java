@@ -201,6 +201,18 @@ class CarePathIT extends BrowserTest {
         assertThat(page.locator("#trend-rumination-text")).containsText("Day 1");
         assertThat(page.locator("#trend-rumination-text")).containsText("Day 30");
         assertThat(page.getByText("Your next follow-up")).hasCount(0);
+        // which way is better, without a stray separator; all three answers fell on one day, so the axis names
+        // the follow-up days rather than that one date twice
+        assertThat(page.locator("#trend-rumination figcaption .chart-better")).hasText("lower is better");
+        assertThat(page.locator("#trend-rumination text.axis")).hasText(new String[] {"Day 1", "Day 30"});
+        // being hard on yourself has a sentence but two answers: the page says why it has no chart
+        assertThat(page.getByText("Being hard on yourself has no chart yet: a chart starts from your third answer."))
+            .isVisible();
+        // the sentence under "Stop all check-ins" does not touch the button
+        var stop = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop all check-ins"));
+        var below = page.getByText("Your lead does not see whether a check-in is waiting");
+        org.assertj.core.api.Assertions.assertThat(below.boundingBox().y)
+            .isGreaterThanOrEqualTo(stop.boundingBox().y + stop.boundingBox().height + 12);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "care-05-my-trend");
 

@@ -51,9 +51,11 @@ class DemoCarePathIT extends BrowserTest {
         System.out.println("My aftercare of the demo admin: " + desktop + " px high at 1280 px, " + phone
             + " px at 390 px");
         // the recovery tools' row of links added about 250 px on a desktop and 400 px on a phone (1,980-2,060 and
-        // 2,830-2,900 measured, as the demo's answers vary)
-        assertThat(desktop).as("desktop page height (phone: " + phone + ")").isLessThan(2_200);
-        assertThat(phone).as("phone page height, history collapsed (desktop: " + desktop + ")").isLessThan(3_100);
+        // 2,830-2,900 measured, as the demo's answers vary); the page's own space under the header and above the
+        // footer, which .wrap's padding had taken, and the space under "Stop all check-ins" add 88 px to both
+        // (2,108-2,216 and 2,937-3,065 measured)
+        assertThat(desktop).as("desktop page height (phone: " + phone + ")").isLessThan(2_300);
+        assertThat(phone).as("phone page height, history collapsed (desktop: " + desktop + ")").isLessThan(3_200);
         assertThat(smallTapTargets()).as("tap targets under 44 px on a 390 px phone").isEmpty();
 
         // opening an incident with answers shows what was answered there and its own actions, still at thumb size

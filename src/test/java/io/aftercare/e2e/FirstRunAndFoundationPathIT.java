@@ -2,6 +2,8 @@ package io.aftercare.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -85,6 +87,24 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         page.getByLabel("Name").fill("laptop script");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
         assertThat(page.locator("code.secret")).containsText("act_");
+        // the new-token form reads top to bottom like the other settings forms: each label above its field, the
+        // fields and the button on one left edge, the fields one width
+        var form = page.locator("form[action='/settings/tokens']");
+        var name = form.getByLabel("Name").boundingBox();
+        for (var field : List.of(form.getByLabel("What it may do"), form.getByLabel("Expires after (days)"))) {
+            org.assertj.core.api.Assertions.assertThat(field.boundingBox().x).isEqualTo(name.x);
+            org.assertj.core.api.Assertions.assertThat(field.boundingBox().width).isEqualTo(name.width);
+            org.assertj.core.api.Assertions.assertThat(field.boundingBox().y).isGreaterThan(name.y + name.height);
+        }
+        org.assertj.core.api.Assertions.assertThat(form.locator("label[for=days]").boundingBox().y)
+            .isLessThan(form.getByLabel("Expires after (days)").boundingBox().y);
+        org.assertj.core.api.Assertions.assertThat(
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create token")).boundingBox().x)
+            .isEqualTo(name.x);
+        // the page's last words keep a space above the footer
+        var lastRow = page.locator("main tbody tr").last().boundingBox();
+        org.assertj.core.api.Assertions.assertThat(page.locator("footer").boundingBox().y)
+            .isGreaterThanOrEqualTo(lastRow.y + lastRow.height + 24);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "05-api-token-created");
 
@@ -146,6 +166,9 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         assertThat(page.locator("main")).containsText("Sam Rivera");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suggest a check-in")))
             .isVisible();
+        // the row stays one line high: the button's words sit level with the name, not below it
+        var careRow = page.locator("tbody tr", new Page.LocatorOptions().setHasText("Sam Rivera"));
+        org.assertj.core.api.Assertions.assertThat(careRow.boundingBox().height).isLessThan(50);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "09-team-care");
 
@@ -179,6 +202,10 @@ class FirstRunAndFoundationPathIT extends BrowserTest {
         assertThat(page.locator("main")).containsText("Its responders will each get a private check-in from "
             + "Aftercare in about 2 hours");
         assertThat(page.locator("main")).containsText("Only they see their answers");
+        // each timeline entry's time stands above what happened instead of running into it
+        var entry = page.locator("ol.timeline li").first();
+        org.assertj.core.api.Assertions.assertThat(entry.locator("span").first().boundingBox().y)
+            .isGreaterThanOrEqualTo(entry.locator("time").boundingBox().y + entry.locator("time").boundingBox().height);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "13-incident-resolved");
 

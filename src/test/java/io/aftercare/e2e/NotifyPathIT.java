@@ -160,6 +160,12 @@ class NotifyPathIT extends BrowserTest {
                     + "AND status = 'DEAD'")
             .param(ada).query(java.time.OffsetDateTime.class).optional()
             .map(t -> t.toInstant().isAfter(firstTry)).orElse(false));
+
+        // the audit log names whom the message was for and how, as the dead-letter page does
+        page.navigate(url("/admin/audit?action=notify.dead-letter.retry"));
+        var retried = page.locator("tbody tr").first();
+        assertThat(retried.locator("td").nth(2)).hasText("Failed message sent again");
+        assertThat(retried.locator("td").nth(3)).hasText("Message to Ada Brook (E-mail)");
     }
 
     @Test
@@ -216,7 +222,17 @@ class NotifyPathIT extends BrowserTest {
         // the subscription is in the audit log, and the admin can check that no entry was changed or removed
         page.navigate(url("/admin/audit"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Audit log"))).isVisible();
-        assertThat(page.getByText("Coordinators' dashboard").first()).isVisible();
+        // what happened in words, the webhook by its name, its events as the webhooks page names them
+        var created = page.locator("tr", new Page.LocatorOptions().setHasText("Webhook created"));
+        assertThat(created.locator("td").nth(3)).hasText("Coordinators' dashboard");
+        assertThat(created.locator("td").nth(4)).hasText("Sends: A care case was opened");
+        String table = page.locator("table").innerText();
+        org.assertj.core.api.Assertions.assertThat(table)
+            .doesNotContain("notify.", "case.opened")
+            .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+        assertThat(page.getByLabel("What")
+                .locator("option", new Locator.LocatorOptions().setHasText("Webhook created")))
+            .hasAttribute("value", "notify.webhook.created");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the chain")).click();
         assertThat(page.getByText("are as they were written, and none is missing.")).isVisible();
         Browser.checkAccessibility(page);

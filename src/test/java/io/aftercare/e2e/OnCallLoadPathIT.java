@@ -80,6 +80,11 @@ class OnCallLoadPathIT extends BrowserTest {
         assertThat(page.locator("#oncall-trend tbody tr").last()).containsText("October 2026");
         assertThat(page.locator("#oncall-trend tbody tr").last().locator("td").last()).hasText("3");
         assertThat(page.locator("[data-chart-for=oncall-trend] canvas")).isVisible();
+        // the month field reads at the page's size, and the month links sit on its line
+        assertThat(page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true))).hasCSS("font-size", "16px");
+        double monthLine = page.getByLabel("Month", new Page.GetByLabelOptions().setExact(true)).boundingBox().y;
+        org.assertj.core.api.Assertions.assertThat(page.getByText("Next month").boundingBox().y)
+            .isLessThan(monthLine + 40);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "oncall-me");
 
@@ -104,6 +109,11 @@ class OnCallLoadPathIT extends BrowserTest {
         assertThat(leads.getByText("against a median of")).hasCount(0);
         assertThat(leads.getByText("spread evenly")).hasCount(0);
         assertThat(leads.locator("[data-chart-for=oncall-team] canvas")).isVisible();
+        // the end-of-shift question says plainly that it is not asked yet, and its button does not touch what follows
+        assertThat(leads.getByText("Not asked yet. Once you turn it on")).isVisible();
+        var ask = leads.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the end-of-shift question"));
+        org.assertj.core.api.Assertions.assertThat(leads.getByText("Business hours are 08:00").boundingBox().y)
+            .isGreaterThanOrEqualTo(ask.boundingBox().y + ask.boundingBox().height + 12);
         Browser.checkAccessibility(leads);
         Browser.screenshot(leads, "oncall-team");
 

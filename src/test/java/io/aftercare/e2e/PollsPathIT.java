@@ -89,7 +89,24 @@ class PollsPathIT extends BrowserTest {
         assertThat(page.getByText("Your answers are anonymous.")).isVisible();
         assertThat(page.locator("input:checked")).hasCount(0);
         Browser.checkAccessibility(page);
-        Browser.screenshot(page, "poll-answer-phone");
+        // every single-choice question (questions 1, 3 and 4) can be skipped by a choice of its own
+        assertThat(page.getByLabel("Skip this question")).hasCount(3);
+        for (String q : List.of("q1", "q3", "q4")) {
+            assertThat(page.locator("fieldset#" + q).getByLabel("Skip this question")).hasCount(1);
+        }
+        // on a phone the send bar stays at the foot of the screen while the questions scroll under it ...
+        var send = page.locator(".care-send");
+        org.assertj.core.api.Assertions.assertThat(send.boundingBox().y + send.boundingBox().height)
+            .isCloseTo(780, org.assertj.core.data.Offset.offset(1.0));
+        Browser.screenshotScreen(page, "poll-answer-phone");
+        // ... and rests below the last question once the form ends
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
+        var last = page.locator("fieldset#q5");
+        org.assertj.core.api.Assertions.assertThat(send.boundingBox().y)
+            .isGreaterThan(last.boundingBox().y + last.boundingBox().height);
+        assertThat(page.locator("fieldset#q5").getByLabel("Other")).isInViewport();
+        page.mouse().move(0, 0); // no choice lit up by a pointer a phone does not have
+        Browser.screenshotScreen(page, "poll-answer-phone-end");
         page.locator("fieldset#q1").getByLabel("Very stressed").check();
         page.locator("fieldset#q3").getByLabel("Rarely").check();
         page.locator("fieldset#q4").getByLabel("Often").check();

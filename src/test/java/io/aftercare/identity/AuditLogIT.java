@@ -238,6 +238,30 @@ class AuditLogIT {
     }
 
     @Test
+    void theAdminPageSaysWhatHappenedInWordsAndWhoItWasDoneToByName() {
+        String email = "r-" + UUID.randomUUID() + "@example.com";
+        UUID rosa = people.create(NewPerson.of("Rosa Quint", email, "UTC", Set.of(Role.RESPONDER), PASSWORD), null)
+            .id();
+        audit.record(adminId(), rosa, "ROLES_CHANGED", "person:" + rosa, "[RESPONDER] -> [RESPONDER, ADMIN]");
+        WebSession admin = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+
+        String body = admin.get("/admin/audit?action=ROLES_CHANGED").body();
+        assertThat(body).contains("<td>Roles changed</td>", "<td>Rosa Quint</td>",
+                "<td>Responder \u2192 Responder, Admin</td>")
+            .doesNotContain(rosa.toString(), "[RESPONDER]", "<td>ROLES_CHANGED</td>")
+            // the filter offers the same words, and still filters by the stored code
+            .contains("<option value=\"ROLES_CHANGED\" selected=\"selected\">Roles changed</option>");
+
+        // the API keeps the codes and ids, and names each code as the page does
+        var entries = api.asAdmin().get("/api/v1/audit?action=ROLES_CHANGED&size=1");
+        assertThat(entries.<String>json("$.items[0].target")).isEqualTo("person:" + rosa);
+        var actions = api.asAdmin().get("/api/v1/audit/actions");
+        assertThat(actions.status()).isEqualTo(200);
+        assertThat(actions.<List<String>>json("$[?(@.action == 'ROLES_CHANGED')].name"))
+            .containsExactly("Roles changed");
+    }
+
+    @Test
     void aPersonSeesWhatOthersDidAboutThemButNotTheirOwnActionsNorOthersEntries() {
         String email = "w-" + UUID.randomUUID() + "@example.com";
         UUID me = people.create(NewPerson.of("Wren", email, "UTC", Set.of(Role.RESPONDER), PASSWORD), null).id();

@@ -13,7 +13,7 @@ class TrendChartTest {
     static final Instant START = Instant.parse("2026-09-03T10:00:00Z");
 
     static TrendChart.Point point(int day, double value) {
-        return new TrendChart.Point(START.plusSeconds(day * 86_400L), "Day " + day, value);
+        return new TrendChart.Point(START.plusSeconds(day * 86_400L), "Day " + day, "Day " + day, value);
     }
 
     @Test
@@ -38,6 +38,18 @@ class TrendChartTest {
         assertThat(chart.dotsMarkup()).isEqualTo("<circle class=\"dot\" r=\"3.5\" cx=\"26.0\" cy=\"8.0\"></circle>"
             + "<circle class=\"dot\" r=\"3.5\" cx=\"169.0\" cy=\"48.0\"></circle>"
             + "<circle class=\"dot\" r=\"3.5\" cx=\"312.0\" cy=\"88.0\"></circle>");
+    }
+
+    @Test
+    void answersAllGivenOnOneDayAreLabelledByTheirStepsNotByThatDayTwice() {
+        List<TrendChart.Point> oneDay = List.of(
+            new TrendChart.Point(START, "Day 1, 3 Sep", "Day 1", 4),
+            new TrendChart.Point(START.plusSeconds(600), "Day 7, 3 Sep", "Day 7", 2),
+            new TrendChart.Point(START.plusSeconds(1200), "Day 30, 3 Sep", "Day 30", 1));
+        TrendChart chart = TrendChart.of("c", "T", "b", oneDay, ZoneOffset.UTC, s -> s).orElseThrow();
+
+        assertThat(chart.firstLabel()).isEqualTo("Day 1");
+        assertThat(chart.lastLabel()).isEqualTo("Day 30");
     }
 
     @Test

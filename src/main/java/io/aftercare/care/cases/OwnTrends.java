@@ -62,7 +62,11 @@ class OwnTrends {
     record Sentence(Construct construct, Direction direction, boolean easier, String text) {
     }
 
-    record Trends(List<Sentence> sentences, List<TrendChart> charts) {
+    /**
+     * @param waiting the names of the measures with a sentence but no chart yet (two answers), so the page can say
+     *                why their chart is missing
+     */
+    record Trends(List<Sentence> sentences, List<TrendChart> charts, List<String> waiting) {
 
         public boolean empty() {
             return sentences.isEmpty() && charts.isEmpty();
@@ -80,12 +84,18 @@ class OwnTrends {
         List<Measures.Point> points = Measures.points(steps);
         List<Sentence> sentences = new ArrayList<>();
         List<TrendChart> charts = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
         for (Construct construct : Construct.values()) {
             List<Value> values = values(points, construct);
-            sentence(construct, construct.better, values, zone, locale).ifPresent(sentences::add);
-            chart(construct, values, zone, locale).ifPresent(charts::add);
+            Optional<Sentence> sentence = sentence(construct, construct.better, values, zone, locale);
+            Optional<TrendChart> chart = chart(construct, values, zone, locale);
+            sentence.ifPresent(sentences::add);
+            chart.ifPresent(charts::add);
+            if (sentence.isPresent() && chart.isEmpty()) {
+                waiting.add(message("care.measure." + construct.name(), locale));
+            }
         }
-        return new Trends(sentences, charts);
+        return new Trends(sentences, charts, waiting);
     }
 
     static List<Value> values(List<Measures.Point> points, Construct construct) {
@@ -123,15 +133,17 @@ class OwnTrends {
         String title = message("care.measure." + construct.name(), locale);
         String better = message("care.trend.better." + construct.better.name(), locale);
         List<TrendChart.Point> points = values.stream()
-            .map(v -> new TrendChart.Point(v.at(), when(v, zone, locale), v.value())).toList();
+            .map(v -> new TrendChart.Point(v.at(), when(v, zone, locale), step(v, locale), v.value())).toList();
         return TrendChart.of("trend-" + construct.name().toLowerCase(Locale.ROOT).replace('_', '-'), title, better,
             points, zone, all -> message("care.trend.chart.description", locale, title, better, all));
     }
 
     private String when(Value v, ZoneId zone, Locale locale) {
-        String date = TrendChart.date(v.at(), zone);
-        return v.day() == 0 ? message("care.chart.checkIn", locale) + ", " + date
-            : message("care.chart.day", locale, v.day()) + ", " + date;
+        return step(v, locale) + ", " + TrendChart.date(v.at(), zone);
+    }
+
+    private String step(Value v, Locale locale) {
+        return v.day() == 0 ? message("care.chart.checkIn", locale) : message("care.chart.day", locale, v.day());
     }
 
     private String message(String key, Locale locale, Object... args) {

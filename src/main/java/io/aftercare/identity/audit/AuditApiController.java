@@ -33,9 +33,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditApiController {
 
     private final AuditLog audit;
+    private final AuditRows rows;
 
-    AuditApiController(AuditLog audit) {
+    AuditApiController(AuditLog audit, AuditRows rows) {
         this.audit = audit;
+        this.rows = rows;
     }
 
     /** No position in the chain: gaps would count the entries only their subjects see (PERSONAL_DATA_READ). */
@@ -49,7 +51,9 @@ class AuditApiController {
 
     @GetMapping
     @Operation(summary = "Read the audit log, newest first", description = """
-        Filters, each optional: action (exact), actor (a person's id, or part of their name or e-mail), from and \
+        Entries keep their stored codes: action is a code such as notify.webhook.created (GET /api/v1/audit/actions \
+        names each in the words the admin page shows), target an id. Filters, each optional: action (exact code), \
+        actor (a person's id, or part of their name or e-mail), from and \
         to (days, YYYY-MM-DD, UTC, both inclusive). Paged with page (from 0) and size (1–500, default 50).""")
     @ApiResponse(responseCode = "200", description = "One page of entries")
     @ApiResponse(responseCode = "400", description = "A date, page or size is not valid")
@@ -82,6 +86,18 @@ class AuditApiController {
             errors.add(new FieldError(field, "must be a day, YYYY-MM-DD"));
             return null;
         }
+    }
+
+    record ActionJson(String action, String name) {
+    }
+
+    @GetMapping("/actions")
+    @Operation(summary = "The actions that occur in the log, with their names", description = """
+        Each action code with the words the admin page shows for it (its filter's "What" choices). Reads of a \
+        person's data by a supporter are not among them, as they are not in the listing.""")
+    @ApiResponse(responseCode = "200", description = "Every action in the log, by code")
+    List<ActionJson> actions() {
+        return rows.actions(audit.actions()).stream().map(a -> new ActionJson(a.code(), a.name())).toList();
     }
 
     record VerificationJson(boolean ok, long entriesChecked, Long brokenSeq, UUID brokenId, String problem) {

@@ -24,9 +24,11 @@ class AuditPageController {
     static final int PAGE_SIZE = 50;
 
     private final AuditLog audit;
+    private final AuditRows rows;
 
-    AuditPageController(AuditLog audit) {
+    AuditPageController(AuditLog audit, AuditRows rows) {
         this.audit = audit;
+        this.rows = rows;
     }
 
     @GetMapping("/admin/audit")
@@ -46,7 +48,8 @@ class AuditPageController {
         int p = Math.max(0, page);
         var entries = audit.search(new AuditLog.Filter(action, actor, first, last), new PageRequest(p, PAGE_SIZE));
         model.addAttribute("entries", entries);
-        model.addAttribute("actions", audit.actions());
+        model.addAttribute("rows", rows.rows(entries.items()));
+        model.addAttribute("actions", rows.actions(audit.actions()));
         model.addAttribute("filter", Map.of("action", action, "actor", actor, "from", from, "to", to));
         model.addAttribute("errors", errors);
         model.addAttribute("hasPrevious", p > 0);

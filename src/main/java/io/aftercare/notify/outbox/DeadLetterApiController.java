@@ -73,7 +73,7 @@ class DeadLetterApiController {
         if (!outbox.retry(id, clock.instant())) {
             throw DomainException.notFound("Dead letter");
         }
-        audit.record(me.personId(), "notify.dead-letter.retry", id.toString(), null);
+        audit.record(me.personId(), DeadLetterAuditWords.RETRY, id.toString(), null);
         return ResponseEntity.accepted().build();
     }
 }

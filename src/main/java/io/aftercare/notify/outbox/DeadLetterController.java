@@ -61,7 +61,7 @@ class DeadLetterController {
         if (!outbox.retry(id, clock.instant())) {
             throw DomainException.notFound("Dead letter");
         }
-        audit.record(me.personId(), "notify.dead-letter.retry", id.toString(), null);
+        audit.record(me.personId(), DeadLetterAuditWords.RETRY, id.toString(), null);
         redirect.addFlashAttribute("flash", "notify.dead.retried");
         return "redirect:/admin/dead-letters";
     }

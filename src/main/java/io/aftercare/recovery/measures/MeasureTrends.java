@@ -64,7 +64,8 @@ class MeasureTrends {
         String title = message(SelfCompassionMeasure.messageKey(construct), locale);
         String better = message("recovery.measure.better", locale);
         List<TrendChart.Point> points = values.stream()
-            .map(v -> new TrendChart.Point(v.answer().answeredAt(), when(v.answer(), zone, locale), v.value()))
+            .map(v -> new TrendChart.Point(v.answer().answeredAt(), when(v.answer(), zone, locale),
+                message(stageKey(v.answer().stage()), locale), v.value()))
             .toList();
         return TrendChart.of("measure-" + construct.name().toLowerCase(Locale.ROOT).replace('_', '-'), title,
             better, points, zone, all -> message("recovery.measure.chart.description", locale, title, better, all));

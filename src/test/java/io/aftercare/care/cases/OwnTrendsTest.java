@@ -156,4 +156,14 @@ class OwnTrendsTest {
         assertThat(chart.firstLabel()).isEqualTo("4 Sep");
         assertThat(chart.lastLabel()).isEqualTo("3 Oct");
     }
+
+    @Test
+    void aMeasureWithASentenceButOnlyTwoAnswersIsNamedAsWaitingForItsChart() {
+        Trends two = of(caseWith(UUID.randomUUID(), START, 4, 4, 2));
+        assertThat(two.charts()).isEmpty();
+        assertThat(two.waiting()).containsExactly("Going over it");
+
+        Trends three = of(caseWith(UUID.randomUUID(), START, 4, 4, 3, 2));
+        assertThat(three.waiting()).isEmpty();
+    }
 }

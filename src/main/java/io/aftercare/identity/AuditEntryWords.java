@@ -1,0 +1,30 @@
+package io.aftercare.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Implemented by a module for the audit entries it writes, so the admin's audit page can say what an entry was done
+ * to by name and its detail in words. The log itself, its API and its filter keep the stored codes and ids.
+ */
+public interface AuditEntryWords {
+
+    /** The entry in words, or empty when the entry is not one this module writes. */
+    Optional<Words> describe(AuditLog.AuditEntry entry);
+
+    /** The entry's target when it is a bare id, as the entries of webhooks and messages have. */
+    static Optional<UUID> targetId(AuditLog.AuditEntry entry) {
+        try {
+            return Optional.of(UUID.fromString(entry.target()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param on     what the entry was done to, by name, or a short form when it has no name (any more)
+     * @param detail the detail in words, or {@code null} for none
+     */
+    record Words(String on, String detail) {
+    }
+}

@@ -36,15 +36,33 @@ class WebhookChannel implements DirectChannel {
     private final WebhookSubscriptions subscriptions;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    /**
+     * Made on the first delivery, not at start: building it sets up the JVM's default TLS context (the trust store
+     * read and parsed) and starts the client's selector thread, a measurable part of every start, for a channel
+     * most deployments use rarely or never.
+     */
+    private volatile HttpClient http;
 
     WebhookChannel(WebhookStore store, WebhookSubscriptions subscriptions, WebhookProperties properties, Clock clock) {
         this.store = store;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private HttpClient http() {
+        HttpClient made = http;
+        if (made == null) {
+            synchronized (this) {
+                made = http;
+                if (made == null) {
+                    made = HttpClient.newBuilder().connectTimeout(properties.timeout())
+                        .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+                    http = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
@@ -97,7 +115,7 @@ class WebhookChannel implements DirectChannel {
             .build();
         HttpResponse<Void> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            response = http().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (HttpTimeoutException e) {
             throw log(delivery, start, null, "TIMEOUT", "no answer within " + properties.timeout().toSeconds() + " s",
                 DeliveryFailure.temporary("timed out", e));

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.aftercare.notify.outbox.DeliveryFailure;
 import io.aftercare.notify.outbox.DirectChannel;
@@ -41,28 +42,15 @@ class WebhookChannel implements DirectChannel {
      * read and parsed) and starts the client's selector thread, a measurable part of every start, for a channel
      * most deployments use rarely or never.
      */
-    private volatile HttpClient http;
+    private final SingletonSupplier<HttpClient> http;
 
     WebhookChannel(WebhookStore store, WebhookSubscriptions subscriptions, WebhookProperties properties, Clock clock) {
         this.store = store;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    private HttpClient http() {
-        HttpClient made = http;
-        if (made == null) {
-            synchronized (this) {
-                made = http;
-                if (made == null) {
-                    made = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                        .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-                    http = made;
-                }
-            }
-        }
-        return made;
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build());
     }
 
     @Override
@@ -115,7 +103,7 @@ class WebhookChannel implements DirectChannel {
             .build();
         HttpResponse<Void> response;
         try {
-            response = http().send(request, HttpResponse.BodyHandlers.discarding());
+            response = http.obtain().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (HttpTimeoutException e) {
             throw log(delivery, start, null, "TIMEOUT", "no answer within " + properties.timeout().toSeconds() + " s",
                 DeliveryFailure.temporary("timed out", e));

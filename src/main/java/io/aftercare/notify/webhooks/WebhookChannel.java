@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.aftercare.notify.outbox.DeliveryFailure;
 import io.aftercare.notify.outbox.DirectChannel;
@@ -36,15 +37,20 @@ class WebhookChannel implements DirectChannel {
     private final WebhookSubscriptions subscriptions;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    /**
+     * Made on the first delivery, not at start: building it sets up the JVM's default TLS context (the trust store
+     * read and parsed) and starts the client's selector thread, a measurable part of every start, for a channel
+     * most deployments use rarely or never.
+     */
+    private final SingletonSupplier<HttpClient> http;
 
     WebhookChannel(WebhookStore store, WebhookSubscriptions subscriptions, WebhookProperties properties, Clock clock) {
         this.store = store;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(properties.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build());
     }
 
     @Override
@@ -97,7 +103,7 @@ class WebhookChannel implements DirectChannel {
             .build();
         HttpResponse<Void> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            response = http.obtain().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (HttpTimeoutException e) {
             throw log(delivery, start, null, "TIMEOUT", "no answer within " + properties.timeout().toSeconds() + " s",
                 DeliveryFailure.temporary("timed out", e));

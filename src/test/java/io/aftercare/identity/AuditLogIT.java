@@ -246,9 +246,13 @@ class AuditLogIT {
         WebSession admin = WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 
         String body = admin.get("/admin/audit?action=ROLES_CHANGED").body();
-        assertThat(body).contains("<td>Roles changed</td>", "<td>Rosa Quint</td>",
-                "<td>Responder \u2192 Responder, Admin</td>")
-            .doesNotContain(rosa.toString(), "[RESPONDER]", "<td>ROLES_CHANGED</td>")
+        // Rosa's row (other tests of this application may have changed roles too, some in older formats)
+        int name = body.indexOf("<td>Rosa Quint</td>");
+        assertThat(name).isPositive();
+        String row = body.substring(body.lastIndexOf("<tr>", name), body.indexOf("</tr>", name));
+        assertThat(row).contains("<td>Roles changed</td>", "<td>Responder \u2192 Responder, Admin</td>")
+            .doesNotContain("[RESPONDER]");
+        assertThat(body).doesNotContain(rosa.toString(), "<td>ROLES_CHANGED</td>")
             // the filter offers the same words, and still filters by the stored code
             .contains("<option value=\"ROLES_CHANGED\" selected=\"selected\">Roles changed</option>");
 

@@ -302,6 +302,9 @@ class CarePathIT extends BrowserTest {
         send.click();
 
         assertThat(page).hasURL(url("/check-ins/" + checkIn + "/thanks"));
+        // the heading names the page and the thanks is said once, in the sentence under it
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Your check-in");
+        assertThat(page.getByText("Thank you", new Page.GetByTextOptions().setExact(false))).hasCount(1);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("What happens next")))
             .isVisible();
         java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM",

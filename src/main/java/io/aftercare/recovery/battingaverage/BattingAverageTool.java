@@ -27,7 +27,7 @@ class BattingAverageTool implements RecoveryTools {
 
     @Override
     public List<Link> onMyAftercare(UUID personId, Locale locale) {
-        String sentence = words.card(averages.of(personId), locale);
+        String sentence = words.card(averages.forCard(personId), locale);
         if (sentence == null) {
             return List.of();
         }

@@ -35,6 +35,20 @@ class BattingAverages {
     }
 
     BattingAverage of(UUID personId) {
+        return of(personId, false);
+    }
+
+    /**
+     * What the card on My aftercare says, worked out with as little as it needs: its sentence is the changes' when
+     * there are enough of them, and then the year's shifts (the costliest part, every rotation's turns for a year)
+     * are not worked out; {@link BattingAverage#shiftsLastYear()} is then null. The page and the API use
+     * {@link #of(UUID)}.
+     */
+    BattingAverage forCard(UUID personId) {
+        return of(personId, true);
+    }
+
+    private BattingAverage of(UUID personId, boolean shiftsOnlyIfNeeded) {
         Instant now = clock.instant();
         Instant yearAgo = now.minus(BattingAverage.YEAR);
         List<RespondedIncident> incidents = record.respondedBy(personId);
@@ -46,6 +60,12 @@ class BattingAverages {
             }
         }
         long changes = deploys.count(teams, services, yearAgo, now);
+        if (shiftsOnlyIfNeeded) {
+            BattingAverage withoutShifts = BattingAverage.of(incidents, List.of(), changes, now);
+            if (withoutShifts.changesLastYear() != null) {
+                return withoutShifts;
+            }
+        }
         return BattingAverage.of(incidents, directory.shifts(personId, yearAgo, now), changes, now);
     }
 }

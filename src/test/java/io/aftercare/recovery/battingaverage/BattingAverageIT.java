@@ -132,6 +132,9 @@ class BattingAverageIT {
             "You were on call for 5 shifts in the last 12 months.");
         // and My aftercare has a card with one sentence of it
         assertThat(web.get("/me").body()).contains("2 incidents in 60 changes this year.", "Your batting average");
+        // Bo's card: his team's 45 changes are too few to say anything, so it counts his shifts
+        assertThat(WebSession.signedIn(port, bo.email(), PASSWORD).get("/me").body())
+            .contains("5 shifts on call this year.", "Your batting average");
         assertThat(TestApi.at(port).anonymous().get("/api/v1/me/batting-average").status()).isEqualTo(401);
     }
 

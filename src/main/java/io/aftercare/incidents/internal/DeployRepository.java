@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,35 +69,53 @@ class DeployRepository implements Deploys, ResponderRecord {
             return false;
         }
         jdbc.sql("""
-                INSERT INTO deploy_event (id, external_id, service, team_id, url, deployed_at, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-            .params(UUID.randomUUID(), id, deploy.service().strip(), deploy.teamId(), deploy.url(),
-                DbTime.toDb(deploy.at() == null ? now : deploy.at()), DbTime.toDb(now))
+                INSERT INTO deploy_event (id, external_id, service, service_key, team_id, url, deployed_at,
+                                          received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(UUID.randomUUID(), id, deploy.service().strip(), serviceKey(deploy.service().strip()),
+                deploy.teamId(), deploy.url(), DbTime.toDb(deploy.at() == null ? now : deploy.at()),
+                DbTime.toDb(now))
             .update();
         return true;
     }
 
+    /**
+     * Deploys of the teams or of the services (case aside) from {@code from} to {@code to}, each once: one count a
+     * team and one a service, each an equality and a time range that its own index serves (team and time;
+     * lower-cased service and time), a service's leaving out the teams' deploys already counted. So a count reads the
+     * deploys it counts, not every deploy there is (with {@code OR}, or with {@code IN} and a time range, H2 read them
+     * all: 24–38 ms against about 1 ms at 200,000 deploys, docs/benchmarks.md).
+     */
     @Override
     public long count(Collection<UUID> teamIds, Collection<String> services, Instant from, Instant to) {
-        List<Object> params = new ArrayList<>();
-        List<String> or = new ArrayList<>();
-        if (!teamIds.isEmpty()) {
-            or.add("team_id IN (" + String.join(", ", teamIds.stream().map(t -> "?").toList()) + ")");
-            params.addAll(teamIds);
-        }
-        if (!services.isEmpty()) {
-            or.add("LOWER(service) IN (" + String.join(", ", services.stream().map(s -> "?").toList()) + ")");
-            services.forEach(s -> params.add(s.toLowerCase(Locale.ROOT)));
-        }
-        if (or.isEmpty()) {
+        Set<UUID> teams = new LinkedHashSet<>(teamIds);
+        Set<String> keys = new LinkedHashSet<>();
+        services.forEach(s -> keys.add(serviceKey(s)));
+        if (teams.isEmpty() && keys.isEmpty()) {
             return 0;
         }
-        params.add(DbTime.toDb(from));
-        params.add(DbTime.toDb(to));
-        Long n = jdbc.sql("SELECT COUNT(*) FROM deploy_event WHERE (" + String.join(" OR ", or)
-                + ") AND deployed_at >= ? AND deployed_at < ?")
-            .params(params).query(Long.class).single();
+        String inTime = " AND deployed_at >= ? AND deployed_at < ?";
+        String notTheTeams = teams.isEmpty() ? ""
+            : " AND (team_id IS NULL OR team_id NOT IN (" + String.join(", ", teams.stream().map(t -> "?").toList())
+                + "))";
+        List<String> counts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (UUID team : teams) {
+            counts.add("(SELECT COUNT(*) FROM deploy_event WHERE team_id = ?" + inTime + ")");
+            params.addAll(List.of(team, DbTime.toDb(from), DbTime.toDb(to)));
+        }
+        for (String key : keys) {
+            counts.add("(SELECT COUNT(*) FROM deploy_event WHERE service_key = ?" + inTime + notTheTeams + ")");
+            params.addAll(List.of(key, DbTime.toDb(from), DbTime.toDb(to)));
+            params.addAll(teams);
+        }
+        Long n = jdbc.sql("SELECT " + String.join(" + ", counts)).params(params).query(Long.class).single();
         return n == null ? 0 : n;
+    }
+
+    /** A service as deploys and incidents are matched by: its name, case aside. */
+    private static String serviceKey(String service) {
+        return service.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override

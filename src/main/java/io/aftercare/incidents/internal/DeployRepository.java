@@ -84,7 +84,7 @@ class DeployRepository implements Deploys, ResponderRecord {
      * team and one a service, each an equality and a time range that its own index serves (team and time;
      * lower-cased service and time), a service's leaving out the teams' deploys already counted. So a count reads the
      * deploys it counts, not every deploy there is (with {@code OR}, or with {@code IN} and a time range, H2 read them
-     * all: 24–38 ms against about 1 ms at 200,000 deploys, docs/benchmarks.md).
+     * all: 24–46 ms against about 1 ms at 200,000 deploys, docs/benchmarks.md).
      */
     @Override
     public long count(Collection<UUID> teamIds, Collection<String> services, Instant from, Instant to) {

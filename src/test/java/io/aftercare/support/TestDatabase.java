@@ -60,10 +60,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 // 30 s Surefire grants an exiting JVM before it kills it (every PostgreSQL test run ended that way).
                 Path files = Files.createTempDirectory("aftercare-test-postgres-");
                 postgres = EmbeddedPostgres.builder().setPort(0)
-                    .setDataDirectory(files.resolve("data")).setCleanDataDirectory(false).start();
+                    .setDataDirectory(files.resolve("data")).setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false).start();
                 // Stopped after the test contexts have closed, not beside them: with a JVM shutdown hook of its own
-                // the server went away under applications still stopping, whose scheduler and pool then failed
-                // and waited on a database that was gone. Spring Boot runs its shutdown handlers once every
+                // (the library registers one unless told not to) the server went away under applications still
+                // stopping, whose pools then waited on a database that was gone, each context seconds long, until
+                // Failsafe killed the JVM 30 s after its tests. Spring Boot runs its shutdown handlers once every
                 // context it started is closed.
                 SpringApplication.getShutdownHandlers().add(() -> {
                     try {

@@ -72,7 +72,7 @@ class DeployRepository implements Deploys, ResponderRecord {
                 INSERT INTO deploy_event (id, external_id, service, service_key, team_id, url, deployed_at,
                                           received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(UUID.randomUUID(), id, deploy.service().strip(), serviceKey(deploy.service().strip()),
+            .params(UUID.randomUUID(), id, deploy.service().strip(), serviceKey(deploy.service()),
                 deploy.teamId(), deploy.url(), DbTime.toDb(deploy.at() == null ? now : deploy.at()),
                 DbTime.toDb(now))
             .update();

@@ -204,7 +204,9 @@ class OutboxDeliveryIT {
         loopback.rateLimitOnce.put(id, Duration.ofSeconds(3));
         jdbc.sql("UPDATE notify_message SET not_before = ? WHERE id = ?").params(DbTime.toDb(Instant.now()), id)
             .update();
-        await().atMost(Duration.ofSeconds(30)).until(() -> loopback.sends.containsKey(id));
+        // the receiver has it before the worker records the send: wait for the record too
+        await().atMost(Duration.ofSeconds(30)).until(() -> loopback.sends.containsKey(id) && "SENT".equals(
+            jdbc.sql("SELECT status FROM notify_message WHERE id = ?").param(id).query(String.class).single()));
         Map<String, Object> row = jdbc.sql("SELECT attempts, last_attempt_at, sent_at FROM notify_message WHERE id = ?")
             .param(id).query().singleRow();
         assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(2);

@@ -23,11 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import io.aftercare.care.CareAnswersForInsight;
 import io.aftercare.directory.People;
 import io.aftercare.identity.AftercareUser;
 import io.aftercare.identity.Role;
 import io.aftercare.insights.teams.CareInsight;
 import io.aftercare.insights.teams.InsightReport;
+import io.aftercare.peersupport.OutreachForInsight;
 import io.aftercare.peersupport.SupportFixtures;
 import io.aftercare.polls.answers.Tallies;
 import io.aftercare.polls.definition.Poll;
@@ -96,6 +98,12 @@ class InsightBenchmark {
     @Autowired
     Tallies tallies;
 
+    @Autowired
+    CareAnswersForInsight careAnswers;
+
+    @Autowired
+    OutreachForInsight outreach;
+
     @Test
     void insightAtOrganisationSize() {
         Instant now = Instant.now();
@@ -124,6 +132,7 @@ class InsightBenchmark {
         assertThat(shown(teamReport)).as("figures the lead is shown").isPositive();
         compare("team dashboard", () -> insight.report(lead.id(), team, month, Locale.ENGLISH),
             () -> raw(month, team));
+        parts("team dashboard", month, team);
 
         // the organisation view
         first = time(() -> insight.report(coordinator.id(), null, month, Locale.ENGLISH));
@@ -131,6 +140,7 @@ class InsightBenchmark {
         assertThat(shown(insight.report(coordinator.id(), null, month, Locale.ENGLISH))).isPositive();
         compare("organisation view", () -> insight.report(coordinator.id(), null, month, Locale.ENGLISH),
             () -> raw(month, null));
+        parts("organisation view", month, null);
 
         // one real GET of each page
         WebSession leadBrowser = WebSession.signedIn(port, lead.email(), PASSWORD);
@@ -215,6 +225,24 @@ class InsightBenchmark {
         report("%s, warm, %d runs: median %.1f ms, p95 %.1f ms (baseline plain SQL aggregate: median %.1f ms, p95 %.1f ms; ratio of medians %.2f, target ≤ 1.5 and < 300 ms on PostgreSQL)"
             .formatted(what, RUNS, median / 1000.0, p95 / 1000.0, rawMedian / 1000.0, rawP95 / 1000.0,
                 (double) median / rawMedian));
+    }
+
+    /** Where a report's time goes: care's month read (cases and follow-ups), and the outreach read of its cases. */
+    private void parts(String what, YearMonth month, UUID team) {
+        List<Long> careTimes = new ArrayList<>();
+        List<Long> outreachTimes = new ArrayList<>();
+        int cases = 0;
+        for (int i = 0; i < Math.max(5, RUNS / 2); i++) {
+            long start = System.nanoTime();
+            CareAnswersForInsight.Month read = careAnswers.month(Months.start(month), Months.end(month),
+                Months.releasedAt(month), team);
+            careTimes.add((System.nanoTime() - start) / 1_000);
+            List<UUID> ids = read.opened().stream().map(CareAnswersForInsight.CaseAnswers::caseId).toList();
+            cases = ids.size();
+            outreachTimes.add(micros(() -> outreach.firstOutreach(ids, Months.releasedAt(month))));
+        }
+        report("%s, its parts, median: care's month read %.1f ms (%,d cases opened), outreach read %.1f ms"
+            .formatted(what, percentile(careTimes, 50) / 1000.0, cases, percentile(outreachTimes, 50) / 1000.0));
     }
 
     private List<Object[]> raw(YearMonth month, UUID team) {

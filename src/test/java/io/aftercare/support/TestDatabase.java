@@ -59,9 +59,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 // them (a database per test context), and removing them inside the JVM's exit took longer than the
                 // 30 s Surefire grants an exiting JVM before it kills it (every PostgreSQL test run ended that way).
                 Path files = Files.createTempDirectory("aftercare-test-postgres-");
-                postgres = EmbeddedPostgres.builder().setPort(0)
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(0)
                     .setDataDirectory(files.resolve("data")).setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false).start();
+                    .setRegisterShutdownHook(false);
+                // -Daftercare.test.pg.explain=100ms: the plan, with its timings and buffers, of every statement that
+                // took longer, in the server's log in target/pg-explain: for benchmarks, never in the build
+                String explain = System.getProperty("aftercare.test.pg.explain");
+                if (explain != null) {
+                    builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", Path.of("target/pg-explain").toAbsolutePath().toString())
+                        .setServerConfig("auto_explain.log_min_duration", explain)
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("auto_explain.log_buffers", "on");
+                }
+                postgres = builder.start();
                 // Stopped after the test contexts have closed, not beside them: with a JVM shutdown hook of its own
                 // (the library registers one unless told not to) the server went away under applications still
                 // stopping, whose pools then waited on a database that was gone, each context seconds long, until

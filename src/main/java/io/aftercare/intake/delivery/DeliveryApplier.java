@@ -239,8 +239,16 @@ class DeliveryApplier extends BackgroundThread {
     private DeliveryRepository.Settled apply(DeliveryRepository.Queued q) {
         Optional<Integration> integration = q.integrationId() == null ? Optional.empty()
             : integrations.receiver(q.integrationId()).map(Integrations.Receiver::integration);
-        if (integration.isEmpty() || q.payload() == null) {
+        if (integration.isEmpty()) {
             return new DeliveryRepository.Settled(q.id(), Outcome.INVALID, null, "Its integration no longer exists.");
+        }
+        if (q.payload() == null) {
+            // left by a commit that a crash cut short (decision 0071): never answered 2xx, so the sender sends it
+            // again, and that redelivery is stored in its place
+            log.warn("Webhook delivery {} was stored without its content; its sender's next try will replace it",
+                q.id());
+            return new DeliveryRepository.Settled(q.id(), Outcome.INVALID, null,
+                "Its content was not stored: Aftercare stopped while storing it. The sender's next try is stored.");
         }
         SourceEvent event;
         try {

@@ -82,7 +82,35 @@ class DeliveryRepository {
         if (!payloads.isEmpty()) {
             template.batchUpdate(INSERT_PAYLOAD, payloads);
         }
+        for (int i = 0; i < counts.length; i++) {
+            if (!inserted[i]) {
+                inserted[i] = storeAgainIfTorn(rows.get(i));
+            }
+        }
         return inserted;
+    }
+
+    /**
+     * A redelivery of an event whose first delivery was stored without its payload: H2 can leave part of a
+     * transaction behind when the process is killed while that transaction commits (decision 0071). Such a delivery
+     * was never answered 2xx, so its sender sends it again; the incomplete row is replaced by this one, which is
+     * stored and applied as a first delivery. Otherwise the row of a first delivery always has its payload.
+     *
+     * @return whether it was stored again
+     */
+    private boolean storeAgainIfTorn(Row r) {
+        if (r.dedupeKey() == null || r.payload() == null) {
+            return false;
+        }
+        int removed = jdbc.sql("""
+                DELETE FROM intake_delivery WHERE channel = ? AND dedupe_key = ?
+                AND NOT EXISTS (SELECT 1 FROM intake_delivery_payload p WHERE p.delivery_id = intake_delivery.id)""")
+            .params(r.channel(), r.dedupeKey()).update();
+        if (removed == 0) {
+            return false;
+        }
+        insert(r);
+        return true;
     }
 
     /** A stored delivery whose incident event is still to be applied. */

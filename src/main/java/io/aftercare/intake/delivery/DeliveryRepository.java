@@ -66,7 +66,8 @@ class DeliveryRepository {
 
     /**
      * Inserts the first delivery of each event in one batch: for each row, false (and nothing inserted) when its
-     * channel already has a delivery with that dedupe key, earlier in the batch included.
+     * channel already has a delivery with that dedupe key, earlier in the batch included, unless that delivery was
+     * stored without its content ({@link #storeAgainIfTorn}).
      */
     boolean[] insertFirst(List<Row> rows) {
         int[] counts = template.batchUpdate(INSERT + " ON CONFLICT DO NOTHING",

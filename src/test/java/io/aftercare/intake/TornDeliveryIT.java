@@ -23,6 +23,7 @@ import io.aftercare.identity.Role;
 import io.aftercare.intake.source.PagerDutySignature;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.TestApi;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What a crash can leave behind on H2 (decision 0071): the row of a webhook delivery whose transaction was cut short
@@ -44,6 +45,9 @@ class TornDeliveryIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aDeliveryLeftWithoutItsContentIsStoredAgainFromItsNextTryAndAppliedOnce() {
         TestApi.Response made = TestApi.at(port).asAdmin().post("/api/v1/integrations",
@@ -58,6 +62,7 @@ class TornDeliveryIT {
         String body = IntakeWebhookIT.pdEvent(eventId, "incident.triggered", incident, "triggered",
             "2026-01-10T08:00:00Z", pdUser);
 
+        double incompleteBefore = meters.get("aftercare.intake.incomplete").counter().count();
         // the delivery's row as the crash left it: queued, with no content beside it
         UUID torn = UUID.randomUUID();
         jdbc.sql("""
@@ -76,6 +81,8 @@ class TornDeliveryIT {
         assertThat((String) settled.get("detail")).isEqualTo(
             "Its content was not stored: Aftercare stopped while storing it. The sender's next try is stored.");
         assertThat(incidents(incident)).as("nothing applied from a delivery without content").isZero();
+        assertThat(meters.get("aftercare.intake.incomplete").counter().count())
+            .as("counted for the operator's dashboards").isEqualTo(incompleteBefore + 1);
 
         // the sender's next try, the same signed body: stored as the first delivery, answered 202, applied
         Webhooks hooks = new Webhooks(port);

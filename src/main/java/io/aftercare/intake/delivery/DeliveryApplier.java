@@ -27,6 +27,7 @@ import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
 import io.aftercare.shared.DomainException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,6 +71,7 @@ class DeliveryApplier extends BackgroundThread {
     private final int configuredThreads;
     private final long gatherMillis;
     private final DistributionSummary batchSizes;
+    private final Counter incomplete;
     private volatile Semaphore[] signals = {new Semaphore(0)};
     private boolean shared;
 
@@ -89,6 +91,9 @@ class DeliveryApplier extends BackgroundThread {
             .description("Webhook deliveries stored and not applied yet").register(meters);
         this.batchSizes = DistributionSummary.builder("aftercare.intake.applied.batch")
             .description("Webhook deliveries applied by one commit").register(meters);
+        this.incomplete = Counter.builder("aftercare.intake.incomplete")
+            .description("Webhook deliveries found stored without their content, after a crash (decision 0071)")
+            .register(meters);
     }
 
     /** A delivery was stored: apply it now rather than at the next look. */
@@ -247,6 +252,7 @@ class DeliveryApplier extends BackgroundThread {
             // again, and that redelivery is stored in its place
             log.warn("Webhook delivery {} was stored without its content; its sender's next try will replace it",
                 q.id());
+            incomplete.increment();
             return new DeliveryRepository.Settled(q.id(), Outcome.INVALID, null,
                 "Its content was not stored: Aftercare stopped while storing it. The sender's next try is stored.");
         }

@@ -113,6 +113,15 @@ class JournalPathIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save reminder")).click();
         assertThat(page.getByText("Your reminder is on.")).isVisible();
         assertThat(page.getByLabel("At", new Page.GetByLabelOptions().setExact(true))).hasValue("23:30");
+        // what they wrote reads as separate entries, and the reminder as a part of its own: no two cards touch
+        var entries = page.locator("article.journal-entry");
+        org.assertj.core.api.Assertions.assertThat(entries.count()).isGreaterThanOrEqualTo(2);
+        var first = entries.nth(0).boundingBox();
+        var second = entries.nth(1).boundingBox();
+        var reminder = page.locator("form.journal-reminder").boundingBox();
+        var last = entries.last().boundingBox();
+        org.assertj.core.api.Assertions.assertThat(second.y - (first.y + first.height)).isGreaterThanOrEqualTo(8);
+        org.assertj.core.api.Assertions.assertThat(reminder.y - (last.y + last.height)).isGreaterThanOrEqualTo(16);
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "32-journal-day-3");
 

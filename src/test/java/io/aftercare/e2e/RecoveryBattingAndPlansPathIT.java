@@ -84,6 +84,8 @@ class RecoveryBattingAndPlansPathIT extends BrowserTest {
             .isVisible();
         assertThat(page.getByText("1 incident in 120 changes shipped where you work this year.")).isVisible();
         assertThat(page.getByText("You were on call for one shift in the last 12 months.")).isVisible();
+        assertThat(page.getByText("Since Aftercare has known you, you were in 2 incidents, one of them in the last "
+            + "12 months.")).isVisible();
         Browser.checkAccessibility(page);
         Browser.screenshot(page, "40-batting-average");
 

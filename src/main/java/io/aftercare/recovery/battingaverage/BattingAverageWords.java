@@ -36,7 +36,11 @@ class BattingAverageWords {
         if (b.shiftsLastYear() != null) {
             out.add(m("recovery.batting.shifts", locale, b.shiftsLastYear()));
         }
-        if (b.incidentsInAll() > 0) {
+        if (b.incidentsInAll() > 0 && b.incidentsInAll() == b.incidentsLastYear()) {
+            out.add(m("recovery.batting.incidents.allRecent", locale, b.incidentsInAll()));
+        } else if (b.incidentsInAll() > 0 && b.incidentsLastYear() == 0) {
+            out.add(m("recovery.batting.incidents.noneRecent", locale, b.incidentsInAll()));
+        } else if (b.incidentsInAll() > 0) {
             out.add(m("recovery.batting.incidents", locale, b.incidentsLastYear(), b.incidentsInAll()));
         }
         if (b.daysBetweenLastTwo() != null) {

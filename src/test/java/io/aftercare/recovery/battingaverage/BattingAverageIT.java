@@ -117,7 +117,8 @@ class BattingAverageIT {
         assertThat(((Number) mine.json("$.changesPerIncident")).longValue()).isEqualTo(30);
         assertThat((List<String>) mine.json("$.sentences")).contains(
             "2 incidents in 60 changes shipped where you work this year.",
-            "You were on call for 5 shifts in the last 12 months.");
+            "You were on call for 5 shifts in the last 12 months.",
+            "Since Aftercare has known you, you were in 3 incidents, 2 of them in the last 12 months.");
 
         // Bo, in the same team and rotation, sees his own: his shifts, no incident of Ana's
         var his = as(bo).get("/api/v1/me/batting-average");

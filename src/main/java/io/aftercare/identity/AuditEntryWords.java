@@ -1,5 +1,7 @@
 package io.aftercare.identity;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +21,25 @@ public interface AuditEntryWords {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The fields of a detail stored as a Java record prints itself (its name, then each field and its value in
+     * brackets), by name; empty for any other detail. The values are the plain ones such settings hold: numbers,
+     * true or false, times of day.
+     */
+    static Map<String, String> recordFields(String detail) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (detail == null || !detail.endsWith("]") || detail.indexOf('[') < 1) {
+            return fields;
+        }
+        for (String pair : detail.substring(detail.indexOf('[') + 1, detail.length() - 1).split(", ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return fields;
     }
 
     /**

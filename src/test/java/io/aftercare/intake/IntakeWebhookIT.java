@@ -312,6 +312,11 @@ class IntakeWebhookIT {
         assertThat((Integer) mapped.json("$.incidentsUpdated")).isEqualTo(1);
         assertThat(find("pagerduty", incident).orElseThrow().responders())
             .extracting(r -> r.personId()).containsExactly(sam.id());
+        // the admin's audit page says whom the user was matched to by name, not by id
+        String audit = io.aftercare.support.WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD)
+            .get("/admin/audit?action=intake.identity.mapped").body();
+        assertThat(audit).contains("A PagerDuty user matched to " + sam.name() + ", and added to one incident.")
+            .doesNotContain(sam.id().toString());
 
         String next = "PINC" + UUID.randomUUID().toString().substring(0, 6);
         pd(pd, "w-u2-" + next, pdEvent("u2-" + next, "incident.triggered", next, "triggered",

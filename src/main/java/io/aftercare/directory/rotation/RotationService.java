@@ -88,9 +88,9 @@ public class RotationService {
 
     @Transactional
     public void delete(UUID teamId, UUID rotationId, UUID actorId) {
-        get(teamId, rotationId);
+        String name = get(teamId, rotationId).name();
         rotations.delete(teamId, rotationId);
-        audit.record(actorId, "ROTATION_DELETED", "rotation:" + rotationId, null);
+        audit.record(actorId, "ROTATION_DELETED", "rotation:" + rotationId, name);
     }
 
     @Transactional

@@ -122,6 +122,7 @@ class OnCallLoadPathIT extends BrowserTest {
         signIn(phone, robin[0]);
         phone.navigate(url("/me/oncall?month=2026-10"));
         assertThat(phone.getByText("You were woken 2 times in October 2026. About 2 a month is healthy.")).isVisible();
+        tablesFit(phone);
         Browser.checkAccessibility(phone);
         Browser.screenshot(phone, "oncall-me-phone");
         Page leadPhone = browser.newPage(360, 740);
@@ -131,6 +132,15 @@ class OnCallLoadPathIT extends BrowserTest {
         assertThat(leadPhone.getByText("The team was interrupted 4 times in October 2026",
             new Page.GetByTextOptions().setExact(false))).isVisible();
         Browser.checkAccessibility(leadPhone);
+        tablesFit(leadPhone);
         Browser.screenshot(leadPhone, "oncall-team-phone");
+    }
+
+    /** The tables of counts fit the phone's width: nothing to scroll sideways for. */
+    private static void tablesFit(Page phone) {
+        Object overflow = phone.evaluate("() => [...document.querySelectorAll('.oncall-table, .oncall-people')]"
+            + ".map(t => t.parentElement.scrollWidth - t.parentElement.clientWidth)");
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) overflow).isNotEmpty().allSatisfy(px ->
+            org.assertj.core.api.Assertions.assertThat(((Number) px).intValue()).as("px to scroll").isNotPositive());
     }
 }

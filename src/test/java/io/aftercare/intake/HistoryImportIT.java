@@ -137,6 +137,17 @@ class HistoryImportIT {
         assertThat(careCasesFor(first.id())).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM care_case WHERE person_id = ?").param(kim.id())
             .query(Long.class).single()).isZero();
+
+        // matched to someone, the stranger is added to the incident; the audit page says so in words
+        List<String> stranger = admin.get("/api/v1/unmatched-identities")
+            .json("$[?(@.email == 'stranger-" + t + "@example.test')].id");
+        PersonRef sasha = person("Sasha", Map.of());
+        assertThat(admin.post("/api/v1/unmatched-identities/" + stranger.get(0),
+            Map.of("personId", sasha.id().toString())).status()).isEqualTo(200);
+        assertThat(io.aftercare.support.WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD)
+            .get("/admin/audit?action=intake.identity.mapped").body())
+            .contains("Matched an e-mail address from an alerting tool to " + sasha.name() + ", and added them to one "
+                + "incident.");
     }
 
     long careCasesFor(UUID incidentId) {

@@ -315,7 +315,7 @@ class IntakeWebhookIT {
         // the admin's audit page says whom the user was matched to by name, not by id
         String audit = io.aftercare.support.WebSession.signedIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD)
             .get("/admin/audit?action=intake.identity.mapped").body();
-        assertThat(audit).contains("A PagerDuty user matched to " + sam.name() + ", and added to one incident.")
+        assertThat(audit).contains("Matched a user of PagerDuty to " + sam.name() + ", and added them to one incident.")
             .doesNotContain(sam.id().toString());
 
         String next = "PINC" + UUID.randomUUID().toString().substring(0, 6);

@@ -16,6 +16,7 @@ import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
 import io.aftercare.identity.AuditEntryWords;
 import io.aftercare.identity.AuditLog.AuditEntry;
+import io.aftercare.intake.source.GenericEventParser;
 
 /**
  * Intake's entries of the audit log in words: an integration by its name (the one the entry kept when it has since
@@ -89,7 +90,9 @@ class IntakeAuditWords implements AuditEntryWords {
             LocaleContextHolder.getLocale());
         String person = id(m.group(2)).flatMap(directory::person).map(PersonRef::name)
             .orElse(message("audit.actor.gone"));
-        return new Words(on, message("intake.audit.mapped", tool, person, Integer.parseInt(m.group(3))));
+        // people named only by their e-mail address (generic events, imported history) come from no one tool
+        String key = GenericEventParser.EMAIL.equals(m.group(1)) ? "intake.audit.mapped.email" : "intake.audit.mapped";
+        return new Words(on, message(key, tool, person, Integer.parseInt(m.group(3))));
     }
 
     private static Optional<UUID> id(String value) {

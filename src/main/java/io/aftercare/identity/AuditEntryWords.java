@@ -16,8 +16,13 @@ public interface AuditEntryWords {
 
     /** The entry's target when it is a bare id, as the entries of webhooks and messages have. */
     static Optional<UUID> targetId(AuditLog.AuditEntry entry) {
+        return uuid(entry.target());
+    }
+
+    /** An id written into an entry's target or detail; empty when {@code value} is none. */
+    static Optional<UUID> uuid(String value) {
         try {
-            return Optional.of(UUID.fromString(entry.target()));
+            return Optional.of(UUID.fromString(value));
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

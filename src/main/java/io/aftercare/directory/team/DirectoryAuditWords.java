@@ -43,10 +43,10 @@ class DirectoryAuditWords implements AuditEntryWords {
     public Optional<Words> describe(AuditEntry entry) {
         String target = entry.target() == null ? "" : entry.target();
         if (target.startsWith(TEAM)) {
-            return id(target, TEAM).map(id -> team(entry, id));
+            return AuditEntryWords.uuid(target.substring(TEAM.length())).map(id -> team(entry, id));
         }
         if (target.startsWith(ROTATION)) {
-            return id(target, ROTATION).map(id -> rotation(entry, id));
+            return AuditEntryWords.uuid(target.substring(ROTATION.length())).map(id -> rotation(entry, id));
         }
         return Optional.empty();
     }
@@ -79,15 +79,7 @@ class DirectoryAuditWords implements AuditEntryWords {
     }
 
     private String person(String id) {
-        return id(id, "").flatMap(people::find).map(PersonRef::name).orElse(message("audit.actor.gone"));
-    }
-
-    private static Optional<UUID> id(String value, String prefix) {
-        try {
-            return Optional.of(UUID.fromString(value.substring(prefix.length())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return AuditEntryWords.uuid(id).flatMap(people::find).map(PersonRef::name).orElse(message("audit.actor.gone"));
     }
 
     private String message(String key, Object... args) {

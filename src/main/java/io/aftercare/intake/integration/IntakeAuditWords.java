@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,19 +87,11 @@ class IntakeAuditWords implements AuditEntryWords {
         }
         String tool = messages.getMessage("intake.type." + m.group(1), null, m.group(1),
             LocaleContextHolder.getLocale());
-        String person = id(m.group(2)).flatMap(directory::person).map(PersonRef::name)
+        String person = AuditEntryWords.uuid(m.group(2)).flatMap(directory::person).map(PersonRef::name)
             .orElse(message("audit.actor.gone"));
         // people named only by their e-mail address (generic events, imported history) come from no one tool
         String key = GenericEventParser.EMAIL.equals(m.group(1)) ? "intake.audit.mapped.email" : "intake.audit.mapped";
         return new Words(on, message(key, tool, person, Integer.parseInt(m.group(3))));
-    }
-
-    private static Optional<UUID> id(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private String message(String key, Object... args) {

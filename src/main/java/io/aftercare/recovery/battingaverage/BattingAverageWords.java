@@ -36,12 +36,11 @@ class BattingAverageWords {
         if (b.shiftsLastYear() != null) {
             out.add(m("recovery.batting.shifts", locale, b.shiftsLastYear()));
         }
-        if (b.incidentsInAll() > 0 && b.incidentsInAll() == b.incidentsLastYear()) {
-            out.add(m("recovery.batting.incidents.allRecent", locale, b.incidentsInAll()));
-        } else if (b.incidentsInAll() > 0 && b.incidentsLastYear() == 0) {
-            out.add(m("recovery.batting.incidents.noneRecent", locale, b.incidentsInAll()));
-        } else if (b.incidentsInAll() > 0) {
-            out.add(m("recovery.batting.incidents", locale, b.incidentsLastYear(), b.incidentsInAll()));
+        if (b.incidentsInAll() > 0) {
+            // all or none of them in the year: said once, not as "4 incidents, 4 of them"
+            String key = b.incidentsLastYear() == b.incidentsInAll() ? "recovery.batting.incidents.allRecent"
+                : b.incidentsLastYear() == 0 ? "recovery.batting.incidents.noneRecent" : "recovery.batting.incidents";
+            out.add(m(key, locale, b.incidentsLastYear(), b.incidentsInAll()));
         }
         if (b.daysBetweenLastTwo() != null) {
             out.add(m("recovery.batting.apart", locale, b.daysBetweenLastTwo()));

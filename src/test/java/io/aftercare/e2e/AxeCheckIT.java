@@ -23,7 +23,7 @@ class AxeCheckIT {
 
     @BeforeAll
     void open() {
-        browser = new Browser();
+        browser = Browser.shared();
     }
 
     @AfterAll

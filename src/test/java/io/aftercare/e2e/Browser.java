@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,29 +24,49 @@ import com.microsoft.playwright.Playwright;
  * Debian's Chromium driven by Playwright, headless. Every page a test visits can be checked with axe-core
  * ({@link #checkAccessibility(Page)}); screenshots go to {@code docs/screenshots/}.
  *
- * <p>Chromium must be installed ({@code apt-get install chromium}); without it the tests fail with that message —
+ * <p>Chromium's headless shell must be installed ({@code apt-get install chromium-headless-shell}; the full browser
+ * can be given with {@code -Daftercare.chromium=/usr/bin/chromium}); without it the tests fail with that message —
  * they never skip.
+ *
+ * <p>Each page is opened in a browser profile of its own, so nothing a test does reaches another. The Chromium
+ * behind them is started once for the thread that runs the test classes ({@link #shared()}) and kept until the
+ * test JVM ends: starting Playwright's driver and a Chromium for every class cost a few seconds of CPU each time.
+ * A thread of a test's own opens a Chromium of its own ({@link #Browser()}): Playwright is used from one thread.
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Paths.get(System.getProperty("aftercare.chromium", "/usr/bin/chromium"));
+    static final Path CHROMIUM = Paths.get(System.getProperty("aftercare.chromium",
+        "/usr/bin/chromium-headless-shell"));
     static final Path SCREENSHOTS = Paths.get(System.getProperty("aftercare.screenshots", "docs/screenshots"));
 
-    private final Playwright playwright;
-    private final com.microsoft.playwright.Browser browser;
+    private static final ThreadLocal<Engine> SHARED = new ThreadLocal<>();
 
+    private final Engine engine;
+    private final boolean ownsEngine;
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    /** A Chromium of this object's own, closed with it. */
     Browser() {
-        assertThat(Files.isExecutable(CHROMIUM))
-            .as("Browser tests need Chromium at %s. Install it with: apt-get update && apt-get install -y chromium",
-                CHROMIUM)
-            .isTrue();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(CHROMIUM)
-            .setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        this(Engine.start(), true);
+    }
+
+    private Browser(Engine engine, boolean ownsEngine) {
+        this.engine = engine;
+        this.ownsEngine = ownsEngine;
+    }
+
+    /**
+     * The Chromium this thread already runs (started on first use, stopped when the JVM ends). Closing what this
+     * returns closes the pages it opened, not the browser.
+     */
+    static Browser shared() {
+        Engine engine = SHARED.get();
+        if (engine == null || !engine.browser.isConnected()) {
+            engine = Engine.start();
+            SHARED.set(engine);
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::stop, "chromium-stop"));
+        }
+        return new Browser(engine, false);
     }
 
     /** A fresh browser profile (no cookies) at a desktop size. */
@@ -54,9 +75,10 @@ final class Browser implements AutoCloseable {
     }
 
     Page newPage(int width, int height) {
-        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height)
+        BrowserContext context = engine.browser.newContext(new NewContextOptions().setViewportSize(width, height)
             .setLocale("en-GB").setTimezoneId("Europe/Berlin"));
         context.setDefaultTimeout(15_000);
+        contexts.add(context);
         return context.newPage();
     }
 
@@ -111,7 +133,39 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        if (ownsEngine) {
+            engine.stop();
+            return;
+        }
+        for (BrowserContext context : contexts) {
+            context.close();
+        }
+        contexts.clear();
+    }
+
+    /** Playwright's driver and one Chromium. */
+    private record Engine(Playwright playwright, com.microsoft.playwright.Browser browser) {
+
+        static Engine start() {
+            assertThat(Files.isExecutable(CHROMIUM))
+                .as("Browser tests need Chromium at %s. Install it with: apt-get update && apt-get install -y "
+                    + "chromium-headless-shell (or give another with -Daftercare.chromium=...)", CHROMIUM)
+                .isTrue();
+            Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            return new Engine(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"))));
+        }
+
+        void stop() {
+            try {
+                browser.close();
+            } finally {
+                playwright.close();
+            }
+        }
     }
 }

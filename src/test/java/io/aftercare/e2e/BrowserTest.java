@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.Page;
 
 /**
- * What every browser path shares: one Chromium for the class, the page in use (screenshotted into
- * {@code target/e2e-failures} when a test fails), and addresses on the test server.
+ * What every browser path shares: pages of its own in the test JVM's Chromium ({@link Browser#shared()}), the
+ * page in use (screenshotted into {@code target/e2e-failures} when a test fails), and addresses on the test server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
@@ -40,9 +40,10 @@ abstract class BrowserTest {
 
     @BeforeAll
     void openBrowser() {
-        browser = new Browser();
+        browser = Browser.shared();
     }
 
+    /** Closes the class's pages; the Chromium behind them serves the next class. */
     @AfterAll
     void closeBrowser() {
         browser.close();

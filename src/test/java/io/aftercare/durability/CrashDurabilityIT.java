@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +48,14 @@ class CrashDurabilityIT {
 
     private TestApi start(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            "io.aftercare.AftercareApplication")
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        // the test JVM's own compiler and collector options (aftercare.it.jvm in pom.xml): a child that is killed
+        // within seconds of its start gains nothing from C2
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(option -> option.startsWith("-XX:TieredStopAtLevel") || option.startsWith("-XX:+UseSerialGC"))
+            .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.aftercare.AftercareApplication"));
+        ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dataDir.resolve("child-" + port + ".log").toFile());
         Map<String, String> env = builder.environment();

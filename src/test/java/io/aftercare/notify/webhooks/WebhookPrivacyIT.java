@@ -36,7 +36,9 @@ import io.aftercare.support.TestApi;
  * subscribed to every event there is gets the same bodies in both, once ids and times are set aside.
  */
 @AftercareIT
-@TestPropertySource(properties = {"aftercare.notify.poll-interval=200ms",
+// the delivery worker runs when the scheduler next looks (every 10 s by default): 200 ms, so that each world's
+// deliveries are waited for in well under a second
+@TestPropertySource(properties = {"aftercare.scheduler.polling-interval=200ms", "aftercare.notify.poll-interval=200ms",
     "aftercare.notify.webhooks.require-https=false", "aftercare.notify.webhooks.allow-private-addresses=true"})
 class WebhookPrivacyIT {
 

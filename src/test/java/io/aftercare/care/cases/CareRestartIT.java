@@ -32,6 +32,7 @@ import io.aftercare.AftercareApplication;
 import io.aftercare.care.CareCases;
 import io.aftercare.care.CheckInDue;
 import io.aftercare.directory.People;
+import io.aftercare.support.QuickPasswords;
 import io.aftercare.support.TestDatabase;
 
 /**
@@ -75,6 +76,7 @@ class CareRestartIT {
     ConfigurableApplicationContext start() {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareApplication.class,
             DueRecorder.class)
+            .initializers(new QuickPasswords())
             .profiles("test")
             .run(arguments());
         running.add(context);

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.aftercare.AftercareApplication;
 import io.aftercare.support.LoopbackReceiver;
+import io.aftercare.support.QuickPasswords;
 import io.aftercare.support.TestDatabase;
 
 /**
@@ -65,7 +66,7 @@ class NotifyRestartIT {
             "--aftercare.notify.webhooks.require-https=false",
             "--aftercare.notify.webhooks.allow-private-addresses=true"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareApplication.class)
-            .profiles("test").run(args.toArray(String[]::new));
+            .initializers(new QuickPasswords()).profiles("test").run(args.toArray(String[]::new));
         running.add(context);
         return context;
     }

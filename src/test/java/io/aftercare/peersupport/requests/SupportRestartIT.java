@@ -27,6 +27,7 @@ import io.aftercare.AftercareApplication;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.peersupport.SupportFixtures.Person;
+import io.aftercare.support.QuickPasswords;
 import io.aftercare.support.TestDatabase;
 
 /**
@@ -58,7 +59,7 @@ class SupportRestartIT {
         database.forEach((k, v) -> args.add("--" + k + "=" + v));
         args.addAll(List.of("--server.port=0", "--aftercare.scheduler.polling-interval=200ms"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareApplication.class)
-            .profiles("test").run(args.toArray(String[]::new));
+            .initializers(new QuickPasswords()).profiles("test").run(args.toArray(String[]::new));
         running.add(context);
         return context;
     }

@@ -19,21 +19,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
-import io.aftercare.AftercareApplication;
 import io.aftercare.care.CareCases;
 import io.aftercare.care.CheckInDue;
 import io.aftercare.directory.People;
-import io.aftercare.support.QuickPasswords;
-import io.aftercare.support.TestDatabase;
+import io.aftercare.support.TestInstances;
 
 /**
  * Every scheduled step happens once: across a stop and a start of the application, and with two instances on one
@@ -54,18 +50,13 @@ class CareRestartIT {
         }
     }
 
-    Map<String, Object> database;
+    List<String> database;
     final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
     @BeforeEach
     void oneDatabaseForAllInstances() {
         DUE.clear();
-        GenericApplicationContext probe = new GenericApplicationContext();
-        new TestDatabase().initialize(probe);
-        database = new java.util.HashMap<>();
-        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
-            database.put(key, probe.getEnvironment().getProperty(key));
-        }
+        database = TestInstances.newDatabase();
     }
 
     @AfterEach
@@ -74,22 +65,16 @@ class CareRestartIT {
     }
 
     ConfigurableApplicationContext start() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareApplication.class,
-            DueRecorder.class)
-            .initializers(new QuickPasswords())
-            .profiles("test")
-            .run(arguments());
+        ConfigurableApplicationContext context = TestInstances.start(arguments(), DueRecorder.class);
         running.add(context);
         return context;
     }
 
-    /** As command-line arguments: they win over application.yml (the builder's own properties would not). */
-    String[] arguments() {
-        List<String> args = new ArrayList<>();
-        database.forEach((k, v) -> args.add("--" + k + "=" + v));
+    List<String> arguments() {
+        List<String> args = new ArrayList<>(database);
         args.addAll(List.of("--server.port=0", "--aftercare.care.check-in-delay=0s",
             "--aftercare.scheduler.polling-interval=200ms"));
-        return args.toArray(String[]::new);
+        return args;
     }
 
     void stop(ConfigurableApplicationContext context) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,16 +15,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.aftercare.AftercareApplication;
 import io.aftercare.support.LoopbackReceiver;
-import io.aftercare.support.QuickPasswords;
-import io.aftercare.support.TestDatabase;
+import io.aftercare.support.TestInstances;
 
 /**
  * Restart in the middle of a batch (H2 and PostgreSQL): 150 webhook deliveries are queued for a slow receiver; the
@@ -36,18 +31,13 @@ class NotifyRestartIT {
 
     static final int MESSAGES = 150;
 
-    Map<String, Object> database;
+    List<String> database;
     final List<ConfigurableApplicationContext> running = new ArrayList<>();
     LoopbackReceiver receiver;
 
     @BeforeEach
     void oneDatabaseForBothInstances() throws Exception {
-        GenericApplicationContext probe = new GenericApplicationContext();
-        new TestDatabase().initialize(probe);
-        database = new HashMap<>();
-        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
-            database.put(key, probe.getEnvironment().getProperty(key));
-        }
+        database = TestInstances.newDatabase();
         receiver = LoopbackReceiver.start(2);
         receiver.delay(Duration.ofMillis(40));
     }
@@ -59,14 +49,12 @@ class NotifyRestartIT {
     }
 
     ConfigurableApplicationContext start() {
-        List<String> args = new ArrayList<>();
-        database.forEach((k, v) -> args.add("--" + k + "=" + v));
+        List<String> args = new ArrayList<>(database);
         args.addAll(List.of("--server.port=0", "--aftercare.scheduler.polling-interval=100ms",
             "--aftercare.notify.poll-interval=100ms", "--aftercare.notify.batch-size=20",
             "--aftercare.notify.webhooks.require-https=false",
             "--aftercare.notify.webhooks.allow-private-addresses=true"));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareApplication.class)
-            .initializers(new QuickPasswords()).profiles("test").run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = TestInstances.start(args);
         running.add(context);
         return context;
     }

@@ -8,27 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
-import io.aftercare.AftercareApplication;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.peersupport.SupportFixtures.Person;
-import io.aftercare.support.QuickPasswords;
-import io.aftercare.support.TestDatabase;
+import io.aftercare.support.TestInstances;
 
 /**
  * Deadlines that pass while Aftercare is down are handled after the start: an acknowledgement deadline moves the
@@ -36,17 +30,12 @@ import io.aftercare.support.TestDatabase;
  */
 class SupportRestartIT {
 
-    Map<String, Object> database;
+    List<String> database;
     final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
     @BeforeEach
     void oneDatabaseForBothRuns() {
-        GenericApplicationContext probe = new GenericApplicationContext();
-        new TestDatabase().initialize(probe);
-        database = new HashMap<>();
-        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
-            database.put(key, probe.getEnvironment().getProperty(key));
-        }
+        database = TestInstances.newDatabase();
     }
 
     @AfterEach
@@ -55,11 +44,9 @@ class SupportRestartIT {
     }
 
     ConfigurableApplicationContext start() {
-        List<String> args = new ArrayList<>();
-        database.forEach((k, v) -> args.add("--" + k + "=" + v));
+        List<String> args = new ArrayList<>(database);
         args.addAll(List.of("--server.port=0", "--aftercare.scheduler.polling-interval=200ms"));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AftercareApplication.class)
-            .initializers(new QuickPasswords()).profiles("test").run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = TestInstances.start(args);
         running.add(context);
         return context;
     }

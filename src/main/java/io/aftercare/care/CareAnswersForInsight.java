@@ -43,7 +43,6 @@ public interface CareAnswersForInsight {
     /**
      * One care case opened after an incident.
      *
-     * @param teams      the teams the person was in when the case was opened (rule 8: a move later changes nothing)
      * @param severity   the case's first incident's severity ({@code SEV1} … {@code SEV5})
      * @param hours      when that incident started, in the person's own time zone
      * @param stress     the check-in's stress (1 not at all … 5 very stressed), or null when not answered in time
@@ -53,11 +52,10 @@ public interface CareAnswersForInsight {
      * @param optedOut   whether the person has opted out of care now (rule 8: out of every aggregate from then on)
      * @param optedOutInTime whether they had opted out by {@code answeredBefore}
      */
-    record CaseAnswers(UUID caseId, UUID personId, Set<UUID> teams, String severity, Hours hours, Instant openedAt,
+    record CaseAnswers(UUID caseId, UUID personId, String severity, Hours hours, Instant openedAt,
                        Integer stress, Set<String> effects, List<FollowUp> followUps, boolean optedOut,
                        boolean optedOutInTime) {
         public CaseAnswers {
-            teams = Set.copyOf(teams);
             effects = Set.copyOf(effects);
             followUps = List.copyOf(followUps);
         }
@@ -77,8 +75,8 @@ public interface CareAnswersForInsight {
     List<CaseAnswers> casesFollowedUp(Instant from, Instant to);
 
     /**
-     * {@link #casesOpened(Instant, Instant, Instant)}, of one team's cases only: those whose {@link CaseAnswers#teams}
-     * hold {@code team}, read without the rest of the organisation's.
+     * {@link #casesOpened(Instant, Instant, Instant)}, of one team's cases only: those opened while the
+     * person was in {@code team} (rule 8: a move later changes nothing), read without the rest of the organisation's.
      */
     List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore, UUID team);
 

@@ -30,8 +30,8 @@ import io.aftercare.support.AftercareIT;
 
 /**
  * What care hands the insights module for a month, case by case, on H2 and PostgreSQL: each case's first incident
- * (its severity, and the hours in the person's own time zone), the teams it was opened in, only what was answered in
- * time, follow-ups as the mean of the items answered, and opting out then and now. Every team figure and the
+ * (its severity, and the hours in the person's own time zone), a team's cases being those opened in it, only what was
+ * answered in time, follow-ups as the mean of the items answered, and opting out then and now. Every team figure and the
  * organisation's are worked out from exactly this, so any change in how it is read must leave it the same.
  */
 @AftercareIT
@@ -129,7 +129,7 @@ class InsightAnswersIT {
 
     @Test
     void casesOpenedInTheMonthWithWhatWasAnsweredByItsRelease() {
-        CaseAnswers adaSeen = new CaseAnswers(adaCase, ada, Set.of(payments, search), "SEV3", Hours.SLEEP,
+        CaseAnswers adaSeen = new CaseAnswers(adaCase, ada, "SEV3", Hours.SLEEP,
             tuesday.plus(Duration.ofHours(3)), 4, Set.of("SLEEPING_DIFFICULTIES", "LOSS_OF_CONFIDENCE"),
             List.of(new FollowUp(1, tuesday.plus(Duration.ofHours(3)).plus(Duration.ofDays(1)),
                     Map.of(Measure.RUMINATION, 4.5, Measure.SELF_CRITICISM, 2.5)),
@@ -137,12 +137,12 @@ class InsightAnswersIT {
                 new FollowUp(30, to.plus(Duration.ofDays(3)),
                     Map.of(Measure.RUMINATION, 2.3, Measure.SELF_CRITICISM, 1.0, Measure.CONCERN_OVER_MISTAKES, 4.5))),
             false, false);
-        CaseAnswers benSeen = new CaseAnswers(benCase, ben, Set.of(payments), "SEV2", Hours.OFF_HOURS,
+        CaseAnswers benSeen = new CaseAnswers(benCase, ben, "SEV2", Hours.OFF_HOURS,
             tuesday.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(1)), null, Set.of(), List.of(), true, true);
         // Ben's at 19:00 UTC on a Tuesday, Cal's at 15:00 UTC on a Sunday: off hours; Eve's at 23:00 UTC: sleep hours
-        CaseAnswers calSeen = new CaseAnswers(calCase, cal, Set.of(payments), "SEV2", Hours.OFF_HOURS,
+        CaseAnswers calSeen = new CaseAnswers(calCase, cal, "SEV2", Hours.OFF_HOURS,
             tuesday.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(2)), null, Set.of(), List.of(), true, false);
-        CaseAnswers eveSeen = new CaseAnswers(eveCase, eve, Set.of(search), "SEV4", Hours.SLEEP,
+        CaseAnswers eveSeen = new CaseAnswers(eveCase, eve, "SEV4", Hours.SLEEP,
             tuesday.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(5)), 2, Set.of("NONE"), List.of(), true, true);
 
         assertThat(care.casesOpened(from, to, released, payments)).containsExactly(adaSeen, benSeen, calSeen);
@@ -155,12 +155,12 @@ class InsightAnswersIT {
     @Test
     void casesFollowedUpInTheMonthWithWhatWasAnsweredByItsEnd() {
         Instant opened = tuesday.plus(Duration.ofHours(3));
-        CaseAnswers adaSeen = new CaseAnswers(adaCase, ada, Set.of(payments, search), "SEV3", Hours.SLEEP, opened, 4,
+        CaseAnswers adaSeen = new CaseAnswers(adaCase, ada, "SEV3", Hours.SLEEP, opened, 4,
             Set.of("SLEEPING_DIFFICULTIES", "LOSS_OF_CONFIDENCE"),
             List.of(new FollowUp(1, opened.plus(Duration.ofDays(1)),
                 Map.of(Measure.RUMINATION, 4.5, Measure.SELF_CRITICISM, 2.5))), false, false);
         Instant fayOpened = from.minus(Duration.ofDays(20));
-        CaseAnswers faySeen = new CaseAnswers(fayCase, fay, Set.of(payments), "SEV2",
+        CaseAnswers faySeen = new CaseAnswers(fayCase, fay, "SEV2",
             InsightAnswers.hours(fayOpened.minus(Duration.ofHours(2)), java.time.ZoneOffset.UTC), fayOpened, 3,
             Set.of("ANXIETY_ABOUT_NEXT_INCIDENT"),
             List.of(new FollowUp(1, from.minus(Duration.ofDays(19)),

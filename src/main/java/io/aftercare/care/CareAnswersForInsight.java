@@ -75,8 +75,8 @@ public interface CareAnswersForInsight {
     List<CaseAnswers> casesFollowedUp(Instant from, Instant to);
 
     /**
-     * {@link #casesOpened(Instant, Instant, Instant)}, of one team's cases only: those opened while the
-     * person was in {@code team} (rule 8: a move later changes nothing), read without the rest of the organisation's.
+     * {@link #casesOpened(Instant, Instant, Instant)}, of one team's cases only: those opened while the person was in
+     * {@code team} (rule 8: a move later changes nothing), read without the rest of the organisation's.
      */
     List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore, UUID team);
 

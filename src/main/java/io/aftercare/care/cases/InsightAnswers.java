@@ -135,8 +135,8 @@ class InsightAnswers implements CareAnswersForInsight {
      * The cases {@code inRange}, in one statement: each case's incidents, check-in, follow-ups answered before
      * {@code answeredBefore} and opting out are joined to it (a case comes back once per incident and follow-up, and
      * is put together here), and a team's cases are joined to the team. Which teams a case was opened in is not read:
-     * only the team asked for narrows the cases, and no figure is worked out by team from the organisation's month. By when they opened, then by
-     * id.
+     * only the team asked for narrows the cases, and no figure is worked out by team from the organisation's month.
+     * By when they opened, then by id.
      */
     private Map<UUID, Row> read(String cases, String inRange, Instant from, Instant to, Instant answeredBefore,
                                 UUID team) {

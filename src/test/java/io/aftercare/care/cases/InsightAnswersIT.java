@@ -31,8 +31,8 @@ import io.aftercare.support.AftercareIT;
 /**
  * What care hands the insights module for a month, case by case, on H2 and PostgreSQL: each case's first incident
  * (its severity, and the hours in the person's own time zone), a team's cases being those opened in it, only what was
- * answered in time, follow-ups as the mean of the items answered, and opting out then and now. Every team figure and the
- * organisation's are worked out from exactly this, so any change in how it is read must leave it the same.
+ * answered in time, follow-ups as the mean of the items answered, and opting out then and now. Every team figure and
+ * the organisation's are worked out from exactly this, so any change in how it is read must leave it the same.
  */
 @AftercareIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

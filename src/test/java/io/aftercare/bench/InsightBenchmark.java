@@ -272,8 +272,8 @@ class InsightBenchmark {
         long rawMedian = percentile(rawTimes, 50);
         long bothMedian = percentile(bothTimes, 50);
         report(("%s, warm, %d runs: median %.1f ms, p95 %.1f ms; plain SQL of the page's figures (cases, then "
-            + "follow-ups): median %.1f ms (%.1f + %.1f), p95 %.1f ms; ratio of medians %.2f (target ≤ 1.5 and < 300 ms "
-            + "on PostgreSQL); against the cases' grouping alone (the first baseline) %.2f")
+            + "follow-ups): median %.1f ms (%.1f + %.1f), p95 %.1f ms; ratio of medians %.2f (target ≤ 1.5 and "
+            + "< 300 ms on PostgreSQL); against the cases' grouping alone (the first baseline) %.2f")
             .formatted(what, RUNS, median / 1000.0, percentile(serviceTimes, 95) / 1000.0, bothMedian / 1000.0,
                 rawMedian / 1000.0, percentile(followUpTimes, 50) / 1000.0, percentile(bothTimes, 95) / 1000.0,
                 (double) median / bothMedian, (double) median / rawMedian));

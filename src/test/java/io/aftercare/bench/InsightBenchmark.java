@@ -297,34 +297,30 @@ class InsightBenchmark {
             .formatted(what, percentile(careTimes, 50) / 1000.0, cases, percentile(outreachTimes, 50) / 1000.0));
     }
 
-    private List<Object[]> rawFollowUps(YearMonth month, UUID team) {
-        String byTeam = team == null ? "" : "JOIN care_case_team t ON t.case_id = c.id AND t.team_id = :team";
-        var sql = jdbc.sql(RAW_FOLLOW_UPS.formatted(byTeam))
-            .param("from", DbTime.toDb(Months.start(month))).param("to", DbTime.toDb(Months.end(month)));
-        if (team != null) {
-            sql = sql.param("team", team);
-        }
-        List<Object[]> rows = sql.query((rs, n) -> {
-            Object[] row = new Object[10];
-            for (int c = 0; c < row.length; c++) {
-                row[c] = rs.getLong(c + 1);
-            }
-            return row;
-        }).list();
-        assertThat(rows).isNotEmpty();
-        return rows;
+    private List<Object[]> raw(YearMonth month, UUID team) {
+        return plain(RAW, month, team);
     }
 
-    private List<Object[]> raw(YearMonth month, UUID team) {
+    private List<Object[]> rawFollowUps(YearMonth month, UUID team) {
+        return plain(RAW_FOLLOW_UPS, month, team);
+    }
+
+    /** One of the plain SQL aggregates, of the team's cases or everyone's, every row read whole. */
+    private List<Object[]> plain(String template, YearMonth month, UUID team) {
         String byTeam = team == null ? "" : "JOIN care_case_team t ON t.case_id = c.id AND t.team_id = :team";
-        var sql = jdbc.sql(RAW.formatted(byTeam))
+        var sql = jdbc.sql(template.formatted(byTeam))
             .param("released", DbTime.toDb(Months.releasedAt(month)))
             .param("from", DbTime.toDb(Months.start(month))).param("to", DbTime.toDb(Months.end(month)));
         if (team != null) {
             sql = sql.param("team", team);
         }
-        List<Object[]> rows = sql.query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3),
-            rs.getLong(4), rs.getLong(5), rs.getLong(6)}).list();
+        List<Object[]> rows = sql.query((rs, n) -> {
+            Object[] row = new Object[rs.getMetaData().getColumnCount()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = rs.getObject(c + 1);
+            }
+            return row;
+        }).list();
         assertThat(rows).isNotEmpty();
         return rows;
     }

@@ -105,8 +105,7 @@ class InsightAnswers implements CareAnswersForInsight {
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team) {
-        Map<UUID, Row> rows = team == null ? read(FOLLOWED_UP, "TRUE", from, to, to, null)
-            : read(ALL, TEAM_FOLLOWED_UP, from, to, to, team);
+        Map<UUID, Row> rows = readFollowedUp("TRUE", from, to, to, team);
         return complete(rows.values(), to, zones(rows.values()));
     }
 
@@ -116,9 +115,7 @@ class InsightAnswers implements CareAnswersForInsight {
         Map<UUID, Row> opened = read(ALL, OPENED, from, to, answeredBefore, team);
         // the cases followed up in the month that did not open in it: they opened before it (or, were the clock
         // ever wrong, after it), which is where they come in the list by when they opened
-        Map<UUID, Row> others = team == null
-            ? read(FOLLOWED_UP, "NOT (" + OPENED + ")", from, to, answeredBefore, null)
-            : read(ALL, TEAM_FOLLOWED_UP + " AND NOT (" + OPENED + ")", from, to, answeredBefore, team);
+        Map<UUID, Row> others = readFollowedUp("NOT (" + OPENED + ")", from, to, answeredBefore, team);
         List<Row> all = new ArrayList<>(opened.values());
         all.addAll(others.values());
         Map<UUID, ZoneId> zones = zones(all);
@@ -129,6 +126,15 @@ class InsightAnswers implements CareAnswersForInsight {
             .forEach(followedUp::add);
         others.values().stream().filter(r -> !r.openedAt.isBefore(from)).forEach(followedUp::add);
         return new Month(complete(opened.values(), answeredBefore, zones), complete(followedUp, to, zones));
+    }
+
+    /**
+     * The cases with a follow-up answered from {@code from} to {@code to} that also meet {@code also}: the
+     * organisation's found from the month's answers, a team's from the team's own cases.
+     */
+    private Map<UUID, Row> readFollowedUp(String also, Instant from, Instant to, Instant answeredBefore, UUID team) {
+        return team == null ? read(FOLLOWED_UP, also, from, to, answeredBefore, null)
+            : read(ALL, TEAM_FOLLOWED_UP + " AND " + also, from, to, answeredBefore, team);
     }
 
     /**

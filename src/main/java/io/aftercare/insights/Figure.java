@@ -13,8 +13,8 @@ public sealed interface Figure {
 
     /**
      * {@code count} of {@code of} (with the percentage to one decimal). At the edges the count is not exact:
-     * {@link Edge#FEW} reads "2 or fewer of 40", {@link Edge#ALL_BUT_FEW} "all but 2 or fewer of 40", and then
-     * {@code count} and {@code percent} are not to be shown.
+     * {@link Edge#FEW} reads "2 or fewer of 40", {@link Edge#ALL_BUT_FEW} "all but 2 or fewer of 40"; a cell of a
+     * distribution can be {@link Edge#WITHHELD}; and then {@code count} and {@code percent} are not to be shown.
      */
     record Share(int count, int of, double percent, Edge edge) implements Figure {
     }
@@ -31,8 +31,11 @@ public sealed interface Figure {
     record Median(double value, int of) implements Figure {
     }
 
-    /** Whether a share's count is exact or coarsened at an edge. */
+    /**
+     * Whether a share's count is exact, coarsened at an edge, or withheld: a cell of a distribution (a band, a poll
+     * question's option) that, shown exactly, would let the total give away a count shown at an edge.
+     */
     enum Edge {
-        EXACT, FEW, ALL_BUT_FEW
+        EXACT, FEW, ALL_BUT_FEW, WITHHELD
     }
 }

@@ -45,6 +45,7 @@ public class FigureText {
         return switch (share.edge()) {
             case FEW -> message("insights.figure.share.few", locale, share.of());
             case ALL_BUT_FEW -> message("insights.figure.share.allButFew", locale, share.of());
+            case WITHHELD -> message("insights.figure.share.withheld", locale, share.of());
             case EXACT -> message("insights.figure.share", locale, share.count(), share.of(),
                 String.format(locale, "%.1f", share.percent()));
         };

@@ -1,5 +1,7 @@
 package io.aftercare.insights;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,4 +22,18 @@ public interface RuleSet {
      * single anyone out.
      */
     Release release(UUID viewer, Question question);
+
+    /**
+     * Rule 6 across the options of one single-choice question, each released on its own over the same respondents:
+     * the respondents less the exact options would give the count of one shown as "2 or fewer", so exact options are
+     * withheld ({@link Figure.Edge#WITHHELD}) until no option, nor the sum shown beside them, can be worked out to
+     * one count (decision 0074). Depends only on the figures given, never on a count they do not show.
+     *
+     * @param options   each option's figure as {@link #release} gave it, in the question's order
+     * @param summed    the options (by index from 0) whose sum is shown too ("often or always"), or empty
+     * @param sum       the sum's figure as {@link #release} gave it, or null
+     * @param skippable whether a respondent may have chosen no option
+     * @return the options, then the sum when there is one, as they may be shown
+     */
+    List<Figure> together(List<Figure> options, Set<Integer> summed, Figure sum, boolean skippable);
 }

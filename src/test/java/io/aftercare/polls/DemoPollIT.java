@@ -37,5 +37,20 @@ class DemoPollIT {
         String results = web.get("/polls/" + ids.get(0) + "/results").body();
         assertThat(results).contains("17 of 40 (42.5%) were stressed or very stressed", "The reach-out gap",
             "After an incident, how often do you reach out to coworkers?");
+
+        // "coworkers reach out to me": 9, 14, 11, 5 and 1 of 40. "Often or always" (6) less "often" (5) would give
+        // "always" exactly where it reads "2 or fewer": "often" is withheld, on the page and in the API alike
+        assertThat(results).contains("6 of 40 (15.0%) said coworkers often or always reach out to them",
+            "2 or fewer of 40 answered “Always”",
+            "How many answered “Often” is not shown, so that a small count beside it cannot be worked out from the "
+                + "total.")
+            .doesNotContain("5 of 40 (12.5%) answered “Often”", "1 of 40 (2.5%)");
+        var api = admin.get("/api/v1/polls/" + ids.get(0) + "/results");
+        assertThat((Boolean) api.json("$.questions[2].choices[3].shown.hidden")).isTrue();
+        assertThat((String) api.json("$.questions[2].choices[3].shown.value")).isEqualTo("not shown");
+        assertThat((String) api.json("$.questions[2].choices[4].shown.value")).isEqualTo("2 or fewer of 40");
+        assertThat((Boolean) api.json("$.reachOutGap.reachedOutTo[3].hidden")).isTrue();
+        // where nothing is at an edge, every option is shown: 11 of 40 often reach out to coworkers
+        assertThat((String) api.json("$.questions[3].choices[3].shown.value")).isEqualTo("11 of 40 (27.5%)");
     }
 }

@@ -49,6 +49,7 @@ class OnCallWords {
         return switch (s.edge()) {
             case FEW -> m("oncall.effort.share.few", locale);
             case ALL_BUT_FEW -> m("oncall.effort.share.allButFew", locale);
+            case WITHHELD -> m("oncall.effort.share.withheld", locale);
             case EXACT -> m("oncall.effort.share.exact", locale, s.count(), s.percent());
         };
     }

@@ -1,6 +1,7 @@
 package io.aftercare.insights.ruleset;
 
 import java.util.List;
+import java.util.Set;
 
 import io.aftercare.insights.Figure;
 import io.aftercare.insights.Figure.Edge;
@@ -21,13 +22,22 @@ final class Coarse {
     static Figure figure(Statistic statistic, List<Integer> values) {
         return switch (statistic) {
             case SHARE -> share(values.stream().filter(v -> v != 0).count(), values.size());
-            case BANDS -> new Figure.Bands(
-                share(values.stream().filter(v -> v <= 2).count(), values.size()),
-                share(values.stream().filter(v -> v == 3).count(), values.size()),
-                share(values.stream().filter(v -> v >= 4).count(), values.size()));
+            case BANDS -> bands(values);
             case MEAN -> mean(values);
             case MEDIAN -> median(values);
         };
+    }
+
+    /**
+     * The three bands of a five-point answer, each a share of the same people, so that the total less two exact
+     * bands would give the third: a band is withheld where that would tell a count shown at an edge (decision 0074).
+     */
+    static Figure.Bands bands(List<Integer> values) {
+        List<Figure.Share> bands = Distribution.together(List.of(
+            share(values.stream().filter(v -> v <= 2).count(), values.size()),
+            share(values.stream().filter(v -> v == 3).count(), values.size()),
+            share(values.stream().filter(v -> v >= 4).count(), values.size())), false, Set.of(), null);
+        return new Figure.Bands(bands.get(0), bands.get(1), bands.get(2));
     }
 
     /**

@@ -113,6 +113,20 @@ class StandardRuleSet implements RuleSet {
         return new Release(wholeFigure, parts);
     }
 
+    @Override
+    public List<Figure> together(List<Figure> options, Set<Integer> summed, Figure sum, boolean skippable) {
+        List<Figure> all = new ArrayList<>(options);
+        if (sum != null) {
+            all.add(sum);
+        }
+        // hidden for their group's size, they are all hidden alike (one set of respondents): nothing to work out
+        if (!all.stream().allMatch(Figure.Share.class::isInstance)) {
+            return all;
+        }
+        return List.copyOf(Distribution.together(options.stream().map(Figure.Share.class::cast).toList(), skippable,
+            summed, (Figure.Share) sum));
+    }
+
     /**
      * Rules 2 and 3, and stricter: which parts may be shown. Each part that is open here is open under the rules as
      * written; then, as one hidden part (or an uncovered remainder) lets the whole less the others give its count,

@@ -3,8 +3,10 @@ package io.aftercare.polls.results;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,7 +66,8 @@ public class PollResults {
     /**
      * One released share: the sentence ("17 of 40 (42.5%) were stressed or very stressed"), the figure alone for the
      * chart ("17 of 40 (42.5%)", "2 or fewer of 40") and the width of its bar (0 when hidden or few, 100 when all but
-     * a few), all from the rule set's figure and FigureText's words.
+     * a few), all from the rule set's figure and FigureText's words. {@code hidden} when no count is given: too few
+     * answers, or an option withheld so that the others cannot give away a small one ("some of 40 (not shown…)").
      */
     public record Shown(String figure, boolean hidden, String sentence, String value, double percent) {
     }
@@ -120,32 +123,64 @@ public class PollResults {
         Counted before = previous == null ? null : count(previous, poll);
         UUID who = viewer.personId();
         List<QuestionResult> questions = new ArrayList<>();
+        Map<Integer, List<Figure>> released = new HashMap<>();
         for (PollQuestion q : poll.questions()) {
+            List<Figure> figures = released.computeIfAbsent(q.position(), p -> figures(who, q, now));
             List<ChoiceResult> choices = new ArrayList<>();
             for (int c = 1; c <= q.choices().size(); c++) {
                 String label = q.choices().get(c - 1);
                 String phrase = msg(locale, q.kind() == QuestionKind.MANY ? "polls.results.chose" : "polls.results.answered",
                     label);
-                choices.add(new ChoiceResult(label, share(who, "poll.q" + q.position() + ".c" + c, now,
-                    now.counts()[q.position()][c], phrase, locale)));
+                choices.add(new ChoiceResult(label, shown(option(q, c), figures.get(c - 1), phrase, locale)));
             }
             Shown headline = null;
             Shown previousHeadline = null;
             if (q.role() == QuestionRole.STRESS) {
                 String phrase = msg(locale, "polls.results.stressed");
-                headline = share(who, "poll.q" + q.position() + ".top2", now, top2(now, q), phrase, locale);
+                headline = shown(top2(q), figures.get(q.choices().size()), phrase, locale);
                 if (before != null) {
-                    previousHeadline = share(who, "poll.q" + q.position() + ".top2", before, top2(before, q), phrase,
-                        locale);
+                    previousHeadline = shown(top2(q), figures(who, q, before).get(q.choices().size()), phrase, locale);
                 }
             }
             questions.add(new QuestionResult(q.position(), q.text(), q.kind().name(), headline, previousHeadline,
                 choices));
         }
-        return new Results(poll, round, round.closesOn(), questions, gap(who, poll, now, locale), previous);
+        return new Results(poll, round, round.closesOn(), questions, gap(poll, released, locale), previous);
     }
 
-    private Gap gap(UUID who, Poll poll, Counted now, Locale locale) {
+    /**
+     * A question's options and, for a question with one, the sum of its top two ("often or always"), each through
+     * the rule set; a single-choice question's then together ({@link RuleSet#together}), so that the respondents less
+     * the exact options never give the count of one shown as "2 or fewer". Asked once a question a page: the reach-out
+     * gap shows the same figures.
+     */
+    private List<Figure> figures(UUID who, PollQuestion q, Counted c) {
+        int[] counts = c.counts()[q.position()];
+        List<Figure> options = new ArrayList<>();
+        for (int choice = 1; choice <= q.choices().size(); choice++) {
+            options.add(release(who, option(q, choice), c, counts[choice]));
+        }
+        boolean summed = q.role() == QuestionRole.STRESS || q.role() == QuestionRole.REACHED_OUT_TO
+            || q.role() == QuestionRole.REACHES_OUT;
+        Figure sum = summed ? release(who, top2(q), c, top2(c, q)) : null;
+        if (q.kind() == QuestionKind.MANY) {
+            List<Figure> all = new ArrayList<>(options);
+            all.add(sum);
+            return all;
+        }
+        int n = q.choices().size();
+        return ruleSet.together(options, summed ? Set.of(n - 2, n - 1) : Set.of(), sum, true);
+    }
+
+    private static String option(PollQuestion q, int choice) {
+        return "poll.q" + q.position() + ".c" + choice;
+    }
+
+    private static String top2(PollQuestion q) {
+        return "poll.q" + q.position() + ".top2";
+    }
+
+    private Gap gap(Poll poll, Map<Integer, List<Figure>> released, Locale locale) {
         Optional<PollQuestion> to = poll.questions().stream().filter(q -> q.role() == QuestionRole.REACHED_OUT_TO)
             .findFirst();
         Optional<PollQuestion> out = poll.questions().stream().filter(q -> q.role() == QuestionRole.REACHES_OUT)
@@ -153,19 +188,21 @@ public class PollResults {
         if (to.isEmpty() || out.isEmpty()) {
             return null;
         }
+        List<Figure> toFigures = released.get(to.get().position());
+        List<Figure> outFigures = released.get(out.get().position());
         List<Shown> a = new ArrayList<>();
         List<Shown> b = new ArrayList<>();
-        for (int c = 1; c <= to.get().choices().size(); c++) {
+        int n = to.get().choices().size();
+        for (int c = 1; c <= n; c++) {
             String level = to.get().choices().get(c - 1);
-            a.add(share(who, "poll.q" + to.get().position() + ".c" + c, now, now.counts()[to.get().position()][c],
+            a.add(shown(option(to.get(), c), toFigures.get(c - 1),
                 msg(locale, "polls.results.gap.to", level.toLowerCase(locale)), locale));
-            b.add(share(who, "poll.q" + out.get().position() + ".c" + c, now, now.counts()[out.get().position()][c],
+            b.add(shown(option(out.get(), c), outFigures.get(c - 1),
                 msg(locale, "polls.results.gap.out", level.toLowerCase(locale)), locale));
         }
         return new Gap(to.get().choices(), a, b,
-            share(who, "poll.q" + to.get().position() + ".top2", now, top2(now, to.get()),
-                msg(locale, "polls.results.gap.to.often"), locale),
-            share(who, "poll.q" + out.get().position() + ".top2", now, top2(now, out.get()),
+            shown(top2(to.get()), toFigures.get(n), msg(locale, "polls.results.gap.to.often"), locale),
+            shown(top2(out.get()), outFigures.get(out.get().choices().size()),
                 msg(locale, "polls.results.gap.out.often"), locale));
     }
 
@@ -183,18 +220,26 @@ public class PollResults {
     }
 
     /** One share through the rule set: {@code count} of the round's respondents chose it. */
-    private Shown share(UUID viewer, String figure, Counted c, int count, String phrase, Locale locale) {
+    private Figure release(UUID viewer, String figure, Counted c, int count) {
         int n = c.respondents().size();
         Integer[] values = new Integer[n];
         Arrays.fill(values, 0, Math.min(count, n), 1);
         Arrays.fill(values, Math.min(count, n), n, 0);
-        Figure f = ruleSet.release(viewer, Question.of(figure, Statistic.SHARE,
+        return ruleSet.release(viewer, Question.of(figure, Statistic.SHARE,
             new Window.PollRound(c.round().id()), new Cell("all", c.respondents(), List.of(values)))).whole();
+    }
+
+    /** A released share in words, for the page and the API. */
+    private Shown shown(String figure, Figure f, String phrase, Locale locale) {
+        if (f instanceof Figure.Share s && s.edge() == Figure.Edge.WITHHELD) {
+            return new Shown(figure, true, msg(locale, "polls.results.withheld", phrase),
+                msg(locale, "polls.results.withheld.value"), 0);
+        }
         if (f instanceof Figure.Share s) {
             String text = figureText.text(s, locale);
             double width = switch (s.edge()) {
                 case EXACT -> s.percent();
-                case FEW -> 0;
+                case FEW, WITHHELD -> 0;
                 case ALL_BUT_FEW -> 100;
             };
             return new Shown(figure, false, msg(locale, "polls.results.sentence", text, phrase), text, width);

@@ -73,6 +73,12 @@ class TeamEffortTest {
                 asked.set(question);
                 return new Release(figure, List.of());
             }
+
+            @Override
+            public List<Figure> together(List<Figure> options, java.util.Set<Integer> summed, Figure sum,
+                                         boolean skippable) {
+                throw new AssertionError("the effort question is a figure of its own, not a poll's options");
+            }
         };
     }
 
@@ -95,10 +101,10 @@ class TeamEffortTest {
         assertThat(words().effort(new Figure.Hidden(), NOVEMBER, Locale.ENGLISH))
             .isEqualTo("Not enough answers to show without identifying anyone.");
         var bands = new Figure.Bands(new Figure.Share(0, 12, 0, Figure.Edge.FEW),
-            new Figure.Share(5, 12, 41.7, Figure.Edge.EXACT), new Figure.Share(6, 12, 50.0, Figure.Edge.EXACT));
+            new Figure.Share(0, 12, 0, Figure.Edge.WITHHELD), new Figure.Share(6, 12, 50.0, Figure.Edge.EXACT));
         assertThat(words().effort(bands, NOVEMBER, Locale.ENGLISH)).isEqualTo("How much effort shifts took in "
             + "November 2026, for the 12 people who answered: a lot or everything they had, 6 (50%); a fair amount, "
-            + "5 (41.7%); none or a little, a few or none.");
+            + "some (not shown, so that a small count beside it cannot be worked out from the total); none or a little, a few or none.");
     }
 
     @Test

@@ -129,8 +129,8 @@ public class PollResults {
             List<ChoiceResult> choices = new ArrayList<>();
             for (int c = 1; c <= q.choices().size(); c++) {
                 String label = q.choices().get(c - 1);
-                String phrase = msg(locale, q.kind() == QuestionKind.MANY ? "polls.results.chose" : "polls.results.answered",
-                    label);
+                String phrase = msg(locale, q.kind() == QuestionKind.MANY ? "polls.results.chose"
+                    : "polls.results.answered", label);
                 choices.add(new ChoiceResult(label, shown(option(q, c), figures.get(c - 1), phrase, locale)));
             }
             Shown headline = null;

@@ -171,10 +171,13 @@ class OutboxDeliveryIT {
         } finally {
             pool.shutdown();
         }
+        // the limit holds between the tries' reservations of the person's slot; the channel notes each send a little
+        // after its reservation, later for one held up on a busy machine (988 ms was seen in CI), so the gaps it sees
+        // are allowed 100 ms less. Without the limit they are the extra drains' 150 ms.
         List<Instant> times = limited.sentTo.get(person);
         for (int i = 1; i < times.size(); i++) {
             assertThat(Duration.between(times.get(i - 1), times.get(i))).as("gap before message " + (i + 1))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         }
         assertThat(limited.sentTo.get(other)).hasSize(1);
         assertThat(Duration.between(now, limited.sentTo.get(other).get(0))).as("another person does not wait")

@@ -84,13 +84,27 @@ public interface CareAnswersForInsight {
     List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team);
 
     /**
-     * A month as a report reads it: the cases opened in it and those followed up in it, each list exactly as
-     * {@link #casesOpened} and {@link #casesFollowedUp} give it, read together.
+     * A case with a follow-up answered in a month, with only what a report counts of it.
      *
-     * @param opened     {@code casesOpened(from, to, answeredBefore[, team])}
-     * @param followedUp {@code casesFollowedUp(from, to[, team])}
+     * @param followUps the follow-ups answered in the month, by day
+     * @param optedOut  whether the person has opted out of care now (rule 8)
      */
-    record Month(List<CaseAnswers> opened, List<CaseAnswers> followedUp) {
+    record FollowedUp(UUID caseId, UUID personId, Instant openedAt, List<FollowUp> followUps, boolean optedOut) {
+        public FollowedUp {
+            followUps = List.copyOf(followUps);
+        }
+    }
+
+    /**
+     * A month as a report reads it: the cases opened in it, and every case with a follow-up answered in it whenever
+     * it opened, both by when they opened, then by id.
+     *
+     * @param opened     {@code casesOpened(from, to, answeredBefore[, team])} without their follow-ups, which a
+     *                   report counts in the month they were answered, from {@code followedUp}
+     * @param followedUp the cases of {@code casesFollowedUp(from, to[, team])}, each with the follow-ups answered in
+     *                   the month alone
+     */
+    record Month(List<CaseAnswers> opened, List<FollowedUp> followedUp) {
         public Month {
             opened = List.copyOf(opened);
             followedUp = List.copyOf(followedUp);
@@ -98,8 +112,8 @@ public interface CareAnswersForInsight {
     }
 
     /**
-     * {@link #casesOpened} and {@link #casesFollowedUp} of the same month in one read, of one team's cases when
-     * {@code team} is not null. {@code answeredBefore} must not be before {@code to}.
+     * {@link #casesOpened} and {@link #casesFollowedUp} of the same month as a report needs them, of one team's cases
+     * when {@code team} is not null. {@code answeredBefore} must not be before {@code to}.
      */
     Month month(Instant from, Instant to, Instant answeredBefore, UUID team);
 }

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -92,7 +95,7 @@ class InsightAnswers implements CareAnswersForInsight {
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesOpened(Instant from, Instant to, Instant answeredBefore, UUID team) {
-        Map<UUID, Row> rows = read(ALL, OPENED, from, to, answeredBefore, team);
+        Map<UUID, Row> rows = read(ALL, OPENED, from, to, answeredBefore, team, true);
         return complete(rows.values(), answeredBefore, zones(rows.values()));
     }
 
@@ -105,65 +108,108 @@ class InsightAnswers implements CareAnswersForInsight {
     @Override
     @Transactional(readOnly = true)
     public List<CaseAnswers> casesFollowedUp(Instant from, Instant to, UUID team) {
-        Map<UUID, Row> rows = readFollowedUp("TRUE", from, to, to, team);
+        Map<UUID, Row> rows = readFollowedUp(from, to, team);
         return complete(rows.values(), to, zones(rows.values()));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Month month(Instant from, Instant to, Instant answeredBefore, UUID team) {
-        Map<UUID, Row> opened = read(ALL, OPENED, from, to, answeredBefore, team);
-        // the cases followed up in the month that did not open in it: they opened before it (or, were the clock
-        // ever wrong, after it), which is where they come in the list by when they opened
-        Map<UUID, Row> others = readFollowedUp("NOT (" + OPENED + ")", from, to, answeredBefore, team);
-        List<Row> all = new ArrayList<>(opened.values());
-        all.addAll(others.values());
-        Map<UUID, ZoneId> zones = zones(all);
-        List<Row> followedUp = new ArrayList<>();
-        others.values().stream().filter(r -> r.openedAt.isBefore(from)).forEach(followedUp::add);
-        opened.values().stream()
-            .filter(r -> r.followUps.values().stream().anyMatch(f -> inRange(f.answeredAt(), from, to)))
-            .forEach(followedUp::add);
-        others.values().stream().filter(r -> !r.openedAt.isBefore(from)).forEach(followedUp::add);
-        return new Month(complete(opened.values(), answeredBefore, zones), complete(followedUp, to, zones));
+        Map<UUID, Row> opened = read(ALL, OPENED, from, to, answeredBefore, team, false);
+        return new Month(complete(opened.values(), answeredBefore, zones(opened.values())),
+            followedUpIn(from, to, team));
     }
 
     /**
-     * The cases with a follow-up answered from {@code from} to {@code to} that also meet {@code also}: the
-     * organisation's found from the month's answers, a team's from the team's own cases.
+     * The cases with a follow-up answered from {@code from} to {@code to}, each with those follow-ups alone: the
+     * organisation's read from the month's answers, as the plain count of them would be; a team's from the team's
+     * own cases, each looked up by its steps. A case with no incident is left out, as everywhere here.
      */
-    private Map<UUID, Row> readFollowedUp(String also, Instant from, Instant to, Instant answeredBefore, UUID team) {
-        return team == null ? read(FOLLOWED_UP, also, from, to, answeredBefore, null)
-            : read(ALL, TEAM_FOLLOWED_UP + " AND " + also, from, to, answeredBefore, team);
+    private List<FollowedUp> followedUpIn(Instant from, Instant to, UUID team) {
+        String cases = team == null ? """
+                FROM care_follow_up_answer f
+                JOIN care_step fs ON fs.id = f.step_id
+                JOIN care_case c ON c.id = fs.case_id
+                """ : """
+                FROM care_case c
+                JOIN care_case_team ct ON ct.case_id = c.id AND ct.team_id = :team
+                JOIN care_step fs ON fs.case_id = c.id AND fs.kind = :followUp
+                JOIN care_follow_up_answer f ON f.step_id = fs.id
+                """;
+        Map<UUID, FollowedUpRow> rows = new HashMap<>();
+        jdbc.sql("SELECT c.id, c.person_id, c.opened_at, fs.step_day, f.answered_at, " + ITEMS + ", p.opted_out\n"
+                + cases + """
+                LEFT JOIN care_person p ON p.person_id = c.person_id AND p.opted_out
+                WHERE c.origin = :origin AND f.answered_at >= :from AND f.answered_at < :to
+                  AND EXISTS (SELECT 1 FROM care_case_incident i WHERE i.case_id = c.id)""")
+            .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
+            .param("followUp", StepKind.FOLLOW_UP.name()).param("team", team)
+            .query((ResultSet rs) -> {
+                FollowedUpRow row = rows.computeIfAbsent(rs.getObject("id", UUID.class), FollowedUpRow::new);
+                if (row.personId == null) {
+                    row.personId = rs.getObject("person_id", UUID.class);
+                    row.openedAt = DbTime.instant(rs, "opened_at");
+                    row.optedOut = rs.getBoolean("opted_out");
+                }
+                int day = rs.getInt("step_day");
+                row.followUps.putIfAbsent(day, new FollowUp(day, DbTime.instant(rs, "answered_at"), measures(rs)));
+            });
+        return rows.values().stream().sorted(byOpening(r -> r.openedAt, r -> r.caseId))
+            .map(r -> new FollowedUp(r.caseId, r.personId, r.openedAt, List.copyOf(r.followUps.values()), r.optedOut))
+            .toList();
     }
+
+    /** A case with follow-ups in the month, as it is read. */
+    private static final class FollowedUpRow {
+        final UUID caseId;
+        UUID personId;
+        Instant openedAt;
+        boolean optedOut;
+        final Map<Integer, FollowUp> followUps = new java.util.TreeMap<>();
+
+        FollowedUpRow(UUID caseId) {
+            this.caseId = caseId;
+        }
+    }
+
+    /**
+     * The cases with a follow-up answered from {@code from} to {@code to}, whole: the organisation's found from the
+     * month's answers, a team's from the team's own cases.
+     */
+    private Map<UUID, Row> readFollowedUp(Instant from, Instant to, UUID team) {
+        return team == null ? read(FOLLOWED_UP, "TRUE", from, to, to, null, true)
+            : read(ALL, TEAM_FOLLOWED_UP, from, to, to, team, true);
+    }
+
+    /** A follow-up's items, as {@link Answers.Item} names its columns. */
+    private static final String ITEMS = "f.rumination_1, f.rumination_2, f.rumination_3, f.self_critic_1, "
+        + "f.self_critic_2, f.mistakes_1, f.mistakes_2";
 
     /**
      * The cases {@code inRange}, in one statement: each case's incidents, check-in, follow-ups answered before
-     * {@code answeredBefore} and opting out are joined to it (a case comes back once per incident and follow-up, and
+     * {@code answeredBefore} (when asked for) and opting out are joined to it (a case comes back once per incident and follow-up, and
      * is put together here), and a team's cases are joined to the team. Which teams a case was opened in is not read:
      * only the team asked for narrows the cases, and no figure is worked out by team from the organisation's month.
-     * By when they opened, then by id.
+     * By when they opened, then by id, sorted here: sorted by the database, the organisation's month (some 120,000
+     * rows) was sorted on disk before its first row came back (docs/benchmarks.md).
      */
     private Map<UUID, Row> read(String cases, String inRange, Instant from, Instant to, Instant answeredBefore,
-                                UUID team) {
+                                UUID team, boolean withFollowUps) {
         Map<UUID, Row> rows = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT c.id, c.person_id, c.opened_at, i.severity, i.started_at,
-                       a.stress, a.effects, a.answered_at AS checked_in_at,
-                       fs.step_day, f.answered_at AS followed_up_at, f.rumination_1, f.rumination_2, f.rumination_3,
-                       f.self_critic_1, f.self_critic_2, f.mistakes_1, f.mistakes_2,
-                       p.opted_out, p.opted_out_at
-                FROM\s""" + cases + "\n"
+        jdbc.sql("SELECT c.id, c.person_id, c.opened_at, i.severity, i.started_at, a.stress, a.effects, "
+                + "a.answered_at AS checked_in_at, p.opted_out, p.opted_out_at"
+                + (withFollowUps ? ", fs.step_day, f.answered_at AS followed_up_at, " + ITEMS : "")
+                + "\nFROM " + cases + "\n"
                 + (team == null ? "" : "JOIN care_case_team ct ON ct.case_id = c.id AND ct.team_id = :team\n") + """
                 JOIN care_case_incident i ON i.case_id = c.id
                 LEFT JOIN care_step s ON s.case_id = c.id AND s.kind = :checkIn
                 LEFT JOIN care_check_in_answer a ON a.step_id = s.id AND a.answered_at < :before
+                """ + (withFollowUps ? """
                 LEFT JOIN care_step fs ON fs.case_id = c.id AND fs.kind = :followUp
                 LEFT JOIN care_follow_up_answer f ON f.step_id = fs.id AND f.answered_at < :before
+                """ : "") + """
                 LEFT JOIN care_person p ON p.person_id = c.person_id AND p.opted_out
-                WHERE c.origin = :origin AND """ + " " + inRange + """
-
-                ORDER BY c.opened_at, c.id""")
+                WHERE c.origin = :origin AND """ + " " + inRange)
             .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
             .param("before", DbTime.toDb(answeredBefore)).param("checkIn", StepKind.CHECK_IN.name())
             .param("followUp", StepKind.FOLLOW_UP.name()).param("team", team)
@@ -192,7 +238,7 @@ class InsightAnswers implements CareAnswersForInsight {
                     row.startedAt = started;
                     row.severity = rs.getString("severity");
                 }
-                Instant followedUpAt = DbTime.instant(rs, "followed_up_at");
+                Instant followedUpAt = withFollowUps ? DbTime.instant(rs, "followed_up_at") : null;
                 if (followedUpAt != null) {
                     int day = rs.getInt("step_day");
                     if (!row.followUps.containsKey(day)) {
@@ -200,7 +246,21 @@ class InsightAnswers implements CareAnswersForInsight {
                     }
                 }
             });
-        return rows;
+        List<Row> sorted = new ArrayList<>(rows.values());
+        sorted.sort(byOpening(r -> r.openedAt, r -> r.caseId));
+        Map<UUID, Row> byOpening = new LinkedHashMap<>();
+        sorted.forEach(r -> byOpening.put(r.caseId, r));
+        return byOpening;
+    }
+
+    /** By when a case opened, then by id as the databases order a uuid: its bytes, unsigned. */
+    private static <T> Comparator<T> byOpening(Function<T, Instant> openedAt, Function<T, UUID> caseId) {
+        return Comparator.comparing(openedAt).thenComparing(caseId, InsightAnswers::compareAsBytes);
+    }
+
+    static int compareAsBytes(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** Each measure's mean of its items answered, on 1–5 to one decimal; a measure with none answered is absent. */

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.aftercare.care.CareAnswersForInsight;
 import io.aftercare.care.CareAnswersForInsight.CaseAnswers;
+import io.aftercare.care.CareAnswersForInsight.FollowedUp;
 import io.aftercare.care.CareAnswersForInsight.Hours;
 import io.aftercare.care.CareAnswersForInsight.Measure;
 import io.aftercare.insights.Cell;
@@ -143,23 +144,23 @@ public class CareInsight {
         sections.add(new InsightReport.Section("outreach", words.text("insight.section.outreach", locale), reach));
 
         // follow-ups: each measure at each day, in three bands, counted in the month they were answered
-        List<CaseAnswers> followedUp = cases.followedUp().stream().filter(c -> !c.optedOut()).toList();
+        List<FollowedUp> followedUp = cases.followedUp().stream().filter(c -> !c.optedOut()).toList();
         List<InsightReport.Line> followUps = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             for (int day : FOLLOW_UP_DAYS) {
                 // each case's value worked out once: who answered, and their value
                 Map<UUID, Integer> values = new HashMap<>();
-                List<CaseAnswers> answered = new ArrayList<>();
-                for (CaseAnswers c : followedUp) {
-                    Double value = followUpValue(c, day, measure, start, end);
+                List<FollowedUp> answered = new ArrayList<>();
+                for (FollowedUp c : followedUp) {
+                    Double value = followUpValue(c.followUps(), day, measure, start, end);
                     if (value != null) {
                         answered.add(c);
                         values.put(c.caseId(), (int) Math.round(value));
                     }
                 }
                 String figure = "care.followup." + measure.name() + ".day" + day;
-                Release r = ask.release(figure, Statistic.BANDS, cell("all", answered, c -> values.get(c.caseId())),
-                    List.of());
+                Release r = ask.release(figure, Statistic.BANDS,
+                    cell("all", answered, FollowedUp::personId, c -> values.get(c.caseId())), List.of());
                 String name = words.text("insight.measure." + measure.name(), locale);
                 followUps.add(words.bandsLine(figure, words.text("insight.followup.label", locale, name, day),
                     r.whole(), locale, name, day));
@@ -188,8 +189,9 @@ public class CareInsight {
     }
 
     /** The case's measure on that follow-up day, when it was answered in the month. */
-    private static Double followUpValue(CaseAnswers c, int day, Measure measure, Instant start, Instant end) {
-        for (CareAnswersForInsight.FollowUp f : c.followUps()) {
+    private static Double followUpValue(List<CareAnswersForInsight.FollowUp> followUps, int day, Measure measure,
+                                        Instant start, Instant end) {
+        for (CareAnswersForInsight.FollowUp f : followUps) {
             if (f.day() == day && !f.answeredAt().isBefore(start) && f.answeredAt().isBefore(end)) {
                 Double value = f.measures().get(measure);
                 if (value != null) {
@@ -234,10 +236,15 @@ public class CareInsight {
     }
 
     static Cell cell(String label, List<CaseAnswers> cases, Function<CaseAnswers, Integer> value) {
+        return cell(label, cases, CaseAnswers::personId, value);
+    }
+
+    /** A group of people, each counted once with the value of their first case in the list. */
+    static <T> Cell cell(String label, List<T> cases, Function<T, UUID> person, Function<T, Integer> value) {
         Set<UUID> people = new HashSet<>();
         List<Integer> values = new ArrayList<>();
-        for (CaseAnswers c : cases) {
-            if (people.add(c.personId())) {
+        for (T c : cases) {
+            if (people.add(person.apply(c))) {
                 values.add(value.apply(c));
             }
         }

@@ -176,20 +176,59 @@ class InsightAnswersIT {
     }
 
     @Test
-    void aReportsMonthReadTogetherIsBothListsAsTheyAreReadApart() {
+    void aReportsMonthIsBothListsAsTheyAreReadApartWithWhatItCounts() {
         for (UUID team : new UUID[] {payments, search, UUID.randomUUID()}) {
             CareAnswersForInsight.Month read = care.month(from, to, released, team);
-            assertThat(read.opened()).isEqualTo(care.casesOpened(from, to, released, team));
-            assertThat(read.followedUp()).isEqualTo(care.casesFollowedUp(from, to, team));
+            assertThat(read.opened()).isEqualTo(withoutFollowUps(care.casesOpened(from, to, released, team)));
+            assertThat(read.followedUp()).isEqualTo(inTheMonth(care.casesFollowedUp(from, to, team)));
         }
         CareAnswersForInsight.Month everyone = care.month(from, to, released, null);
-        assertThat(everyone.opened()).isEqualTo(care.casesOpened(from, to, released));
-        assertThat(everyone.followedUp()).isEqualTo(care.casesFollowedUp(from, to));
-        // Ada answered her day-30 follow-up after the month's end: in the cases opened, not in those followed up
-        assertThat(everyone.opened()).filteredOn(c -> c.personId().equals(ada))
-            .flatMap(CaseAnswers::followUps).extracting(FollowUp::day).containsExactly(1, 30);
+        assertThat(everyone.opened()).isEqualTo(withoutFollowUps(care.casesOpened(from, to, released)));
+        assertThat(everyone.followedUp()).isEqualTo(inTheMonth(care.casesFollowedUp(from, to)));
+        // Ada answered day 1 in the month, day 7 after its release and day 30 after its end: day 1 is counted;
+        // Fay opened the month before and answered day 30 in it; Dee's case has no incident and does not count
+        assertThat(everyone.followedUp()).filteredOn(c -> ours(c.personId()))
+            .extracting(CareAnswersForInsight.FollowedUp::caseId).containsExactly(fayCase, adaCase);
         assertThat(everyone.followedUp()).filteredOn(c -> c.personId().equals(ada))
-            .flatMap(CaseAnswers::followUps).extracting(FollowUp::day).containsExactly(1);
+            .flatMap(CareAnswersForInsight.FollowedUp::followUps).extracting(FollowUp::day).containsExactly(1);
+        assertThat(everyone.followedUp()).filteredOn(c -> c.personId().equals(fay))
+            .flatMap(CareAnswersForInsight.FollowedUp::followUps).extracting(FollowUp::day).containsExactly(30);
+    }
+
+    private static List<CaseAnswers> withoutFollowUps(List<CaseAnswers> cases) {
+        return cases.stream().map(c -> new CaseAnswers(c.caseId(), c.personId(), c.severity(), c.hours(),
+            c.openedAt(), c.stress(), c.effects(), List.of(), c.optedOut(), c.optedOutInTime())).toList();
+    }
+
+    private List<CareAnswersForInsight.FollowedUp> inTheMonth(List<CaseAnswers> cases) {
+        return cases.stream().map(c -> new CareAnswersForInsight.FollowedUp(c.caseId(), c.personId(), c.openedAt(),
+            c.followUps().stream().filter(f -> !f.answeredAt().isBefore(from) && f.answeredAt().isBefore(to))
+                .toList(), c.optedOut())).toList();
+    }
+
+    @Test
+    void casesOpenedAtOneInstantComeInTheOrderTheDatabaseGivesTheirIds() {
+        // one person's cases opened at the same instant: the first of them is the one a report counts, so the read,
+        // sorted in Java, must put them as the database sorts a uuid (by its bytes, unsigned), sign bits either way
+        UUID team = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        Instant at = tuesday.plus(Duration.ofDays(5));
+        long high = UUID.randomUUID().getMostSignificantBits();
+        long low = UUID.randomUUID().getLeastSignificantBits();
+        long positive = high & Long.MAX_VALUE;
+        List<UUID> ids = List.of(new UUID(high | Long.MIN_VALUE, low), new UUID(positive, low | Long.MIN_VALUE),
+            new UUID(positive, low & Long.MAX_VALUE));
+        for (UUID id : ids) {
+            caseWithId(id, person, at, team);
+            incident(id, person, "SEV3", at.minus(Duration.ofHours(1)));
+        }
+        List<UUID> databaseOrder = jdbc.sql("SELECT id FROM care_case WHERE person_id = ? ORDER BY opened_at, id")
+            .params(person).query(UUID.class).list();
+        assertThat(databaseOrder).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(care.casesOpened(from, to, released, team)).extracting(CaseAnswers::caseId)
+            .containsExactlyElementsOf(databaseOrder);
+        assertThat(care.month(from, to, released, null).opened()).extracting(CaseAnswers::caseId)
+            .filteredOn(ids::contains).containsExactlyElementsOf(databaseOrder);
     }
 
     /** The organisation's month may hold other tests' cases too. */
@@ -198,7 +237,14 @@ class InsightAnswersIT {
     }
 
     private UUID caseOf(UUID person, String origin, Instant opened, UUID... teams) {
-        UUID id = UUID.randomUUID();
+        return caseWithId(UUID.randomUUID(), person, origin, opened, teams);
+    }
+
+    private UUID caseWithId(UUID id, UUID person, Instant opened, UUID team) {
+        return caseWithId(id, person, "INCIDENT", opened, team);
+    }
+
+    private UUID caseWithId(UUID id, UUID person, String origin, Instant opened, UUID... teams) {
         jdbc.sql("""
                 INSERT INTO care_case (id, person_id, origin, stage, muted, opened_at, last_resolved_at)
                 VALUES (?, ?, ?, 'OPENED', FALSE, ?, ?)""")

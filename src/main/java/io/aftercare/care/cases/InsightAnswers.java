@@ -134,17 +134,22 @@ class InsightAnswers implements CareAnswersForInsight {
                 FROM care_case c
                 JOIN care_case_team ct ON ct.case_id = c.id AND ct.team_id = :team
                 JOIN care_step fs ON fs.case_id = c.id AND fs.kind = :followUp
-                JOIN care_follow_up_answer f ON f.step_id = fs.id
+                LEFT JOIN care_follow_up_answer f ON f.step_id = fs.id AND f.answered_at >= :from
+                  AND f.answered_at < :to
                 """;
         Map<UUID, FollowedUpRow> rows = new HashMap<>();
         jdbc.sql("SELECT c.id, c.person_id, c.opened_at, fs.step_day, f.answered_at, " + ITEMS + ", p.opted_out\n"
                 + cases + """
                 LEFT JOIN care_person p ON p.person_id = c.person_id AND p.opted_out
-                WHERE c.origin = :origin AND f.answered_at >= :from AND f.answered_at < :to
-                  AND EXISTS (SELECT 1 FROM care_case_incident i WHERE i.case_id = c.id)""")
+                WHERE c.origin = :origin AND EXISTS (SELECT 1 FROM care_case_incident i WHERE i.case_id = c.id)
+                  AND\s""" + (team == null ? "f.answered_at >= :from AND f.answered_at < :to" : TEAM_FOLLOWED_UP))
             .param("origin", CaseOrigin.INCIDENT.name()).param("from", DbTime.toDb(from)).param("to", DbTime.toDb(to))
             .param("followUp", StepKind.FOLLOW_UP.name()).param("team", team)
             .query((ResultSet rs) -> {
+                Instant answeredAt = DbTime.instant(rs, "answered_at");
+                if (answeredAt == null) {
+                    return; // a team's case's other follow-ups, each on a row of its own
+                }
                 FollowedUpRow row = rows.computeIfAbsent(rs.getObject("id", UUID.class), FollowedUpRow::new);
                 if (row.personId == null) {
                     row.personId = rs.getObject("person_id", UUID.class);
@@ -152,7 +157,7 @@ class InsightAnswers implements CareAnswersForInsight {
                     row.optedOut = rs.getBoolean("opted_out");
                 }
                 int day = rs.getInt("step_day");
-                row.followUps.putIfAbsent(day, new FollowUp(day, DbTime.instant(rs, "answered_at"), measures(rs)));
+                row.followUps.putIfAbsent(day, new FollowUp(day, answeredAt, measures(rs)));
             });
         return rows.values().stream().sorted(byOpening(r -> r.openedAt, r -> r.caseId))
             .map(r -> new FollowedUp(r.caseId, r.personId, r.openedAt, List.copyOf(r.followUps.values()), r.optedOut))

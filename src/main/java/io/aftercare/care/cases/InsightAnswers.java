@@ -30,8 +30,8 @@ import io.aftercare.shared.DbTime;
 
 /**
  * Care's answers for the insights module's rule set: a month's cases read in one statement (two for a report: the
- * cases opened in it, and those followed up in it that opened before), and their people's time zones from the
- * directory.
+ * cases opened in it without their follow-ups, and the follow-ups answered in it, decision 0075), and their people's
+ * time zones from the directory.
  * Nothing here is shown to anyone: the rule set decides what a group may see.
  */
 @Component
@@ -192,9 +192,10 @@ class InsightAnswers implements CareAnswersForInsight {
 
     /**
      * The cases {@code inRange}, in one statement: each case's incidents, check-in, follow-ups answered before
-     * {@code answeredBefore} (when asked for) and opting out are joined to it (a case comes back once per incident and follow-up, and
-     * is put together here), and a team's cases are joined to the team. Which teams a case was opened in is not read:
-     * only the team asked for narrows the cases, and no figure is worked out by team from the organisation's month.
+     * {@code answeredBefore} (when asked for) and opting out are joined to it (a case comes back once per incident
+     * and follow-up, and is put together here), and a team's cases are joined to the team. Which teams a case was
+     * opened in is not read: only the team asked for narrows the cases, and no figure is worked out by team from the
+     * organisation's month.
      * By when they opened, then by id, sorted here: sorted by the database, the organisation's month (some 120,000
      * rows) was sorted on disk before its first row came back (docs/benchmarks.md).
      */

@@ -104,7 +104,8 @@ class TeamEffortTest {
             new Figure.Share(0, 12, 0, Figure.Edge.WITHHELD), new Figure.Share(6, 12, 50.0, Figure.Edge.EXACT));
         assertThat(words().effort(bands, NOVEMBER, Locale.ENGLISH)).isEqualTo("How much effort shifts took in "
             + "November 2026, for the 12 people who answered: a lot or everything they had, 6 (50%); a fair amount, "
-            + "some (not shown, so that a small count beside it cannot be worked out from the total); none or a little, a few or none.");
+            + "some (not shown, so that a small count beside it cannot be worked out from the total); none or a little, "
+            + "a few or none.");
     }
 
     @Test

@@ -27,6 +27,9 @@ class FigureTextTest {
         assertThat(text.text(new Figure.Share(2, 40, 5, Edge.FEW), Locale.ENGLISH)).isEqualTo("2 or fewer of 40");
         assertThat(text.text(new Figure.Share(39, 40, 97.5, Edge.ALL_BUT_FEW), Locale.ENGLISH))
             .isEqualTo("all but 2 or fewer of 40");
+        // a band or option withheld so that the total cannot give away a small count beside it: no number at all
+        assertThat(text.text(new Figure.Share(0, 7, 0, Edge.WITHHELD), Locale.ENGLISH))
+            .isEqualTo("some of 7 (not shown, so that a small count beside it cannot be worked out from the total)");
     }
 
     @Test

@@ -25,9 +25,9 @@ public interface RuleSet {
 
     /**
      * Rule 6 across the options of one single-choice question, each released on its own over the same respondents:
-     * the respondents less the exact options would give the count of one shown as "2 or fewer", so exact options are
-     * withheld ({@link Figure.Edge#WITHHELD}) until no option, nor the sum shown beside them, can be worked out to
-     * one count (decision 0074). Depends only on the figures given, never on a count they do not show.
+     * the respondents less the exact options would give the count of one shown as "2 or fewer", so options are
+     * withheld ({@link Figure.Edge#WITHHELD}, exact ones first) until no option, nor the sum shown beside them, can be
+     * worked out to one count (decision 0074). Depends only on the figures given, never on a count they do not show.
      *
      * @param options   each option's figure as {@link #release} gave it, in the question's order
      * @param summed    the options (by index from 0) whose sum is shown too ("often or always"), or empty

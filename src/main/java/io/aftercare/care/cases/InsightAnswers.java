@@ -314,10 +314,6 @@ class InsightAnswers implements CareAnswersForInsight {
         return cases;
     }
 
-    private static boolean inRange(Instant at, Instant from, Instant to) {
-        return !at.isBefore(from) && at.isBefore(to);
-    }
-
     /** Working hours 08–18 Monday to Friday, sleep hours 22–08 every day, off hours the rest. */
     static Hours hours(Instant at, ZoneId zone) {
         ZonedDateTime local = at.atZone(zone);

@@ -67,7 +67,7 @@ public class PollResults {
      * One released share: the sentence ("17 of 40 (42.5%) were stressed or very stressed"), the figure alone for the
      * chart ("17 of 40 (42.5%)", "2 or fewer of 40") and the width of its bar (0 when hidden or few, 100 when all but
      * a few), all from the rule set's figure and FigureText's words. {@code hidden} when no count is given: too few
-     * answers, or an option withheld so that the others cannot give away a small one ("some of 40 (not shown…)").
+     * answers, or an option withheld so that the others cannot give away a small one (its value "not shown").
      */
     public record Shown(String figure, boolean hidden, String sentence, String value, double percent) {
     }

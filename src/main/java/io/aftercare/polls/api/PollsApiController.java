@@ -154,7 +154,8 @@ class PollsApiController {
     @Operation(summary = "A poll's results, once its round has closed",
         description = "Coordinators, admins and leads of the poll's teams. Each figure is a share of everyone who "
             + "answered the round; a figure that could identify someone is hidden, with the same words whatever the "
-            + "reason.",
+            + "reason. An option whose count, with the total and the options beside it, would give away a small "
+            + "count is hidden too, with its own sentence and the value \"not shown\".",
         responses = {@ApiResponse(responseCode = "200", description = "The results, or when they appear"),
             @ApiResponse(responseCode = "404", description = "No poll whose results you may see has this id")})
     ResultsView results(@AuthenticationPrincipal AftercareUser me, @PathVariable UUID id, Locale locale) {

@@ -26,6 +26,7 @@ import io.aftercare.intake.integration.Integration;
 import io.aftercare.intake.integration.Integrations;
 import io.aftercare.intake.source.InvalidPayloadException;
 import io.aftercare.intake.source.SourceEvent;
+import io.aftercare.shared.BrokenIndexRepair;
 import io.aftercare.shared.DomainException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -52,7 +53,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>When anything in a batch fails, the batch is rolled back (events and all) and its deliveries are applied one
  * per transaction: a delivery the incidents module refuses is logged as invalid with its reason, and one that keeps
  * failing for another reason is given up on after {@value #MAX_ATTEMPTS} tries, so one bad delivery never holds up
- * the rest.
+ * the rest. On H2, a failure that is an index a crash left out of step with its table has that table's indexes
+ * rebuilt ({@link BrokenIndexRepair}, decision 0076) and the batch is taken again at the next round.
  */
 @Component
 class DeliveryApplier extends BackgroundThread {
@@ -68,6 +70,7 @@ class DeliveryApplier extends BackgroundThread {
     private final Integrations integrations;
     private final TransactionTemplate tx;
     private final DataSource dataSource;
+    private final BrokenIndexRepair brokenIndexes;
     private final int configuredThreads;
     private final long gatherMillis;
     private final DistributionSummary batchSizes;
@@ -76,8 +79,8 @@ class DeliveryApplier extends BackgroundThread {
     private boolean shared;
 
     DeliveryApplier(DeliveryRepository repository, EventApplier applier, Integrations integrations,
-                    PlatformTransactionManager transactions, DataSource dataSource, MeterRegistry meters,
-                    IntakeProperties properties) {
+                    PlatformTransactionManager transactions, DataSource dataSource, BrokenIndexRepair brokenIndexes,
+                    MeterRegistry meters, IntakeProperties properties) {
         // starts before the writer and the web server, and stops after them
         super("intake-applier", SmartLifecycle.DEFAULT_PHASE - 8192, Duration.ofSeconds(10));
         this.repository = repository;
@@ -85,6 +88,7 @@ class DeliveryApplier extends BackgroundThread {
         this.integrations = integrations;
         this.tx = new TransactionTemplate(transactions);
         this.dataSource = dataSource;
+        this.brokenIndexes = brokenIndexes;
         this.configuredThreads = Math.min(DeliveryRepository.PARTITIONS, Math.max(1, properties.applierThreads()));
         this.gatherMillis = properties.applyGather().toMillis();
         Gauge.builder("aftercare.intake.queued", repository, DeliveryRepository::queued)
@@ -142,7 +146,9 @@ class DeliveryApplier extends BackgroundThread {
             try {
                 full = applyBatch(shared ? partitions(worker, threads) : List.of()) >= BATCH;
             } catch (RuntimeException e) {
-                log.warn("Could not apply stored webhook deliveries; trying again shortly: {}", e.toString());
+                if (!brokenIndexes.repaired(e)) {
+                    log.warn("Could not apply stored webhook deliveries; trying again shortly: {}", e.toString());
+                }
             }
             if (!full) {
                 try {
@@ -189,6 +195,9 @@ class DeliveryApplier extends BackgroundThread {
         } catch (CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (brokenIndexes.repaired(e)) {
+                return 0; // a crash had left an H2 index out of step with its table: tried again at the next round
+            }
             // something in the batch failed and all of it was rolled back: one at a time, so the others go on
             List<DeliveryRepository.Queued> failed = tx.execute(s -> next(partitions, BATCH));
             failed.forEach(q -> applyAlone(q.id(), shared ? q.partition() : -1));

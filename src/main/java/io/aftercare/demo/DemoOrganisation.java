@@ -325,7 +325,11 @@ public class DemoOrganisation {
                            LocalDate rotationsStart) {
         Random random = new Random(42);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        Instant at = now.minus(Duration.ofDays(90));
+        // from midnight UTC on a Monday about 13 weeks back, whatever the hour the demo is loaded: loads in the same
+        // week have their incidents on the same days at the same hours, so a month's figures (and the screenshots)
+        // do not move with the hour of the load
+        LocalDate monday = now.atOffset(ZoneOffset.UTC).toLocalDate().with(DayOfWeek.MONDAY).minusWeeks(13);
+        Instant at = monday.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Instant> allHands = allHands(now, rotationsStart);
         int n = 0;
         while (at.isBefore(now.minus(Duration.ofHours(6)))) {

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -147,7 +148,10 @@ class DeliveryApplier extends BackgroundThread {
                 full = applyBatch(shared ? partitions(worker, threads) : List.of()) >= BATCH;
             } catch (RuntimeException e) {
                 if (!brokenIndexes.repaired(e)) {
-                    log.warn("Could not apply stored webhook deliveries; trying again shortly: {}", e.toString());
+                    // with the deepest cause: H2 reports some failures by what it did last ("Timeout trying to lock
+                    // table") and says why only in a cause (decision 0076)
+                    log.warn("Could not apply stored webhook deliveries; trying again shortly: {} (cause: {})",
+                        e.toString(), NestedExceptionUtils.getMostSpecificCause(e).getMessage());
                 }
             }
             if (!full) {

@@ -3,7 +3,6 @@ package io.aftercare.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -15,11 +14,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.h2.engine.SessionLocal;
-import org.h2.index.Index;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.result.Row;
-import org.h2.table.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +27,7 @@ import io.aftercare.directory.NewPerson;
 import io.aftercare.directory.People;
 import io.aftercare.identity.Role;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.BrokenH2Index;
 import io.aftercare.support.TestApi;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -111,23 +106,11 @@ class BrokenIndexIT {
         return id;
     }
 
-    /** In the caller's transaction, through H2's engine: the row's entries out of the named constraints' indexes. */
+    /** In the caller's transaction: the row out of the named constraints' indexes. */
     private void takeOutOfIndexes(UUID id, Set<String> constraints) {
         try {
-            Connection c = DataSourceUtils.getConnection(dataSource);
-            SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-            Table table = session.getDatabase().getSchema("public").findTableOrView(session, "intake_delivery");
-            long key = jdbc.sql("SELECT _rowid_ FROM intake_delivery WHERE id = ?").param(id).query(Long.class)
-                .single();
-            Row row = table.getRow(session, key);
-            int taken = 0;
-            for (Index index : table.getIndexes()) {
-                if (constraints.stream().anyMatch(n -> index.getName().startsWith(n + "_INDEX"))) {
-                    index.remove(session, row);
-                    taken++;
-                }
-            }
-            assertThat(taken).as("indexes the row was taken out of").isEqualTo(constraints.size());
+            assertThat(BrokenH2Index.takeOut(DataSourceUtils.getConnection(dataSource), "intake_delivery", id,
+                constraints)).as("indexes the row was taken out of").isEqualTo(constraints.size());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

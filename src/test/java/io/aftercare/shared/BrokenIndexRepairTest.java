@@ -12,16 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.h2.engine.SessionLocal;
-import org.h2.index.Index;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
-import org.h2.result.Row;
-import org.h2.table.Table;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.aftercare.support.BrokenH2Index;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -147,23 +143,7 @@ class BrokenIndexRepairTest {
     private void breakIndexes(int id, Set<String> names) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-            Table table = session.getDatabase().getSchema("public").findTableOrView(session, "delivery");
-            long key;
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT _rowid_ FROM delivery WHERE id = " + id)) {
-                rs.next();
-                key = rs.getLong(1);
-            }
-            Row row = table.getRow(session, key);
-            int broken = 0;
-            for (Index index : table.getIndexes()) {
-                if (names.stream().anyMatch(n -> index.getName().startsWith(n))) {
-                    index.remove(session, row);
-                    broken++;
-                }
-            }
-            assertThat(broken).as("indexes broken").isEqualTo(names.size());
+            assertThat(BrokenH2Index.takeOut(c, "delivery", id, names)).as("indexes broken").isEqualTo(names.size());
             c.commit();
         }
     }

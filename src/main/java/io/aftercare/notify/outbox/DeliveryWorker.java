@@ -28,6 +28,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import io.aftercare.directory.Directory;
 import io.aftercare.directory.PersonRef;
+import io.aftercare.shared.BrokenIndexRepair;
 
 /**
  * Sends due outbox messages: a db-scheduler recurring task ({@code notify-deliver}, one run at a time across the
@@ -50,6 +51,7 @@ class DeliveryWorker {
     private final List<DirectChannel> direct;
     private final NotifyProperties properties;
     private final NotifyMetrics metrics;
+    private final BrokenIndexRepair brokenIndexes;
     private final Clock clock;
     private final String worker = "notify-" + UUID.randomUUID();
     private volatile boolean stopping;
@@ -57,8 +59,10 @@ class DeliveryWorker {
     private final ExecutorService pool;
 
     DeliveryWorker(Outbox outbox, Directory directory, List<Channel> channels, ObjectProvider<DirectChannel> direct,
-                   NotifyProperties properties, NotifyMetrics metrics, Clock clock) {
+                   NotifyProperties properties, NotifyMetrics metrics, BrokenIndexRepair brokenIndexes,
+                   Clock clock) {
         this.metrics = metrics;
+        this.brokenIndexes = brokenIndexes;
         this.outbox = outbox;
         this.directory = directory;
         this.channels = channels;
@@ -128,7 +132,12 @@ class DeliveryWorker {
                             sent.incrementAndGet();
                         }
                     } catch (RuntimeException e) {
-                        LOG.warn("Message {} could not be handled; its claim runs out and it is tried again", id, e);
+                        // a crash can leave an H2 index without the message's row, and every claim of it failing:
+                        // the table's indexes are rebuilt, and the message is taken again at the next round
+                        if (!brokenIndexes.repaired(e)) {
+                            LOG.warn("Message {} could not be handled; its claim runs out and it is tried again", id,
+                                e);
+                        }
                     } finally {
                         slots.release();
                     }

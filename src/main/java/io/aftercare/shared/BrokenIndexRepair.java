@@ -107,7 +107,19 @@ public class BrokenIndexRepair {
                 table = rs.getString(1);
             }
         }
-        String qualified = quote(index.schema()) + "." + quote(table);
+        int done = rebuildTable(c, index.schema(), table);
+        log.warn("Rebuilt {} indexes of H2 table {}.{}: a crash had left index {} out of step with the table's rows",
+            done, index.schema(), table, index.name());
+        return done > 0;
+    }
+
+    /**
+     * Rebuilds every index of the table but its primary key, each from the table's rows (H2 only).
+     *
+     * @return how many were rebuilt
+     */
+    int rebuildTable(Connection c, String schema, String table) throws SQLException {
+        String qualified = quote(schema) + "." + quote(table);
         List<String[]> rebuilds = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SCRIPT NODATA TABLE " + qualified)) {
             while (rs.next()) {
@@ -143,9 +155,7 @@ public class BrokenIndexRepair {
         if (done > 0) {
             rebuilt.increment();
         }
-        log.warn("Rebuilt {} of the {} indexes of H2 table {}: a crash had left index {} out of step with the "
-            + "table's rows", done, rebuilds.size(), qualified, index.name());
-        return done > 0;
+        return done;
     }
 
     /**

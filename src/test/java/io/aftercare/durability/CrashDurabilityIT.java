@@ -83,9 +83,13 @@ class CrashDurabilityIT {
         process.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
         assertThat(new File(dataDir.toFile(), "aftercare.mv.db")).exists();
 
-        TestApi again = start(freePort()).asAdmin();
+        int portAgain = freePort();
+        TestApi again = start(portAgain).asAdmin();
         List<String> ids = again.get("/api/v1/tokens").json("$[*].id");
         assertThat(ids).as("the token committed before kill -9 (%s)", email).contains(tokenId);
         assertThat(Files.readString(dataDir.resolve("child-" + port + ".log"))).contains("Started AftercareApplication");
+        // the kill left the running mark: the next start rebuilt the indexes of pending work (decision 0076)
+        assertThat(Files.readString(dataDir.resolve("child-" + portAgain + ".log")))
+            .contains("Aftercare did not stop cleanly last time");
     }
 }

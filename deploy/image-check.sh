@@ -10,6 +10,8 @@
 #
 #   deploy/image-check.sh [target/jib-image.tar]
 #   AFTERCARE_IMAGE_CHECK_JAVA_TOOL_OPTIONS=-Xshare:off deploy/image-check.sh    # the same start without the archives
+#   AFTERCARE_IMAGE_CHECK_DATA=/some/dir deploy/image-check.sh   # /data from that directory, kept afterwards: run it
+#                                                                 # twice and the second start is a restart
 #
 # Needs root (for the mount namespace and the change of root; as CI runs), util-linux's unshare, python3 and curl.
 set -euo pipefail
@@ -34,14 +36,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$work/image" "$work/rootfs" "$work/data"
+# the volume: a fresh directory (a first start), or one kept from an earlier check (a restart)
+data="${AFTERCARE_IMAGE_CHECK_DATA:-$work/data}"
+mkdir -p "$work/image" "$work/rootfs" "$data"
+data="$(cd "$data" && pwd)"
 tar -xf "$tar_file" -C "$work/image"
 
 # Unpack the layers (deploy/image-layers.py) and write the script that starts the entrypoint as the runtime would.
 python3 deploy/image-layers.py unpack "$work/image" "$work/rootfs" > "$work/config.json"
-python3 - "$work" "$port" "${AFTERCARE_IMAGE_CHECK_JAVA_TOOL_OPTIONS:-}" <<'PY'
+python3 - "$work" "$port" "${AFTERCARE_IMAGE_CHECK_JAVA_TOOL_OPTIONS:-}" "$data" <<'PY'
 import json, os, shlex, shutil, sys
-work, port, java_tool_options = sys.argv[1], sys.argv[2], sys.argv[3]
+work, port, java_tool_options, data = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 config = json.load(open(os.path.join(work, "config.json")))
 rootfs = os.path.join(work, "rootfs")
 user = config.get("User", "")
@@ -59,7 +64,7 @@ with open(os.path.join(work, "uid"), "w") as f:
 with open(os.path.join(work, "run.sh"), "w") as f:
     f.write(f"""set -e
 mount --bind {q(rootfs)} {q(rootfs)}
-mount --bind {q(os.path.join(work, "data"))} {q(rootfs)}/data
+mount --bind {q(data)} {q(rootfs)}/data
 mount -t tmpfs -o mode=1777,size=256m tmpfs {q(rootfs)}/tmp
 mount --rbind /dev {q(rootfs)}/dev
 mount -t proc proc {q(rootfs)}/proc
@@ -74,7 +79,7 @@ PY
 uid="$(cat "$work/uid")"
 # mount points a runtime makes for the volumes, /proc and /dev (the root filesystem itself stays read-only)
 mkdir -p "$work/rootfs/data" "$work/rootfs/tmp" "$work/rootfs/proc" "$work/rootfs/dev"
-chown "$uid" "$work/data"
+chown "$uid" "$data"
 
 begin="$(date +%s%N)"
 unshare --mount --propagation private --pid --fork --kill-child sh "$work/run.sh" >"$work/app.log" 2>&1 &
@@ -101,7 +106,7 @@ java_pid="$(pgrep -f -- 'jib-classpath-file' | while read -r p; do
 running_uid="$(awk '/^Uid:/ {print $2}' "/proc/$java_pid/status")"
 [ "$running_uid" = "$uid" ] || { echo "FAILED: the JVM runs as uid $running_uid, not $uid" >&2; exit 1; }
 for f in aftercare.mv.db master-key.json; do
-  [ -s "$work/data/$f" ] || { echo "FAILED: $f was not written to /data" >&2; ls -la "$work/data" >&2; exit 1; }
+  [ -s "$data/$f" ] || { echo "FAILED: $f was not written to /data" >&2; ls -la "$data" >&2; exit 1; }
 done
 if grep -E "Read-only file system|AccessDeniedException" "$work/app.log" >&2; then
   echo "FAILED: the application tried to write outside /data and /tmp" >&2; exit 1
@@ -119,4 +124,4 @@ for jsa in /opt/java/lib/server/classes.jsa /app/aftercare.jsa; do
 done
 started="$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$work/app.log" | grep -o '[0-9.]* seconds' || true)"
 echo "ready after $ready ms (Spring reports ${started:-?}; load average $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "OK: the image is ready on a read-only root as uid $uid, with its data in /data ($(ls "$work/data" | tr '\n' ' '))"
+echo "OK: the image is ready on a read-only root as uid $uid, with its data in /data ($(ls "$data" | tr '\n' ' '))"

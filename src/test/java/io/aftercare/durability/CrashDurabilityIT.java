@@ -92,4 +92,23 @@ class CrashDurabilityIT {
         assertThat(Files.readString(dataDir.resolve("child-" + portAgain + ".log")))
             .contains("Aftercare did not stop cleanly last time");
     }
+
+    @Test
+    void aCleanStopClosesTheDatabaseOnlyOnceTheApplicationIsDoneWithIt() throws Exception {
+        int port = freePort();
+        TestApi api = start(port).asAdmin();
+        assertThat(api.post("/api/v1/tokens", Map.of("name", "written before a clean stop")).status()).isEqualTo(201);
+        assertThat(dataDir.resolve("aftercare.mv.db.running")).as("the mark of a running Aftercare").exists();
+
+        process.destroy(); // SIGTERM, as a platform stops a pod
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("stopped").isTrue();
+
+        // H2's own exit hook used to close the file first, under the beans still stopping (decision 0076)
+        Path trace = dataDir.resolve("aftercare.trace.db");
+        String traced = Files.exists(trace) ? Files.readString(trace) : "";
+        assertThat(traced).doesNotContain("Database is already closed");
+        assertThat(Files.readString(dataDir.resolve("child-" + port + ".log")))
+            .contains("Started AftercareApplication").doesNotContain("Database is already closed");
+        assertThat(dataDir.resolve("aftercare.mv.db.running")).as("taken away by the clean stop").doesNotExist();
+    }
 }

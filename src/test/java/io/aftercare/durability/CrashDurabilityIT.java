@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class CrashDurabilityIT {
         assertThat(dataDir.resolve("aftercare.mv.db.running")).as("the mark of a running Aftercare").exists();
 
         process.destroy(); // SIGTERM, as a platform stops a pod
-        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("stopped").isTrue();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue();
 
         // H2's own exit hook used to close the file first, under the beans still stopping (decision 0076)
         Path trace = dataDir.resolve("aftercare.trace.db");

@@ -31,23 +31,23 @@ public class SupportCases {
 
     /**
      * Records a case, or completes the record a check-in answer that arrived first started. Repeated deliveries of
-     * the same event change nothing.
+     * the same event change nothing. The case's opening and its answer are handled at the same time on threads of
+     * their own: each inserts unless the other has (the database decides, not a look first), then updates.
      */
     public void opened(UUID caseId, UUID personId, List<UUID> incidentIds, Instant openedAt) {
         String ids = String.join(",", incidentIds.stream().map(UUID::toString).toList());
-        if (find(caseId).isEmpty()) {
-            jdbc.sql("INSERT INTO support_case (case_id, person_id, opened_at, incident_ids) VALUES (?, ?, ?, ?)")
-                .params(caseId, personId, DbTime.toDb(openedAt), ids).update();
-        } else {
+        int inserted = jdbc.sql("""
+                INSERT INTO support_case (case_id, person_id, opened_at, incident_ids) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")
+            .params(caseId, personId, DbTime.toDb(openedAt), ids).update();
+        if (inserted == 0) {
             jdbc.sql("UPDATE support_case SET incident_ids = ?, opened_at = ? WHERE case_id = ?")
                 .params(ids, DbTime.toDb(openedAt), caseId).update();
         }
         for (UUID incident : incidentIds) {
-            if (jdbc.sql("SELECT COUNT(*) FROM support_case_incident WHERE case_id = ? AND incident_id = ?")
-                .params(caseId, incident).query(Long.class).single() == 0) {
-                jdbc.sql("INSERT INTO support_case_incident (case_id, person_id, incident_id) VALUES (?, ?, ?)")
-                    .params(caseId, personId, incident).update();
-            }
+            jdbc.sql("INSERT INTO support_case_incident (case_id, person_id, incident_id) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING")
+                .params(caseId, personId, incident).update();
         }
     }
 
@@ -69,12 +69,13 @@ public class SupportCases {
             .params(incident, personId).query(Long.class).single() > 0);
     }
 
-    /** What the person asked for in their check-in; may arrive before the case's own event. */
+    /** What the person asked for in their check-in; may arrive before the case's own event, or beside it. */
     public void outreachWish(UUID caseId, UUID personId, String outreach, Instant at) {
-        if (find(caseId).isEmpty()) {
-            jdbc.sql("INSERT INTO support_case (case_id, person_id, opened_at, incident_ids, outreach) VALUES (?, ?, ?, '', ?)")
-                .params(caseId, personId, DbTime.toDb(at), outreach).update();
-        } else {
+        int inserted = jdbc.sql("""
+                INSERT INTO support_case (case_id, person_id, opened_at, incident_ids, outreach) VALUES (?, ?, ?, '', ?)
+                ON CONFLICT DO NOTHING""")
+            .params(caseId, personId, DbTime.toDb(at), outreach).update();
+        if (inserted == 0) {
             jdbc.sql("UPDATE support_case SET outreach = ? WHERE case_id = ?").params(outreach, caseId).update();
         }
     }

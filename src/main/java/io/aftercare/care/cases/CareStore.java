@@ -189,13 +189,18 @@ class CareStore {
             .query(Boolean.class).optional().orElse(false);
     }
 
+    /**
+     * The person's first choice inserts their row, unless a request at the same moment (a form sent twice) has: the
+     * database decides, not a look first, and the later one then updates.
+     */
     void setOptedOut(UUID personId, boolean optedOut, Instant at) {
         Object since = optedOut ? DbTime.toDb(at) : null;
-        int updated = jdbc.sql("UPDATE care_person SET opted_out = ?, opted_out_at = ? WHERE person_id = ?")
-            .params(optedOut, since, personId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO care_person (person_id, opted_out, opted_out_at) VALUES (?, ?, ?)")
-                .params(personId, optedOut, since).update();
+        int inserted = jdbc.sql("""
+                INSERT INTO care_person (person_id, opted_out, opted_out_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")
+            .params(personId, optedOut, since).update();
+        if (inserted == 0) {
+            jdbc.sql("UPDATE care_person SET opted_out = ?, opted_out_at = ? WHERE person_id = ?")
+                .params(optedOut, since, personId).update();
         }
     }
 

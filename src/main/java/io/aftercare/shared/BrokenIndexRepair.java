@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,84 +97,102 @@ public class BrokenIndexRepair {
     }
 
     private boolean rebuild(Connection c, Index index) throws SQLException {
-        String table;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT table_name FROM information_schema.indexes WHERE index_schema = ? AND index_name = ?")) {
+        String table = one(c,
+            "SELECT table_name FROM information_schema.indexes WHERE index_schema = ? AND index_name = ?", index);
+        if (table == null) {
+            return false; // rebuilt meanwhile, under another name: the caller's next try will tell
+        }
+        // a constraint's index is made again with the constraint, under a name of its own
+        String owner = one(c, "SELECT constraint_name FROM information_schema.table_constraints "
+            + "WHERE index_schema = ? AND index_name = ?", index);
+        Set<String> rebuilt = rebuildTable(c, index.schema(), table);
+        boolean mended = rebuilt.contains(owner != null ? owner : index.name());
+        if (mended) {
+            log.warn("Rebuilt {} indexes of H2 table {}.{}: a crash had left index {} out of step with the table's "
+                + "rows", rebuilt.size(), index.schema(), table, index.name());
+        } else {
+            // the primary key's own index, or one that could not be dropped: trying again would only fail again
+            log.error("H2 index {} of table {}.{} is out of step with the table's rows and cannot be rebuilt while "
+                + "Aftercare runs; see docs/operations.md, \"A database file damaged by a crash\"", index.name(),
+                index.schema(), table);
+        }
+        return mended;
+    }
+
+    private static String one(Connection c, String query, Index index) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(query)) {
             s.setString(1, index.schema());
             s.setString(2, index.name());
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return false; // rebuilt meanwhile, under another name: the caller's next try will tell
-                }
-                table = rs.getString(1);
+                return rs.next() ? rs.getString(1) : null;
             }
         }
-        int done = rebuildTable(c, index.schema(), table);
-        log.warn("Rebuilt {} indexes of H2 table {}.{}: a crash had left index {} out of step with the table's rows",
-            done, index.schema(), table, index.name());
-        return done > 0;
     }
 
     /**
      * Rebuilds every index of the table but its primary key, each from the table's rows (H2 only).
      *
-     * @return how many were rebuilt
+     * @return the names of the indexes and constraints rebuilt
      */
-    int rebuildTable(Connection c, String schema, String table) throws SQLException {
+    Set<String> rebuildTable(Connection c, String schema, String table) throws SQLException {
         String qualified = quote(schema) + "." + quote(table);
-        List<String[]> rebuilds = new ArrayList<>();
+        List<Rebuild> rebuilds = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SCRIPT NODATA TABLE " + qualified)) {
             while (rs.next()) {
-                String create = rs.getString(1);
-                String drop = dropFor(create, qualified);
-                if (drop != null) {
-                    rebuilds.add(new String[] {drop, create});
+                Rebuild r = rebuildFor(rs.getString(1), qualified);
+                if (r != null) {
+                    rebuilds.add(r);
                 }
             }
         }
-        int done = 0;
+        Set<String> done = new LinkedHashSet<>();
         try (Statement s = c.createStatement()) {
-            for (String[] r : rebuilds) {
+            for (Rebuild r : rebuilds) {
                 try {
-                    s.execute(r[0]);
+                    s.execute(r.drop());
                 } catch (SQLException e) {
                     // another table's foreign key needs this one (a unique constraint), or a constraint uses it (an
                     // index): left as it is
-                    log.warn("Could not drop {} to rebuild it: {}", r[0], e.getMessage());
+                    log.warn("Could not drop {} to rebuild it: {}", r.drop(), e.getMessage());
                     continue;
                 }
                 try {
-                    s.execute(r[1]);
+                    s.execute(r.create());
                 } catch (SQLException e) {
                     // only a unique constraint can fail here, when the crash left two rows that break it
                     log.error("Dropped and could not make again, so it is missing until made by hand: {} ({}); see "
-                        + "docs/operations.md, \"A database file damaged by a crash\"", r[1], e.getMessage());
+                        + "docs/operations.md, \"A database file damaged by a crash\"", r.create(), e.getMessage());
                     continue;
                 }
-                done++;
+                done.add(r.name());
             }
         }
-        if (done > 0) {
+        if (!done.isEmpty()) {
             rebuilt.increment();
         }
         return done;
     }
 
+    /** How to rebuild one index or constraint: its name, and the statements that drop it and make it again. */
+    record Rebuild(String name, String drop, String create) {
+    }
+
     /**
-     * The statement that drops what {@code create} (one of {@code SCRIPT}'s) makes, when it is an index of the table or
-     * a unique or foreign key constraint on it (each has an index of its own); null for anything else, the primary
-     * key among them.
+     * How to rebuild what {@code create} (one of {@code SCRIPT}'s) makes, when it is an index of the table or a unique
+     * or foreign key constraint on it (each has an index of its own); null for anything else, the primary key among
+     * them.
      */
-    static String dropFor(String create, String qualifiedTable) {
+    static Rebuild rebuildFor(String create, String qualifiedTable) {
         Matcher index = Pattern.compile("^CREATE (?:UNIQUE (?:NULLS (?:NOT )?DISTINCT )?)?INDEX "
-            + "(\"[^\"]+\"\\.\"[^\"]+\") ON " + Pattern.quote(qualifiedTable) + "\\(").matcher(create);
+            + "(\"[^\"]+\"\\.\"([^\"]+)\") ON " + Pattern.quote(qualifiedTable) + "\\(").matcher(create);
         if (index.find()) {
-            return "DROP INDEX " + index.group(1);
+            return new Rebuild(index.group(2), "DROP INDEX " + index.group(1), create);
         }
         Matcher constraint = Pattern.compile("^ALTER TABLE " + Pattern.quote(qualifiedTable)
-            + " ADD CONSTRAINT (\"[^\"]+\"\\.\"[^\"]+\") (?:UNIQUE|FOREIGN KEY)").matcher(create);
+            + " ADD CONSTRAINT (\"[^\"]+\"\\.\"([^\"]+)\") (?:UNIQUE|FOREIGN KEY)").matcher(create);
         if (constraint.find()) {
-            return "ALTER TABLE " + qualifiedTable + " DROP CONSTRAINT " + constraint.group(1);
+            return new Rebuild(constraint.group(2),
+                "ALTER TABLE " + qualifiedTable + " DROP CONSTRAINT " + constraint.group(1), create);
         }
         return null;
     }

@@ -61,7 +61,7 @@ public class H2UncleanStop {
                 int rebuilt = 0;
                 for (String table : WORK_TABLES) {
                     if (exists(c, table)) {
-                        rebuilt += repair.rebuildTable(c, c.getSchema(), table);
+                        rebuilt += repair.rebuildTable(c, c.getSchema(), table).size();
                     }
                 }
                 log.warn("Aftercare did not stop cleanly last time ({} is still there): rebuilt {} indexes of the "

@@ -117,20 +117,46 @@ class BrokenIndexRepairTest {
     @Test
     void onlyTheTablesIndexesAndUniqueAndForeignKeysAreRebuiltNeverItsPrimaryKey() {
         String table = "\"public\".\"delivery\"";
-        assertThat(BrokenIndexRepair.dropFor("CREATE INDEX \"public\".\"delivery_outcome_idx\" ON "
-            + "\"public\".\"delivery\"(\"outcome\" NULLS LAST, \"seq\" NULLS LAST);", table))
-            .isEqualTo("DROP INDEX \"public\".\"delivery_outcome_idx\"");
-        assertThat(BrokenIndexRepair.dropFor("ALTER TABLE \"public\".\"delivery\" ADD CONSTRAINT "
-            + "\"public\".\"delivery_incident_fk\" FOREIGN KEY(\"incident_id\") "
-            + "REFERENCES \"public\".\"incident\"(\"id\") ON DELETE SET NULL NOCHECK;", table))
-            .isEqualTo("ALTER TABLE \"public\".\"delivery\" DROP CONSTRAINT \"public\".\"delivery_incident_fk\"");
-        assertThat(BrokenIndexRepair.dropFor("ALTER TABLE \"public\".\"delivery\" ADD CONSTRAINT "
+        String index = "CREATE INDEX \"public\".\"delivery_outcome_idx\" ON "
+            + "\"public\".\"delivery\"(\"outcome\" NULLS LAST, \"seq\" NULLS LAST);";
+        assertThat(BrokenIndexRepair.rebuildFor(index, table)).isEqualTo(new BrokenIndexRepair.Rebuild(
+            "delivery_outcome_idx", "DROP INDEX \"public\".\"delivery_outcome_idx\"", index));
+        String foreignKey = "ALTER TABLE \"public\".\"delivery\" ADD CONSTRAINT \"public\".\"delivery_incident_fk\" "
+            + "FOREIGN KEY(\"incident_id\") REFERENCES \"public\".\"incident\"(\"id\") ON DELETE SET NULL NOCHECK;";
+        assertThat(BrokenIndexRepair.rebuildFor(foreignKey, table)).isEqualTo(new BrokenIndexRepair.Rebuild(
+            "delivery_incident_fk",
+            "ALTER TABLE \"public\".\"delivery\" DROP CONSTRAINT \"public\".\"delivery_incident_fk\"", foreignKey));
+        assertThat(BrokenIndexRepair.rebuildFor("ALTER TABLE \"public\".\"delivery\" ADD CONSTRAINT "
             + "\"public\".\"CONSTRAINT_B9\" PRIMARY KEY(\"id\");", table)).isNull();
-        assertThat(BrokenIndexRepair.dropFor(
+        assertThat(BrokenIndexRepair.rebuildFor(
             "CREATE INDEX \"public\".\"payload_idx\" ON \"public\".\"payload\"(\"x\");", table))
             .as("another table's").isNull();
-        assertThat(BrokenIndexRepair.dropFor("CREATE MEMORY TABLE \"public\".\"delivery\"(\"id\" INTEGER);", table))
-            .isNull();
+        assertThat(BrokenIndexRepair.rebuildFor("CREATE MEMORY TABLE \"public\".\"delivery\"(\"id\" INTEGER);",
+            table)).isNull();
+    }
+
+    @Test
+    void aBrokenPrimaryKeyIsNotRebuiltSoItIsNotTriedAgainAndAgain() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE queue (id VARCHAR(40) PRIMARY KEY, outcome VARCHAR(20))");
+            s.execute("CREATE INDEX queue_outcome_idx ON queue (outcome)");
+            s.execute("INSERT INTO queue VALUES ('a', 'QUEUED'), ('b', 'QUEUED')");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(BrokenH2Index.takeOut(c, "queue", "a", Set.of("PRIMARY_KEY"))).isEqualTo(1);
+            c.commit();
+        }
+        Throwable stuck;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // found by its other index: by its primary key it is not found at all
+            stuck = catchThrowable(
+                () -> s.executeUpdate("UPDATE queue SET outcome = 'ACCEPTED' WHERE outcome = 'QUEUED'"));
+        }
+        assertThat(BrokenIndexRepair.brokenIndex(stuck)).hasValueSatisfying(
+            index -> assertThat(index.name()).startsWith("PRIMARY_KEY"));
+
+        assertThat(repair.repaired(stuck)).as("the failure would only come again").isFalse();
     }
 
     private void settle(int id) throws SQLException {

@@ -38,10 +38,7 @@ class BrokenIndexRepairTest {
 
     @BeforeEach
     void database() throws SQLException {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("aftercare") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "LOCK_TIMEOUT=300");
-        dataSource.setUser("aftercare");
+        dataSource = BrokenH2Index.fileDatabase(dir);
         meters = new SimpleMeterRegistry();
         repair = new BrokenIndexRepair(dataSource, meters);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

@@ -36,9 +36,7 @@ class H2UncleanStopTest {
 
     @BeforeEach
     void database() throws SQLException {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("aftercare") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        dataSource.setUser("aftercare");
+        dataSource = BrokenH2Index.fileDatabase(dir);
         meters = new SimpleMeterRegistry();
         repair = new BrokenIndexRepair(dataSource, meters);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

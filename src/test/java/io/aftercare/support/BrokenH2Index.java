@@ -1,5 +1,6 @@
 package io.aftercare.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.result.Row;
 import org.h2.table.Table;
 
@@ -20,6 +22,18 @@ import org.h2.table.Table;
 public final class BrokenH2Index {
 
     private BrokenH2Index() {
+    }
+
+    /**
+     * An H2 file database named {@code aftercare} in {@code dir}, in the mode Aftercare runs it, with a short lock
+     * timeout: a row missing from an index then fails in 0.3 s instead of H2's default wait.
+     */
+    public static JdbcDataSource fileDatabase(Path dir) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("aftercare") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "LOCK_TIMEOUT=300");
+        dataSource.setUser("aftercare");
+        return dataSource;
     }
 
     /**

@@ -3,12 +3,8 @@ package io.aftercare.care.cases;
 import static io.aftercare.care.cases.CareFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.aftercare.care.cases.CareFixtures.Person;
 import io.aftercare.directory.People;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.AtTheSameMoment;
 
 /**
  * A person's first "Stop all check-ins", sent twice at the same moment (a double click, a form sent again): both
@@ -42,18 +39,8 @@ class OptOutRaceIT {
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 Person someone = person(people, "Twice" + round);
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<?>> both = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    both.add(threads.submit(() -> {
-                        together.await();
-                        care.setOptedOut(someone.id(), true);
-                        return null;
-                    }));
-                }
-                for (Future<?> f : both) {
-                    f.get(); // rethrows what failed on either thread
-                }
+                AtTheSameMoment.run(threads, () -> care.setOptedOut(someone.id(), true),
+                    () -> care.setOptedOut(someone.id(), true));
                 assertThat(store.hasOptedOut(someone.id())).as("round %d", round).isTrue();
             }
         } finally {

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.AtTheSameMoment;
 
 /**
  * A care case's opening and its check-in answer reach peer support as two events, handled at the same time on
@@ -44,21 +42,8 @@ class SupportCaseRaceIT {
                 UUID person = UUID.randomUUID();
                 UUID incident = UUID.randomUUID();
                 Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<?>> both = new ArrayList<>();
-                both.add(threads.submit(() -> {
-                    together.await();
-                    cases.opened(caseId, person, List.of(incident), at);
-                    return null;
-                }));
-                both.add(threads.submit(() -> {
-                    together.await();
-                    cases.outreachWish(caseId, person, "TEAMMATE", at);
-                    return null;
-                }));
-                for (Future<?> f : both) {
-                    f.get(); // rethrows what failed on either thread
-                }
+                AtTheSameMoment.run(threads, () -> cases.opened(caseId, person, List.of(incident), at),
+                    () -> cases.outreachWish(caseId, person, "TEAMMATE", at));
                 SupportCases.SupportCase kept = cases.find(caseId).orElseThrow();
                 assertThat(kept.incidentIds()).as("round %d: the case's incidents", round).containsExactly(incident);
                 assertThat(kept.outreach()).as("round %d: the wish", round).isEqualTo("TEAMMATE");
